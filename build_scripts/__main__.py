@@ -1,0 +1,42 @@
+"""Command line: python -m build_scripts build | check."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts", description="年鉴 site generator")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding seeds/, docs/, mkdocs.yml")
+    parser.add_argument("--quiet", action="store_true", help="no progress messages")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="build site/ and dist/yearbook-offline.zip from seeds/")
+    args = parser.parse_args(argv)
+
+    from .site import BuildError, Progress, build
+
+    try:
+        if args.command == "build":
+            figures = build(args.root, Progress(quiet=args.quiet))
+            print(
+                f"built {figures['entries']} entries on {figures['pages']} pages; "
+                f"site {figures['site_bytes'] / 1e6:.1f} MB, offline bundle {figures['bundle_bytes'] / 1e6:.1f} MB; "
+                f"{figures['audit_records']} audited changes"
+            )
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; the previous site is left intact", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""The plain data model passed between pipeline stages.
+
+read → repair → structure → render → site: each stage takes and returns these
+objects and nothing else, so any stage can be tested on a hand-made value.
+Names are English; the Chinese term of the yearbook is in each docstring.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One input text file of a volume (来源文件)."""
+
+    file: str
+    title: str | None = None
+    publisher: str | None = None
+    url_source: str | None = None
+
+
+@dataclass(frozen=True)
+class VolumeSpec:
+    """One volume as declared in seeds/volumes.yml (卷)."""
+
+    id: str
+    title: str
+    year: int
+    kind: str
+    publisher: str
+    sources: tuple[SourceSpec, ...]
+    editor: str | None = None
+
+
+@dataclass
+class Line:
+    """One line of input text, with where it came from (行)."""
+
+    text: str
+    file: str
+    lineno: int
+
+
+@dataclass
+class AuditRecord:
+    """One change the pipeline made to the text, with its reason (修订记录).
+
+    `before` is the original text of the change, `after` its replacement
+    ("" when the text was removed from the reading text).
+    """
+
+    file: str
+    line: int
+    kind: str
+    before: str
+    after: str
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "kind": self.kind,
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class Block:
+    """One block of an entry's body: a paragraph, sub-heading, caption, table or
+    preformatted run (段落 / 小标题 / 图片说明 / 表格).
+
+    kind is one of: "p", "h", "caption", "table", "pre".
+    For "table", `rows` holds the cells; `text` is the raw text.
+    """
+
+    kind: str
+    text: str
+    line: int = 0
+    rows: list[list[str]] | None = None
+
+
+@dataclass
+class Entry:
+    """A 条目: the smallest titled unit of the book, the unit of search and
+    citation. `anchor` is its HTML id, unique within its page and derived from
+    its title, never from its position."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    pages_estimated: bool = False
+    source: str | None = None  # attribution such as (区委办公室提供)
+    file: str = ""
+    line: int = 0
+    anchor: str = ""
+    section: str | None = None  # the 分目 the entry stands under, if any
+
+    @property
+    def text(self) -> str:
+        """Normalised plain text of the body, without the title."""
+        return "\n".join(b.text for b in self.blocks if b.kind != "caption")
+
+
+@dataclass
+class Chapter:
+    """A 章 (章目): one page of the site. `title` is None for a 篇 whose
+    entries stand directly under it (特载, 专文): they render on the 篇 page."""
+
+    title: str | None
+    slug: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # a document's date, publisher …
+
+
+@dataclass
+class Part:
+    """A 篇 (篇目), the top level of a volume."""
+
+    title: str
+    slug: str = ""
+    chapters: list[Chapter] = field(default_factory=list)
+
+
+@dataclass
+class Volume:
+    """A 卷: one published book or collection, structured."""
+
+    spec: VolumeSpec
+    parts: list[Part] = field(default_factory=list)
+    front_matter: list[Block] = field(default_factory=list)
+    photos: list[Block] = field(default_factory=list)
+    audit: list[AuditRecord] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def entries(self):
+        """Yield (part, chapter, entry) in reading order."""
+        for part in self.parts:
+            for chapter in part.chapters:
+                for entry in chapter.entries:
+                    yield part, chapter, entry

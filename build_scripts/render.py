@@ -1,0 +1,178 @@
+"""Stage 4, render: Volume → Markdown pages, navigation and page URLs (渲染).
+
+One page per 章 (a 篇 whose entries stand directly under it gets them on its
+own index page). Every 条目 is a heading with an explicit id ({#anchor}) from
+its title, so its URL does not move when other entries change.
+
+All book text passes through `escape` first: a title or text that holds
+Markdown or HTML control characters renders as the literal text.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from .model import Block, Chapter, Entry, Part, Volume
+
+# Characters Python-Markdown treats as markup anywhere in a line. `{` and `}`
+# matter because attr_list reads a trailing {…} as attributes.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+# Markup that only counts at the start of a line: lists, quotes, headings, rules.
+_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Literal text for Markdown: HTML-escaped, markup characters backslashed."""
+    text = html.escape(text, quote=False)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+@dataclass
+class Page:
+    """A generated Markdown page and where it sits in the navigation."""
+
+    path: str  # relative to docs/, e.g. hexi-2024/te-zai/index.md
+    title: str
+    markdown: str
+
+
+@dataclass
+class RenderedVolume:
+    pages: list[Page] = field(default_factory=list)
+    nav: list = field(default_factory=list)
+    # (part, chapter, entry, page url without fragment) in reading order
+    placed: list[tuple[Part, Chapter, Entry, str]] = field(default_factory=list)
+
+
+def page_path(volume: Volume, part: Part, chapter: Chapter) -> str:
+    if chapter.title is None:
+        return f"{volume.id}/{part.slug}/index.md"
+    return f"{volume.id}/{part.slug}/{chapter.slug}.md"
+
+
+def page_url(path: str) -> str:
+    """Site-relative URL of a page under directory URLs (what the hosted site uses)."""
+    if path.endswith("index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/"
+
+
+def render_volume(volume: Volume) -> RenderedVolume:
+    out = RenderedVolume()
+    vid = volume.id
+    out.pages.append(Page(f"{vid}/index.md", volume.spec.title, _volume_index(volume)))
+    nav: list = [f"{vid}/index.md"]
+    if volume.front_matter:
+        out.pages.append(Page(f"{vid}/about.md", "关于本卷", _front_matter_page(volume)))
+        nav.append({"关于本卷": f"{vid}/about.md"})
+    for part in volume.parts:
+        part_nav: list = []
+        has_index = any(c.title is None for c in part.chapters)
+        if not has_index:
+            path = f"{vid}/{part.slug}/index.md"
+            out.pages.append(Page(path, part.title, _part_index(volume, part)))
+            part_nav.append(path)
+        for chapter in part.chapters:
+            path = page_path(volume, part, chapter)
+            title = chapter.title or part.title
+            out.pages.append(Page(path, title, _chapter_page(volume, part, chapter)))
+            part_nav.append(path if chapter.title is None else {chapter.title: path})
+            for entry in chapter.entries:
+                out.placed.append((part, chapter, entry, page_url(path)))
+        nav.append({part.title: part_nav})
+    out.nav = [{volume.spec.title: nav}]
+    return out
+
+
+def _volume_index(volume: Volume) -> str:
+    spec = volume.spec
+    lines = [f"# {escape(spec.title)}", ""]
+    facts = [f"出版：{escape(spec.publisher)}" if spec.publisher else "", f"年份：{spec.year}"]
+    if spec.editor:
+        facts.insert(0, f"编者：{escape(spec.editor)}")
+    lines += [" · ".join(f for f in facts if f), ""]
+    count = sum(1 for _ in volume.entries())
+    lines += [f"本卷共 {len(volume.parts)} 篇、{count} 个条目。", ""]
+    if volume.front_matter:
+        lines += ["[关于本卷（编辑说明、编委会、彩页图片说明）](about.md)", ""]
+    lines += ["## 目录", ""]
+    for part in volume.parts:
+        lines.append(f"- [{escape(part.title)}]({part.slug}/index.md)")
+        for chapter in part.chapters:
+            if chapter.title:
+                lines.append(f"    - [{escape(chapter.title)}]({part.slug}/{chapter.slug}.md)")
+    return "\n".join(lines) + "\n"
+
+
+def _part_index(volume: Volume, part: Part) -> str:
+    lines = [f"# {escape(part.title)}", ""]
+    for chapter in part.chapters:
+        n = len(chapter.entries)
+        lines.append(f"- [{escape(chapter.title or part.title)}]({chapter.slug}.md)（{n} 个条目）")
+    return "\n".join(lines) + "\n"
+
+
+def _front_matter_page(volume: Volume) -> str:
+    lines = ["# 关于本卷", "", "卷首的版权页、编委会、编辑说明、彩页图片说明和目录，按原书顺序照录。", ""]
+    lines += _blocks(volume.front_matter)
+    return "\n".join(lines) + "\n"
+
+
+def _chapter_page(volume: Volume, part: Part, chapter: Chapter) -> str:
+    title = chapter.title or part.title
+    crumbs = [volume.spec.title, part.title] + ([chapter.title] if chapter.title else [])
+    lines = [f"# {escape(title)}", "", escape(" › ".join(crumbs)), "{: .breadcrumb }", ""]
+    for key, label in (("publisher", "发布单位"), ("date", "发布日期")):
+        if chapter.meta.get(key):
+            lines += [f"{label}：{escape(chapter.meta[key])}", "{: .doc-meta }", ""]
+    level = "###" if any(e.section for e in chapter.entries) else "##"
+    section = None
+    for entry in chapter.entries:
+        if entry.section and entry.section != section:
+            section = entry.section
+            lines += [f"## {escape(section)}", ""]
+        lines += _entry(entry, level)
+    return "\n".join(lines) + "\n"
+
+
+def _entry(entry: Entry, level: str) -> list[str]:
+    lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""]
+    if entry.pages:
+        mark = "约" if entry.pages_estimated else ""
+        pages = "、".join(str(p) for p in entry.pages)
+        lines += [f"原书{mark}第 {pages} 页", "{: .entry-pages }", ""]
+    lines += _blocks(entry.blocks)
+    if entry.source:
+        lines += [escape(entry.source), "{: .entry-source }", ""]
+    return lines
+
+
+def _blocks(blocks: list[Block]) -> list[str]:
+    lines: list[str] = []
+    table: list[list[str]] = []
+    for block in blocks + [Block("end", "")]:
+        if block.kind in ("table", "pre") and "\t" in block.text:
+            table.append([c.strip() for c in block.text.split("\t")])
+            continue
+        if table:
+            lines += _table(table)
+            table = []
+        if block.kind == "end":
+            break
+        if block.kind == "h":
+            lines += [f"**{escape(block.text)}**", "{: .subhead }", ""]
+        elif block.kind == "caption":
+            lines += [escape(block.text), "{: .caption }", ""]
+        else:
+            lines += [escape(block.text), ""]
+    return lines
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    out = ["| " + " | ".join(escape(c) for c in rows[0]) + " |", "|" + " --- |" * width]
+    out += ["| " + " | ".join(escape(c) for c in r) + " |" for r in rows[1:]]
+    return out + [""]

@@ -1,0 +1,230 @@
+"""Stage 6, site: run the whole pipeline and publish atomically (建站).
+
+read → repair → structure → render → export → MkDocs (hosted + offline) → zip.
+Everything is built under .build/ first; docs/ (generated part), site/ and
+dist/ are replaced only when every step succeeded, so a failed build leaves
+the previous site intact.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import export
+from .errors import InputError
+from .manifest import load_manifest
+from .model import Line, Volume, VolumeSpec
+from .reader import read_lines
+from .render import Page, escape, render_volume
+from .repair import repair
+from .structure.reports import parse_reports
+from .structure.yearbook import parse_yearbook
+
+GENERATED_LIST = ".generated"  # docs/.generated lists what the build wrote into docs/
+SHIM = "assets/javascripts/iframe-worker-shim.js"  # vendored npm iframe-worker (MIT)
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the bundle is byte-reproducible
+
+
+class BuildError(Exception):
+    """A build step other than reading input failed (MkDocs, the file system)."""
+
+
+@dataclass
+class Progress:
+    quiet: bool = False
+    _t0: float = time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            print(f"[{time.monotonic() - self._t0:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> Volume:
+    """read → repair → structure for one volume."""
+    audit = []
+    documents: list[list[Line]] = []
+    for source in spec.sources:
+        lines = read_lines(seeds / source.file, source.file)
+        progress(f"read {source.file}: {len(lines)} lines")
+        repaired, records = repair(lines)
+        audit.extend(records)
+        documents.append(repaired)
+    progress(f"repaired {spec.id}: {len(audit)} changes audited")
+    if spec.kind == "yearbook":
+        lines = [line for doc in documents for line in doc]
+        volume = parse_yearbook(spec, lines, audit)
+    else:
+        volume = parse_reports(spec, documents, audit)
+    progress(f"structured {spec.id}: {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
+    return volume
+
+
+def build(root: Path, progress=Progress()) -> dict:
+    """Build everything; return figures for the caller to print."""
+    root = root.resolve()
+    specs = load_manifest(root / "seeds" / "volumes.yml")
+    volumes = [structure_volume(spec, root / "seeds", progress) for spec in specs]
+
+    work = root / ".build"
+    shutil.rmtree(work, ignore_errors=True)
+    stage_docs = work / "docs"
+    _copy_handwritten(root / "docs", stage_docs)
+
+    pages: list[Page] = []
+    nav: list = [{"首页": "index.md"}]
+    entries: list[dict] = []
+    audit = []
+    for volume in volumes:
+        rendered = render_volume(volume)
+        pages += rendered.pages
+        nav += rendered.nav
+        entries += export.entry_records(volume, rendered)
+        audit += volume.audit
+    pages.append(Page("index.md", "首页", _home(volumes)))
+    nav.append({"使用说明": "guide.md"})
+    generated = _write_pages(stage_docs, pages)
+    progress(f"rendered {len(pages)} pages")
+
+    data = {
+        "entries.json": export.dumps(entries),
+        "audit.json": export.dumps(export.audit_document(audit)),
+    }
+    hosted = _mkdocs(root, work, stage_docs, work / "site", nav, offline=False, progress=progress)
+    offline = _mkdocs(root, work, stage_docs, work / "offline", nav, offline=True, progress=progress)
+    for site in (hosted, offline):
+        (site / "data").mkdir(exist_ok=True)
+        for name, text in data.items():
+            (site / "data" / name).write_text(text, encoding="utf-8")
+    dist = work / "dist"
+    dist.mkdir()
+    _zip(offline, dist / "yearbook-offline.zip")
+    progress("wrote offline bundle")
+
+    _publish(root, stage_docs, generated, hosted, dist)
+    progress("published site/ and dist/")
+    return {
+        "entries": len(entries),
+        "pages": len(pages),
+        "audit_records": len(audit),
+        "site_bytes": _size(root / "site"),
+        "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
+    }
+
+
+def _home(volumes: list[Volume]) -> str:
+    lines = ["# 地方年鉴在线版", "", "本站收录以下各卷，全文可检索，每个条目可直接引用链接。", ""]
+    for v in volumes:
+        n = sum(1 for _ in v.entries())
+        lines.append(f"- [{escape(v.spec.title)}]({v.id}/index.md)：{len(v.parts)} 篇，{n} 个条目（{escape(v.spec.publisher)}，{v.spec.year}）")
+    lines += ["", "[使用说明与数据下载](guide.md)", ""]
+    return "\n".join(lines)
+
+
+def _copy_handwritten(docs: Path, dest: Path) -> None:
+    skip = _generated_paths(docs)
+    dest.mkdir(parents=True)
+    if not docs.is_dir():
+        return
+    for item in sorted(docs.iterdir()):
+        if item.name in skip or item.name == GENERATED_LIST:
+            continue
+        target = dest / item.name
+        if item.is_dir():
+            shutil.copytree(item, target)
+        else:
+            shutil.copy2(item, target)
+
+
+def _generated_paths(docs: Path) -> set[str]:
+    listing = docs / GENERATED_LIST
+    if not listing.is_file():
+        return set()
+    return {l for l in listing.read_text(encoding="utf-8").splitlines() if l and "/" not in l and l not in (".", "..")}
+
+
+def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
+    top = set()
+    for page in pages:
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+        top.add(page.path.split("/")[0])
+    return sorted(top)
+
+
+def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, progress) -> Path:
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site)
+    config["nav"] = nav
+    if offline:
+        # Material's offline plugin adds https://unpkg.com/iframe-worker/shim to
+        # the page unless a polyfill whose URL names iframe-worker is present:
+        # ship the vendored copy so offline search starts without a network.
+        config.setdefault("extra", {})["polyfills"] = [SHIM]
+        config["plugins"] = list(config.get("plugins", [])) + ["offline"]
+        config["use_directory_urls"] = False
+    path = work / ("mkdocs-offline.yml" if offline else "mkdocs-hosted.yml")
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    env = dict(os.environ)
+    # Fixed build date (sitemap, footer) so two builds of one input are identical.
+    env.setdefault("SOURCE_DATE_EPOCH", "1704067200")
+    progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
+        raise BuildError(f"mkdocs build failed: {last}")
+    return site
+
+
+def _zip(site: Path, target: Path) -> None:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"yearbook/{path.relative_to(site).as_posix()}", ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+
+
+def _publish(root: Path, stage_docs: Path, generated: list[str], site: Path, dist: Path) -> None:
+    """Swap the new outputs in; only now is anything outside .build/ touched."""
+    docs = root / "docs"
+    docs.mkdir(exist_ok=True)
+    for name in _generated_paths(docs) | set(generated):
+        old = docs / name
+        if old.is_dir():
+            shutil.rmtree(old)
+        elif old.exists():
+            old.unlink()
+    for name in generated:
+        src = stage_docs / name
+        if src.is_dir():
+            shutil.copytree(src, docs / name)
+        else:
+            shutil.copy2(src, docs / name)
+    (docs / GENERATED_LIST).write_text("\n".join(generated) + "\n", encoding="utf-8")
+    for new, name in ((site, "site"), (dist, "dist")):
+        target = root / name
+        old = root / ".build" / f"old-{name}"
+        if target.exists():
+            target.rename(old)
+        new.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+__all__ = ["build", "structure_volume", "BuildError", "InputError"]

@@ -1,0 +1,63 @@
+"""Line shapes shared by the structure parsers (行的形态).
+
+Each constant says which printed convention it recognises; the parsers combine
+these signals with the book's own 目录 and 索引 rather than with strings of one
+book.
+"""
+from __future__ import annotations
+
+import re
+
+from ..repair import CJK
+
+# An entry title in square brackets opens a 条目: 【概况】 …
+ENTRY_OPEN = re.compile(r"【([^【】]{1,60})】")
+# Where a 【 may open an entry in the middle of a line: after the end of a
+# sentence or of an attribution, i.e. when two entries were run together.
+ENTRY_RUN_IN = re.compile(r"(?<=[。！？”）)\]])\s*(?=【[^【】]{1,60}】)")
+# Sentence punctuation: a line holding it is running text, not a heading.
+SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]|：.")
+# A photo credit or source note standing alone: （区委宣传部提供） （孙丹摄）
+CREDIT = re.compile(r"^[（(]([^（）()]{1,40}(?:提供|摄|供稿|供图))[）)]?$")
+# A source note of person names alone: （王文振） （李恩建 呼春生 王强）
+NAME_CREDIT = re.compile(rf"^[（(]([{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*)[）)]$")
+# A caption glued to the end of a line: "… 召开工作会议 （区委党校提供）"
+TRAILING_CREDIT = re.compile(r"\s*[（(]([^（）()]{1,40}(?:提供|摄))[）)]?$")
+# A photo description starts with its date: 10月20日，… / 2023年，… / 4月下旬至…
+DATED = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月)")
+# Numbered headings inside a text: 一、  （一） (一)  1.  第一，
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．](?!\d)|第[一二三四五六七八九十]+[，、])")
+# 大事记: a month heading (1月) and a day entry (6日 …, 同日 …).
+MONTH = re.compile(r"^(\d{1,2})\s*月$")
+DAY = re.compile(r"^(?:(\d{1,2})\s*日(?:至\s*\d{1,2}\s*日)?|同日|是日|月内|本月|(上|中|下)旬)\s*")
+# A speaker or author line under a speech title: "中共河西区委书记 李学义"
+SPEAKER = re.compile(rf"^[^，。；]{{2,60}}[ ]([{CJK}]{{2,3}})$")
+# A subtitle or date line under a speech title: ——在… / （2024年1月16日）
+SUBTITLE = re.compile(r"^(?:——|[（(]\d{4}\s*年)")
+# A printed page locator at the end of an index or 目录 cell: "概况 56", "法律监督94、173"
+PAGE_TAIL = re.compile(r"\s*(\d{1,3}(?:\s*、\s*\d{1,3})*)\s*$")
+
+HEADING_MAX = 40
+
+
+def norm(text: str) -> str:
+    """Comparison key for titles: no spaces, one middle-dot form, full-width
+    brackets and quotes unified, so a title matches its 目录/索引 form."""
+    text = re.sub(r"\s+", "", text)
+    text = text.replace("・", "·").replace("•", "·")
+    text = text.replace("(", "（").replace(")", "）").replace('"', "").replace("“", "").replace("”", "")
+    return text
+
+
+def is_heading_shape(text: str) -> bool:
+    """A short line without sentence punctuation: a 章/分目/title candidate."""
+    t = text.strip()
+    if not t or len(t) > HEADING_MAX or "\t" in t:
+        return False
+    if SENTENCE_PUNCT.search(t) or t.startswith(("【", "（", "(", "——")):
+        return False
+    if CREDIT.match(t) or DATED.match(t) or NUMBERED.match(t):
+        return False
+    if re.fullmatch(r"[\d\s.,%-]+", t):
+        return False
+    return bool(re.search(f"[{CJK}]", t))
