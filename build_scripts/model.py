@@ -34,11 +34,18 @@ class VolumeSpec:
 
 @dataclass
 class Line:
-    """One line of input text, with where it came from (行)."""
+    """One line of input text, with where it came from (行).
+
+    `kind` is what the repair stage recognised the line as: "text" (running
+    text or a heading), "caption" (a photo caption, 图片说明, with its credit),
+    "credit" (a standalone attribution such as （区委办公室提供） or （王文振）),
+    "break" (a running head that opens a 篇 in a yearbook's extraction).
+    """
 
     text: str
     file: str
     lineno: int
+    kind: str = "text"
 
 
 @dataclass
