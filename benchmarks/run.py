@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import copy_project  # noqa: E402
+from project import copy_project  # noqa: E402
 from build_scripts.site import Progress, build  # noqa: E402
 
 

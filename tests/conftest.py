@@ -3,25 +3,11 @@ in a temporary copy of the project (the working tree's site/ is never touched)."
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def copy_project(dest: Path) -> Path:
-    """A minimal project tree: seeds, hand-written docs, mkdocs.yml."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "seeds", dest / "seeds")
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    docs = dest / "docs"
-    docs.mkdir()
-    shutil.copy2(ROOT / "docs" / "guide.md", docs / "guide.md")
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    return dest
-
+from project import ROOT, copy_project  # noqa: F401  (re-exported for tests)
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:

@@ -7,7 +7,7 @@ import zipfile
 from build_scripts.manifest import load_manifest
 from build_scripts.structure.shapes import norm
 
-from conftest import ROOT
+from project import ROOT
 
 ENTRY_KEYS = ["id", "volume", "part", "chapter", "section", "title", "url", "pages", "text"]
 
