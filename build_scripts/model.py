@@ -79,14 +79,21 @@ class Block:
     """One block of an entry's body: a paragraph, sub-heading, caption, table or
     preformatted run (段落 / 小标题 / 图片说明 / 表格).
 
-    kind is one of: "p", "h", "caption", "table", "pre".
+    kind is one of: "p", "h", "caption", "table", "pre", and (added by the
+    structure stage for the special parts) "byline" (a speech's subtitle or
+    speaker, 副标题/署名), "list" (a list of names, 名单: `items`), "note" (a
+    visible editorial note, e.g. on a damaged table, 编者注).
     For "table", `rows` holds the cells; `text` is the raw text.
+    For "h", `level` is 0 for a run-in sub-heading (小标题) and 1, 2 … for the
+    numbered sections of a speech or report (一、 then （一）).
     """
 
     kind: str
     text: str
     line: int = 0
     rows: list[list[str]] | None = None
+    level: int = 0
+    items: list[str] | None = None
 
 
 @dataclass
@@ -108,7 +115,7 @@ class Entry:
     @property
     def text(self) -> str:
         """Normalised plain text of the body, without the title."""
-        return "\n".join(b.text for b in self.blocks if b.kind != "caption")
+        return "\n".join(b.text for b in self.blocks if b.kind not in ("caption", "note"))
 
 
 @dataclass

@@ -134,6 +134,7 @@ def _chapter_page(volume: Volume, part: Part, chapter: Chapter) -> str:
             section = entry.section
             lines += [f"## {escape(section)}", ""]
         lines += _entry(entry, level)
+
     return "\n".join(lines) + "\n"
 
 
@@ -143,16 +144,25 @@ def _entry(entry: Entry, level: str) -> list[str]:
         mark = "约" if entry.pages_estimated else ""
         pages = "、".join(str(p) for p in entry.pages)
         lines += [f"原书{mark}第 {pages} 页", "{: .entry-pages }", ""]
-    lines += _blocks(entry.blocks)
+    lines += _blocks(entry.blocks, depth=len(level))
     if entry.source:
         lines += [escape(entry.source), "{: .entry-source }", ""]
     return lines
 
 
-def _blocks(blocks: list[Block]) -> list[str]:
+def _blocks(blocks: list[Block], depth: int = 2) -> list[str]:
+    """Markdown of an entry's blocks. `depth` is the entry heading's level: a
+    numbered section heading (Block.level ≥ 1) renders one level deeper per
+    level, at most h6; run-in sub-headings (level 0) stay bold paragraphs."""
     lines: list[str] = []
     table: list[list[str]] = []
     for block in blocks + [Block("end", "")]:
+        if block.kind == "table" and block.rows:
+            if table:
+                lines += _table(table)
+                table = []
+            lines += _table(block.rows)
+            continue
         if block.kind in ("table", "pre") and "\t" in block.text:
             table.append([c.strip() for c in block.text.split("\t")])
             continue
@@ -161,8 +171,17 @@ def _blocks(blocks: list[Block]) -> list[str]:
             table = []
         if block.kind == "end":
             break
-        if block.kind == "h":
+        if block.kind == "h" and block.level:
+            hashes = "#" * min(6, depth + block.level)
+            lines += [f"{hashes} {escape(block.text)} {{: .section-head }}", ""]
+        elif block.kind == "h":
             lines += [f"**{escape(block.text)}**", "{: .subhead }", ""]
+        elif block.kind == "byline":
+            lines += [escape(block.text), "{: .byline }", ""]
+        elif block.kind == "note":
+            lines += [escape(block.text), "{: .editor-note }", ""]
+        elif block.kind == "list":
+            lines += [f"- {escape(item)}" for item in (block.items or [])] + [""]
         elif block.kind == "caption":
             lines += [escape(block.text), "{: .caption }", ""]
         else:

@@ -17,11 +17,14 @@ from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, Volu
 from ..repair import PART_BREAK
 from ..slugs import SlugRegistry
 from . import shapes
+from .headings import clean_title, repair_heading
+from .pages import assign_pages
 from .shapes import norm
+from .builder import Builder, add_text
+from .special import parse_chronicle, parse_titled
+from .toc_index import TOC_TITLE, BookIndex, parse_finding_aids
 
 _PART_LIST = re.compile(r"全书设置(.+?)(?:\d+|[一二三四五六七八九十]+)\s*个?篇")
-_INDEX_TITLE = "条目索引"
-_TOC_TITLE = re.compile(r"^目\s*录$")
 
 
 @dataclass
@@ -29,25 +32,48 @@ class BookSignals:
     """What the book says about itself: its 篇 names, its known titles, pages."""
 
     part_names: list[str] = field(default_factory=list)
-    known_titles: set[str] = field(default_factory=set)
-    pages: dict[str, list[int]] = field(default_factory=dict)
+    index: BookIndex = field(default_factory=BookIndex)
+    audit: list[AuditRecord] = field(default_factory=list)
+    taken: set[str] = field(default_factory=set)  # 章/分目 heading keys of the current 篇
+    taken_entries: set[str] = field(default_factory=set)  # 【title】 keys of the current 篇
+    page: int | None = None  # the printed page the parse has reached, as far as known
+    seen: list[int] = field(default_factory=list)
+
+    @property
+    def known_titles(self) -> set[str]:
+        return self.index.keys
+
+    def heading(self, raw: str, line: Line, entry: bool = False) -> str:
+        """A heading, cleaned and repaired against the 目录/索引 (audited).
+        A repair may not produce a title that is really printed at the same
+        level in the same 篇 (two siblings may differ by one character)."""
+        taken = self.taken_entries if entry else self.taken
+        title = repair_heading(raw, line, self.index, self.audit, taken, self.page)
+        options = self.index.pages(norm(title))
+        if len(options) == 1 and len(options[0]) == 1:
+            self.seen.append(options[0][0])  # a title printed once tells where we are
+            # the median of the last few such pages: one misprinted page number
+            # in the index must not throw the position off
+            recent = sorted(self.seen[-5:])
+            self.page = recent[len(recent) // 2]
+        return title
 
 
 def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]) -> Volume:
     segments = _split_parts(lines)
     front = segments[0]
-    signals = BookSignals(part_names=_part_names(front))
-    for seg in segments:
-        _collect_titles(seg, signals)
+    signals = BookSignals(part_names=_part_names(front), index=parse_finding_aids(lines), audit=audit)
     volume = Volume(spec=spec, audit=audit)
-    volume.front_matter = _front_matter(front)
+    volume.front_matter, volume.photos = _front_matter(front)
     part_slugs = SlugRegistry(reserved=("index", "about", "data", "search", "assets"))
     for seg in segments[1:]:
         title, body = _take_part_title(seg, signals.part_names)
         part = Part(title=title, slug=part_slugs.take(title, "part"))
         _parse_part(part, body, signals)
         volume.parts.append(part)
-    _assign_pages(volume, signals)
+    for _, _, entry in volume.entries():
+        volume.photos.extend(b for b in entry.blocks if b.kind == "caption")
+    assign_pages(volume, signals.index)
     return volume
 
 
@@ -87,51 +113,64 @@ def _take_part_title(seg: list[Line], names: list[str]) -> tuple[str, list[Line]
     return seg[first].text.strip(), seg[first + 1 :]
 
 
-# --- what the book knows: 目录 and 条目索引 ---------------------------------
-
-def _collect_titles(seg: list[Line], signals: BookSignals) -> None:
-    """Titles and pages from the 目录 and 条目索引 cells (tab-separated columns)."""
-    in_list = False
-    for line in seg:
-        t = line.text.strip()
-        if _TOC_TITLE.match(t) or t == _INDEX_TITLE:
-            in_list = True
-            continue
-        if not in_list or not t:
-            continue
-        for cell in t.split("\t"):
-            cell = cell.strip()
-            m = shapes.PAGE_TAIL.search(cell)
-            title = cell[: m.start()] if m else cell
-            key = norm(title)
-            if len(key) < 2 or not re.search(f"[{shapes.CJK}]", key):
-                continue
-            signals.known_titles.add(key)
-            if m:
-                pages = [int(p) for p in re.findall(r"\d+", m.group(1))]
-                signals.pages.setdefault(key, [])
-                for p in pages:
-                    if 0 < p < 1000 and p not in signals.pages[key]:
-                        signals.pages[key].append(p)
-
-
-def _assign_pages(volume: Volume, signals: BookSignals) -> None:
-    """An entry takes the printed page(s) its title has in the index or 目录,
-    when that title names one place only."""
-    counts: dict[str, int] = {}
-    for _, _, e in volume.entries():
-        counts[norm(e.title)] = counts.get(norm(e.title), 0) + 1
-    for _, _, e in volume.entries():
-        key = norm(e.title)
-        pages = signals.pages.get(key)
-        if pages and counts[key] == 1 and len(pages) == 1:
-            e.pages = list(pages)
-
-
 # --- front matter ---------------------------------------------------------
 
-def _front_matter(front: list[Line]) -> list[Block]:
-    return [Block("pre" if "\t" in l.text else "p", l.text.strip(), l.lineno) for l in front if l.text.strip()]
+# A front-matter line that names a section: 编辑说明, 《…》编辑部, …编修…领导小组.
+_FRONT_HEADING = re.compile(r"^(?:编辑说明|《[^》]+》\s*(?:编辑部|编委会|编辑委员会|编修.*领导小组)|[^，。]{0,20}(?:编辑部|编委会))$")
+
+
+def _front_matter(front: list[Line]) -> tuple[list[Block], list[Block]]:
+    """The pages before the first 篇: imprint, 编委会, 编辑部, 编辑说明, the
+    colour pages' photo captions and the 目录 (kept as printed, in a
+    preformatted block, since the extraction scrambled its columns).
+
+    Returns (blocks for the "about this volume" page, photo captions)."""
+    blocks: list[Block] = []
+    photos: list[Block] = []
+    in_toc = False
+    pending: Block | None = None  # a caption whose credit is on a later line
+    for line in front:
+        t = line.text.strip()
+        if not t:
+            continue
+        if TOC_TITLE.match(t):
+            in_toc = True
+            blocks.append(Block("h", "目录", line.lineno, level=2))
+            continue
+        if in_toc:
+            blocks.append(Block("pre", t, line.lineno))
+            continue
+        if _FRONT_HEADING.match(re.sub(r"\s+", "", t)) or re.sub(r"\s+", "", t) == "编辑说明":
+            blocks.append(Block("h", clean_title(t), line.lineno, level=2))
+            pending = None
+            continue
+        if line.kind == "caption" or (shapes.DATED.match(t) and shapes.TRAILING_CREDIT.search(t)):
+            pending = None
+            cap = Block("caption", t, line.lineno)
+            photos.append(cap)
+            blocks.append(cap)
+            continue
+        if line.kind == "credit" or shapes.CREDIT.match(t):
+            if pending is not None:
+                pending.text = f"{pending.text} {t}"
+                pending = None
+            elif photos and not shapes.TRAILING_CREDIT.search(photos[-1].text):
+                photos[-1].text = f"{photos[-1].text} {t}"
+            else:
+                blocks.append(Block("p", t, line.lineno))
+            continue
+        if shapes.DATED.match(t) and not t.endswith("。") and len(t) < 120:
+            # a caption whose credit stands on the next line
+            pending = Block("caption", t, line.lineno)
+            photos.append(pending)
+            blocks.append(pending)
+            continue
+        if pending is not None and not shapes.SENTENCE_PUNCT.search(t) and len(t) < 40 and not shapes.is_heading_shape(t):
+            pending.text = f"{pending.text}{t}"
+            continue
+        pending = None
+        blocks.append(Block("pre" if "\t" in t else "p", t, line.lineno))
+    return blocks, photos
 
 
 # --- inside a 篇 ----------------------------------------------------------
@@ -146,160 +185,108 @@ def _content_lines(body: list[Line]) -> list[Line]:
         pieces = shapes.ENTRY_RUN_IN.split(t)
         for piece in pieces:
             if piece.strip():
-                out.append(Line(piece.strip(), line.file, line.lineno))
+                out.append(Line(piece.strip(), line.file, line.lineno, line.kind))
     return out
+
+
+def _heading_keys(lines: list[Line]) -> tuple[set[str], set[str]]:
+    """The titles the 篇 itself prints as headings and as 【title】s: a repair
+    may not turn one heading into a sibling that really exists."""
+    heads, entries = set(), set()
+    for line in lines:
+        m = shapes.ENTRY_OPEN.match(line.text)
+        if m:
+            entries.add(norm(m.group(1)))
+        elif shapes.is_heading_shape(line.text):
+            heads.add(norm(line.text))
+    return heads, entries
 
 
 def _parse_part(part: Part, body: list[Line], signals: BookSignals) -> None:
     lines = _content_lines(body)
+    signals.taken, signals.taken_entries = _heading_keys(lines)
     if any(shapes.MONTH.match(l.text) for l in lines) and sum(bool(shapes.DAY.match(l.text)) for l in lines) > 20:
-        _parse_chronicle(part, lines)
+        parse_chronicle(part, lines)
     elif any(shapes.ENTRY_OPEN.match(l.text) for l in lines):
         _parse_bracketed(part, lines, signals)
     else:
-        _parse_titled(part, lines, signals)
-
-
-class _Builder:
-    """Collects chapters and entries of one 篇, with page-unique anchors."""
-
-    def __init__(self, part: Part) -> None:
-        self.part = part
-        self.chapter: Chapter | None = None
-        self.entry: Entry | None = None
-        self.section: str | None = None
-        self._chapter_slugs = SlugRegistry(reserved=("index",))
-        self._anchors: SlugRegistry | None = None
-
-    def open_chapter(self, title: str | None) -> None:
-        slug = self._chapter_slugs.take(title, "chapter") if title else ""
-        self.chapter = Chapter(title=title, slug=slug)
-        self.part.chapters.append(self.chapter)
-        self._anchors = SlugRegistry(reserved=("top",))
-        self.entry = None
-        self.section = None
-
-    def open_entry(self, title: str, line: Line) -> Entry:
-        if self.chapter is None:
-            self.open_chapter(None)
-        entry = Entry(title=title, file=line.file, line=line.lineno, section=self.section)
-        entry.anchor = self._anchors.take(title, "entry")
-        self.chapter.entries.append(entry)
-        self.entry = entry
-        return entry
-
-    def add(self, block: Block, line: Line, untitled: str) -> None:
-        if self.entry is None:
-            self.open_entry(untitled, line)
-        self.entry.blocks.append(block)
-
-
-def _add_text(b: _Builder, line: Line, untitled: str) -> None:
-    """A body line: a caption, a source note, a table row or a paragraph."""
-    t = line.text
-    if shapes.CREDIT.match(t) or shapes.NAME_CREDIT.match(t):
-        prev = b.entry.blocks[-1] if b.entry and b.entry.blocks else None
-        if prev is not None and prev.kind == "p" and _looks_like_caption(prev.text):
-            prev.kind = "caption"
-            prev.text = f"{prev.text} {t}"
-        elif prev is not None and prev.kind == "caption" and not shapes.TRAILING_CREDIT.search(prev.text):
-            prev.text = f"{prev.text} {t}"
-        elif b.entry is not None:
-            b.entry.source = t if not b.entry.source else f"{b.entry.source} {t}"
-        else:
-            b.add(Block("p", t, line.lineno), line, untitled)
-        return
-    if shapes.DATED.match(t) and shapes.TRAILING_CREDIT.search(t) and len(t) < 120:
-        b.add(Block("caption", t, line.lineno), line, untitled)
-        return
-    kind = "table" if "\t" in t else "p"
-    b.add(Block(kind, t, line.lineno), line, untitled)
-
-
-def _looks_like_caption(text: str) -> bool:
-    return bool(shapes.DATED.match(text)) and len(text) < 100 and not text.endswith("。")
+        parse_titled(part, lines, signals)
 
 
 def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> None:
-    """Parts written as 【title】 entries under 章 headings."""
-    b = _Builder(part)
+    """Parts written as 【title】 entries under 章 headings.
+
+    - a heading right before a 【 (or before a stray line and a 【, when the
+      heading is one the 目录/索引 know) opens a 章;
+    - a heading right under a 章 heading is a 分目, and so is a later heading
+      of the same 章 that ends like that 分目 (…有限公司 after …有限公司);
+    - under a 章 whose first line is a known title without 【】 (a list of
+      社区 written as plain paragraphs), each known title opens an entry.
+    """
+    b = Builder(part)
+    titled = False  # entries of this 章 are plain known titles, not 【】
+    skip = set()
     for i, line in enumerate(lines):
+        if i in skip:
+            continue
         t = line.text
         m = shapes.ENTRY_OPEN.match(t)
         if m:
-            entry = b.open_entry(m.group(1).strip(), line)
+            titled = False
+            title = signals.heading(m.group(1), line, entry=True)
+            entry = b.open_entry(title, line)
             rest = t[m.end() :].strip()
             if rest:
-                _add_text(b, Line(rest, line.file, line.lineno), entry.title)
+                add_text(b, Line(rest, line.file, line.lineno, line.kind), entry.title)
             continue
-        if _is_chapter_heading(lines, i, signals):
-            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-            prev_heading = i > 0 and _is_chapter_heading(lines, i - 1, signals) and b.entry is None
+        kind = _heading_kind(lines, i, signals)
+        if kind:
+            title = signals.heading(t, line)
+            if kind == "stray-before-entry":
+                # the line between heading and 【 is the tail of the entry before
+                add_text(b, lines[i + 1], part.title)
+                skip.add(i + 1)
+            prev_heading = i > 0 and _heading_kind(lines, i - 1, signals) and b.entry is None
             if prev_heading and b.chapter is not None and not b.chapter.entries:
-                b.section = t  # a heading right under a 章 heading is a 分目
+                b.section = title  # a heading right under a 章 heading is a 分目
+            elif b.section and _same_kind(b.section, title):
+                b.section = title
+                b.entry = None
             else:
-                b.open_chapter(t)
+                b.open_chapter(title)
+                nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+                titled = kind == "titled-list"
             continue
-        _add_text(b, line, b.chapter.title if b.chapter and b.chapter.title else part.title)
+        if titled and shapes.is_heading_shape(t) and norm(t) in signals.known_titles:
+            b.open_entry(signals.heading(t, line), line)
+            continue
+        add_text(b, line, b.chapter.title if b.chapter and b.chapter.title else part.title)
 
 
-def _is_chapter_heading(lines: list[Line], i: int, signals: BookSignals) -> bool:
+def _same_kind(a: str, b: str) -> bool:
+    """Two 分目 titles of one kind end alike (…有限公司, …社区)."""
+    return len(a) > 4 and len(b) > 4 and a[-2:] == b[-2:]
+
+
+def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None:
     t = lines[i].text
     if not shapes.is_heading_shape(t):
-        return False
+        return None
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    nxt2 = lines[i + 2].text if i + 2 < len(lines) else ""
+    known = norm(t) in signals.known_titles or bool(repair_candidates_for(t, signals))
     if shapes.ENTRY_OPEN.match(nxt):
-        return True
-    if norm(t) in signals.known_titles and (shapes.is_heading_shape(nxt) or shapes.ENTRY_OPEN.match(nxt)):
-        return True
-    return False
+        return "heading"
+    if known and shapes.is_heading_shape(nxt) and shapes.ENTRY_OPEN.match(nxt2):
+        return "heading"
+    if known and shapes.ENTRY_OPEN.match(nxt2) and not shapes.is_heading_shape(nxt):
+        return "stray-before-entry"
+    if known and shapes.is_heading_shape(nxt) and norm(nxt) in signals.known_titles and not shapes.ENTRY_OPEN.match(nxt2):
+        return "titled-list"
+    return None
 
 
-def _parse_titled(part: Part, lines: list[Line], signals: BookSignals) -> None:
-    """Parts without 【】: speeches, articles, lists and tables. A line opens an
-    entry when the book's index/目录 knows it as a title, or when a speaker or
-    subtitle line follows it."""
-    b = _Builder(part)
-    b.open_chapter(None)
-    for i, line in enumerate(lines):
-        t = line.text
-        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        titled = shapes.is_heading_shape(t) and (
-            norm(t) in signals.known_titles
-            or shapes.SPEAKER.match(nxt)
-            or shapes.SUBTITLE.match(nxt)
-            or t.endswith("名词解释")
-            or t == _INDEX_TITLE
-        )
-        if titled and norm(t) != norm(part.title):
-            b.open_entry(t, line)
-            continue
-        _add_text(b, line, part.title)
+def repair_candidates_for(t: str, signals: BookSignals) -> list[str]:
+    from .headings import repair_candidates
 
-
-def _parse_chronicle(part: Part, lines: list[Line]) -> None:
-    """大事记: a 章 per month, a 条目 per dated event; 同日 takes the date of the
-    event before it."""
-    b = _Builder(part)
-    month = None
-    day = None
-    for line in lines:
-        t = line.text
-        m = shapes.MONTH.match(t)
-        if m:
-            month = int(m.group(1))
-            day = None
-            b.open_chapter(f"{month}月")
-            continue
-        d = shapes.DAY.match(t)
-        if d and month is not None:
-            if d.group(1):
-                day = int(d.group(1))
-            title = f"{month}月{day}日" if day else f"{month}月{d.group(0).strip()}"
-            entry = b.open_entry(title, line)
-            entry.blocks.append(Block("p", t, line.lineno))
-            continue
-        if month is None:
-            _add_text(b, line, part.title)
-        else:
-            _add_text(b, line, f"{month}月")
+    return repair_candidates(norm(t), signals.known_titles)

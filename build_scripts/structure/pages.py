@@ -1,0 +1,68 @@
+"""Printed page numbers of the entries (原书页码).
+
+Sources, from most to least certain:
+1. the 条目索引 / 目录 give the title one page list, and the book has that
+   title once;
+2. the 目录 in printed order: aligning its sequence of titles with the
+   recovered sequence of entries places titles that occur many times (概况);
+3. the first entry of a 章 starts on the page the 目录 gives the 章;
+4. an entry between two entries whose pages are known and at most one page
+   apart starts on the first of them: derived, so `pages_estimated` is set.
+Nothing else: a page is never guessed across a wider gap.
+"""
+from __future__ import annotations
+
+import difflib
+
+from ..model import Volume
+from .shapes import norm
+from .toc_index import BookIndex
+
+# Neighbours may bracket an entry only this many pages apart: within one page
+# the entry must start on the first page or the next; wider gaps are guesses.
+MAX_BRACKET_GAP = 1
+
+
+def assign_pages(volume: Volume, index: BookIndex) -> None:
+    entries = [e for _, _, e in volume.entries()]
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[norm(e.title)] = counts.get(norm(e.title), 0) + 1
+    for e in entries:
+        options = index.pages(norm(e.title))
+        if counts[norm(e.title)] == 1 and len(options) == 1:
+            e.pages = list(options[0])
+    _align_with_toc(entries, index)
+    for part in volume.parts:
+        for chapter in part.chapters:
+            if chapter.title and chapter.entries and not chapter.entries[0].pages:
+                options = index.pages(norm(chapter.title))
+                if len(options) == 1 and len(options[0]) == 1:
+                    chapter.entries[0].pages = list(options[0])
+    _bracket(entries)
+
+
+def _align_with_toc(entries, index: BookIndex) -> None:
+    toc = index.toc_sequence()
+    a = [norm(e.title) for e in entries]
+    b = [i.key for i in toc]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for block in matcher.get_matching_blocks():
+        # single-title matches of a common title (概况) are chance; runs are not
+        if block.size < 2:
+            continue
+        for k in range(block.size):
+            e = entries[block.a + k]
+            if not e.pages:
+                e.pages = list(toc[block.b + k].pages)
+
+
+def _bracket(entries) -> None:
+    known = [i for i, e in enumerate(entries) if e.pages and not e.pages_estimated]
+    for left, right in zip(known, known[1:]):
+        p1, p2 = max(entries[left].pages), min(entries[right].pages)
+        if right - left < 2 or not 0 <= p2 - p1 <= MAX_BRACKET_GAP:
+            continue
+        for i in range(left + 1, right):
+            entries[i].pages = [p1]
+            entries[i].pages_estimated = True

@@ -1,0 +1,162 @@
+"""The special parts of a yearbook, written without 【】 entries (特载, 专文,
+大事记, 人物·荣誉, 统计资料, 附录, 索引).
+
+- 大事记 (chronicle): a 章 per month, a 条目 per dated event, 同日 resolved
+  to the date of the event before;
+- titled parts: a line opens an entry when the 目录/索引 know it as a title,
+  or when a speaker or subtitle line follows it (a speech). Inside an entry,
+  the subtitle and speaker lines are a byline, short unpunctuated lines and
+  numbered lines (一、 （一） 第一，) are section headings, also where the
+  heading was run into its paragraph; lists of names become lists; tab rows
+  become tables (tables.py).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Entry, Line, Part
+from . import shapes
+from .builder import Builder, add_text
+from .headings import near
+from .honours import is_name_list, name_items
+from .shapes import norm
+from .tables import finish_tables
+
+# A numbered section of a speech or report, level 1: 一、 or 第一，
+SECTION_1 = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[，,])")
+# Level 2: （一） (一)
+SECTION_2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+# A level-1 section run into the paragraph before it, after a colon:
+# "…抓好以下重点工作： 一、聚焦协同发展……"
+RUN_IN_SECTION = re.compile(r"(?<=[：:])\s*(?=[一二三四五六七八九十]+、)")
+# A numbered heading run into its paragraph ends at its first 。 within this
+# many characters (the sample's longest section heading is ~45).
+RUN_IN_MAX = 60
+# The glossary of a report: 主要名词解释 / 名词解释.
+GLOSSARY = re.compile(r"名词解释$")
+INDEX_TITLE = "条目索引"
+# In a part without 【】, a line unknown to the 目录/索引 opens an entry by
+# being one character away from a known title only from this length on.
+REPAIRABLE_TITLE_MIN = 6
+
+
+def parse_chronicle(part: Part, lines: list[Line]) -> None:
+    """大事记: a 章 per month, a 条目 per dated event; 同日 takes the date of the
+    event before it, and the entry's title (its anchor) is that date."""
+    b = Builder(part)
+    month = None
+    day = None
+    for line in lines:
+        t = line.text
+        m = shapes.MONTH.match(t)
+        if m:
+            month = int(m.group(1))
+            day = None
+            b.open_chapter(f"{month}月")
+            continue
+        d = shapes.DAY.match(t)
+        if d and month is not None:
+            if d.group(1):
+                day = int(d.group(1))
+            title = f"{month}月{day}日" if day and (d.group(1) or d.group(0).startswith(("同日", "是日"))) else f"{month}月{d.group(0).strip()}"
+            entry = b.open_entry(title, line)
+            entry.blocks.append(Block("p", t, line.lineno))
+            continue
+        add_text(b, line, f"{month}月" if month else part.title)
+
+
+def parse_titled(part: Part, lines: list[Line], signals) -> None:
+    """Parts without 【】: speeches, articles, lists and tables."""
+    b = Builder(part)
+    b.open_chapter(None)
+    for i, line in enumerate(lines):
+        t = line.text
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        titled = _title_shape(t) and (
+            (norm(t) in signals.known_titles and near(signals.index, norm(t), signals.page))
+            or bool(_repairable(t, signals))
+            or shapes.SPEAKER.match(nxt)
+            or shapes.SUBTITLE.match(nxt)
+            or GLOSSARY.search(t)
+            or t == INDEX_TITLE
+        )
+        if titled and norm(t) != norm(part.title):
+            b.open_entry(signals.heading(t, line), line)
+            continue
+        if b.entry is not None and _is_byline(b.entry, t):
+            b.entry.blocks.append(Block("byline", t, line.lineno))
+            continue
+        if b.entry is not None and not b.entry.title == INDEX_TITLE and "\t" not in t:
+            blocks = section_blocks(b.entry, line)
+            if blocks:
+                b.entry.blocks.extend(blocks)
+                continue
+        add_text(b, line, part.title)
+    for chapter in part.chapters:
+        for entry in chapter.entries:
+            _finish_entry(entry, signals.audit)
+
+
+def _title_shape(t: str) -> bool:
+    """A heading line; in these parts a title may start with its year
+    (2023 年全国工人先锋号), which shapes.is_heading_shape takes for a caption."""
+    if shapes.is_heading_shape(t):
+        return True
+    rest = shapes.DATED.sub("", t, count=1)
+    return rest != t and shapes.is_heading_shape(rest) and not shapes.TRAILING_CREDIT.search(t)
+
+
+def _repairable(t: str, signals) -> list[str]:
+    from .headings import repair_candidates
+
+    # short sub-headings (城区建设) are too often one character from another
+    # known title; only long damaged titles open an entry by similarity
+    return repair_candidates(norm(t), signals.known_titles) if len(norm(t)) >= REPAIRABLE_TITLE_MIN else []
+
+
+def _is_byline(entry: Entry, t: str) -> bool:
+    """Subtitle (——在…上 / （2024年1月16日）) or speaker line right under the title."""
+    if any(bl.kind not in ("byline",) for bl in entry.blocks):
+        return False
+    return bool(shapes.SUBTITLE.match(t) or shapes.SPEAKER.match(t) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t))
+
+
+def section_blocks(entry: Entry, line: Line) -> list[Block]:
+    """Section headings of a speech/article: a short unpunctuated line (level 1),
+    a numbered line (一、: level 1, or 2 under short headings; （一）: one
+    deeper), a numbered heading run into its paragraph (split at its 。) or
+    run in after a colon. Returns [] for a plain paragraph."""
+    t = line.text
+    n = line.lineno
+    heads = [b for b in entry.blocks if b.kind == "h"]
+    # which kind of heading came first decides the nesting: short headings over
+    # numbered ones (2023年主要工作回顾 › 一、…) or numbered over short (一、综合 › 财政收入)
+    numbered_top = bool(heads) and bool(SECTION_1.match(heads[0].text))
+    has_top = bool(heads) and not numbered_top
+    if shapes.is_heading_shape(t) and not t.endswith(("：", ":")):
+        return [Block("h", t, n, level=2 if numbered_top else 1)]
+    run_in = RUN_IN_SECTION.search(t)
+    if run_in and "。" not in t[run_in.end():]:
+        return [Block("p", t[: run_in.start()].strip(), n), Block("h", t[run_in.end():].strip(), n, level=2 if has_top else 1)]
+    for pattern, depth in ((SECTION_1, 1), (SECTION_2, 2)):
+        if pattern.match(t):
+            level = depth + (1 if has_top else 0)
+            end = t.find("。")
+            if end < 0 and len(t) <= RUN_IN_MAX + 20:
+                return [Block("h", t, n, level=level)]
+            if 0 < end <= RUN_IN_MAX and end < len(t) - 1:
+                return [Block("h", t[: end + 1], n, level=level), Block("p", t[end + 1 :].strip(), n)]
+    return []
+
+
+def _finish_entry(entry: Entry, audit) -> None:
+    """Name lists → one list block; tab rows → tables (with damage noted)."""
+    body = [b for b in entry.blocks if b.kind in ("p", "h")]
+    if body and all(b.kind == "p" for b in body) and is_name_list([b.text for b in body]):
+        items: list[str] = []
+        for b in body:
+            items.extend(name_items(b.text))
+        first = entry.blocks.index(body[0])
+        rest = [b for b in entry.blocks if b not in body]
+        entry.blocks = rest[:first] + [Block("list", "\n".join(items), body[0].line, items=items)] + rest[first:]
+    finish_tables(entry, audit)

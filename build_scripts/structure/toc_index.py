@@ -1,0 +1,166 @@
+"""The book's own finding aids: the 目录 (contents, at the front) and the
+条目索引 (entry index, at the back), parsed into titles with printed pages.
+
+Both are printed in two columns; the extraction joins a line of each column
+with a tab and wraps long titles over two or three lines, the page number
+standing on the last of them ("常委会专题协商会议建言提升发展质效 建设" /
+"经济强区119"). Titles whose cell has no page are kept as titles (the
+extraction lost some page numbers) and also joined with the next cell of the
+same column, so a wrapped title is known in its whole form.
+
+These lists are the ground truth the structure stage repairs headings against
+and takes printed pages from; `check` compares the recovered outline with them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Line
+from ..repair import CJK
+from .shapes import norm
+
+# The heading of the contents: 目录 / 目  录.
+TOC_TITLE = re.compile(r"^目\s*录$")
+# The heading of the entry index at the back.
+INDEX_TITLE = "条目索引"
+# A printed page locator at the end of a cell: "概况 56", "优化营商环境112、 186".
+PAGE_TAIL = re.compile(r"\s*(\d{1,3}(?:\s*、\s*\d{1,3})*)\s*$")
+# The extraction's debris after a page number in a scrambled 目录 column:
+# "社区建设30)0", "河湖林长29) 5". The title ends before it; the digits are
+# no reliable page.
+GARBLED_TAIL = re.compile(r"[\s\d)）°>|\]]*\d[\s\d)）°>|\]]*$")
+# A page digit of the other column glued before a title: "5 河湖林长".
+STRAY_LEAD = re.compile(f"^\\d{{1,3}}\\s+(?=[{CJK}])")
+# A cell that is only a page number (the title's last line held no digits).
+PAGE_ONLY = re.compile(r"^\d{1,3}$")
+# A title fragment may be joined with at most this many following lines.
+MAX_WRAP_LINES = 3
+_HAS_CJK = re.compile(f"[{CJK}]")
+
+
+@dataclass
+class IndexItem:
+    """One title of the 目录 or 条目索引, with its printed page(s)."""
+
+    key: str  # norm() of the title
+    text: str  # the title as printed (spaces kept)
+    pages: list[int]
+    source: str  # "toc" or "index"
+    line: int
+    joined: bool = False  # put together from a title wrapped over lines
+
+
+@dataclass
+class BookIndex:
+    """Every title the book's 目录 and 条目索引 know, with pages."""
+
+    items: list[IndexItem] = field(default_factory=list)
+
+    def add(self, item: IndexItem) -> None:
+        self.items.append(item)
+
+    @property
+    def keys(self) -> set[str]:
+        return {i.key for i in self.items}
+
+    def printed(self, key: str) -> str | None:
+        """The title as the book prints it in its 目录/索引 (first with a page)."""
+        best = None
+        for i in self.items:
+            if i.key == key:
+                if i.pages and not i.joined:
+                    return i.text
+                best = best or i.text
+        return best
+
+    def spacing(self, key: str) -> str | None:
+        """The title as printed on one line (a wrapped title lost its spaces
+        at the wrap, so it cannot say which spaces are deliberate)."""
+        for i in self.items:
+            if i.key == key and not i.joined:
+                return i.text
+        return None
+
+    def pages(self, key: str, source: str | None = None) -> list[list[int]]:
+        """Every distinct page list given for a title (by the index, the 目录 or both)."""
+        out: list[list[int]] = []
+        for i in self.items:
+            if i.key == key and i.pages and (source is None or i.source == source) and i.pages not in out:
+                out.append(i.pages)
+        return out
+
+    def toc_sequence(self) -> list[IndexItem]:
+        """目录 items with a page, in printed order (for alignment with the body)."""
+        return [i for i in self.items if i.source == "toc" and i.pages]
+
+
+def parse_finding_aids(lines: list[Line]) -> BookIndex:
+    """Collect the 目录 and 条目索引 of a book from its repaired lines."""
+    book = BookIndex()
+    source = None
+    pending: dict[int, list[tuple[str, int]]] = {}
+    for line in lines:
+        t = line.text.strip()
+        if TOC_TITLE.match(t):
+            source, pending = "toc", {}
+            continue
+        if t == INDEX_TITLE:
+            source, pending = "index", {}
+            continue
+        if source is None or not t or t.startswith("\x00"):
+            if t.startswith("\x00") and source == "toc":
+                source = None  # the 目录 ends where the first 篇 opens
+            continue
+        cells = [c.strip() for c in t.split("\t") if c.strip()]
+        col = 0
+        for k, cell in enumerate(cells):
+            if PAGE_ONLY.match(cell) and k > 0 and not PAGE_TAIL.search(cells[k - 1]):
+                col -= 1  # "城区管理\t277": the page of the title just before, in its own cell
+            _take_cell(book, pending, col, cell, source, line.lineno)
+            col += 1
+    return book
+
+
+def _take_cell(book: BookIndex, pending: dict, col: int, cell: str, source: str, lineno: int) -> None:
+    frags = pending.setdefault(col, [])
+    if PAGE_ONLY.match(cell):
+        if frags:
+            _emit(book, frags, [int(cell)], source)
+            frags.clear()
+        return
+    cell = STRAY_LEAD.sub("", cell)
+    m = PAGE_TAIL.search(cell)
+    title = cell[: m.start()].strip() if m else cell
+    pages = [int(p) for p in re.findall(r"\d+", m.group(1))] if m else []
+    pages = [p for p in pages if 0 < p < 1000]
+    g = GARBLED_TAIL.search(title)
+    if g and re.search(f"[{CJK}]", title[: g.start()]):
+        title, pages = _balance(title[: g.start()].strip(), title[g.start():]), []
+    if not _HAS_CJK.search(title):
+        return
+    if frags:
+        # a wrapped title: the earlier fragments and this one, with this page
+        _emit(book, frags + [(title, lineno)], pages, source)
+    book.add(IndexItem(norm(title), title, pages, source, lineno))
+    if pages:
+        frags.clear()
+    else:
+        frags.append((title, lineno))
+        del frags[:-MAX_WRAP_LINES]
+
+
+def _emit(book: BookIndex, frags: list[tuple[str, int]], pages: list[int], source: str) -> None:
+    for start in range(len(frags)):
+        part = frags[start:]
+        text = "".join(t for t, _ in part)
+        if len(part) > 1 or pages:
+            book.add(IndexItem(norm(text), text, pages, source, part[0][1], joined=len(part) > 1))
+
+
+def _balance(title: str, tail: str) -> str:
+    """Give back a closing bracket the garbled tail took: 所(站 + ")0" → 所(站)."""
+    for open_, close in (("(", ")"), ("（", "）")):
+        if title.count(open_) > title.count(close) and close in tail:
+            return title + close
+    return title
