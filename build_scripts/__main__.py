@@ -14,11 +14,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="no progress messages")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="build site/ and dist/yearbook-offline.zip from seeds/")
+    sub.add_parser("check", help="structure report: recovered outline against the book's 目录 and 条目索引")
     args = parser.parse_args(argv)
 
     from .site import BuildError, Progress, build
 
     try:
+        if args.command == "check":
+            from .check import run_check
+
+            text, ok = run_check(args.root)
+            print(text, end="")
+            return 0 if ok else 1
         if args.command == "build":
             figures = build(args.root, Progress(quiet=args.quiet))
             print(

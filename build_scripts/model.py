@@ -147,6 +147,9 @@ class Volume:
     front_matter: list[Block] = field(default_factory=list)
     photos: list[Block] = field(default_factory=list)
     audit: list[AuditRecord] = field(default_factory=list)
+    # the book's own 目录 and 条目索引 as parsed (structure.toc_index.BookIndex),
+    # kept for the `check` report; None for volumes without them
+    finding_aids: object | None = None
 
     @property
     def id(self) -> str:

@@ -6,7 +6,10 @@ Sources, from most to least certain:
 2. the 目录 in printed order: aligning its sequence of titles with the
    recovered sequence of entries places titles that occur many times (概况);
 3. the first entry of a 章 starts on the page the 目录 gives the 章;
-4. an entry between two entries whose pages are known and at most one page
+4. pages only ever grow in reading order: a page that contradicts the
+   longest non-decreasing run of the entries' pages is a misread number in
+   the 目录/索引 ("综 述1" for 103) and is dropped (listed for `check`);
+5. an entry between two entries whose pages are known and at most one page
    apart starts on the first of them: derived, so `pages_estimated` is set.
 Nothing else: a page is never guessed across a wider gap.
 """
@@ -39,7 +42,36 @@ def assign_pages(volume: Volume, index: BookIndex) -> None:
                 options = index.pages(norm(chapter.title))
                 if len(options) == 1 and len(options[0]) == 1:
                     chapter.entries[0].pages = list(options[0])
+    for e in _out_of_order(entries):
+        index.dropped_pages.append((e.title, e.pages))
+        e.pages = []
     _bracket(entries)
+
+
+def _out_of_order(entries) -> list:
+    """Entries whose first page breaks the longest non-decreasing sequence of
+    first pages in reading order (patience sorting, O(n log n))."""
+    import bisect
+
+    placed = [(i, min(e.pages)) for i, e in enumerate(entries) if e.pages]
+    tails: list[int] = []  # smallest tail page of a run of each length
+    tail_at: list[int] = []  # index into placed of that tail
+    parent = [-1] * len(placed)
+    for k, (_, page) in enumerate(placed):
+        pos = bisect.bisect_right(tails, page)
+        if pos == len(tails):
+            tails.append(page)
+            tail_at.append(k)
+        else:
+            tails[pos] = page
+            tail_at[pos] = k
+        parent[k] = tail_at[pos - 1] if pos else -1
+    keep = set()
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        keep.add(k)
+        k = parent[k]
+    return [entries[placed[k][0]] for k in range(len(placed)) if k not in keep]
 
 
 def _align_with_toc(entries, index: BookIndex) -> None:

@@ -25,13 +25,17 @@ TOC_TITLE = re.compile(r"^目\s*录$")
 # The heading of the entry index at the back.
 INDEX_TITLE = "条目索引"
 # A printed page locator at the end of a cell: "概况 56", "优化营商环境112、 186".
-PAGE_TAIL = re.compile(r"\s*(\d{1,3}(?:\s*、\s*\d{1,3})*)\s*$")
+PAGE_TAIL = re.compile(r"\s*(\d{1,3}(?:\s*、\s*\d{1,3})*)\s*、?\s*$")
 # The extraction's debris after a page number in a scrambled 目录 column:
 # "社区建设30)0", "河湖林长29) 5". The title ends before it; the digits are
 # no reliable page.
 GARBLED_TAIL = re.compile(r"[\s\d)）°>|\]]*\d[\s\d)）°>|\]]*$")
 # A page digit of the other column glued before a title: "5 河湖林长".
 STRAY_LEAD = re.compile(f"^\\d{{1,3}}\\s+(?=[{CJK}])")
+# A cell longer than this is not one title: the extraction read a stretch of
+# the index (or a second, garbled text layer of it) as one line, e.g.
+# "机关食堂 115 康复服务 157 …". The longest real title of the sample is 45.
+MAX_CELL = 60
 # A cell that is only a page number (the title's last line held no digits).
 PAGE_ONLY = re.compile(r"^\d{1,3}$")
 # A title fragment may be joined with at most this many following lines.
@@ -49,6 +53,7 @@ class IndexItem:
     source: str  # "toc" or "index"
     line: int
     joined: bool = False  # put together from a title wrapped over lines
+    group: int = 0  # items read from one cell (a title and its wrapped forms) share a group
 
 
 @dataclass
@@ -56,8 +61,12 @@ class BookIndex:
     """Every title the book's 目录 and 条目索引 know, with pages."""
 
     items: list[IndexItem] = field(default_factory=list)
+    cells: int = 0  # cells read so far; numbers the groups
+    dropped_pages: list = field(default_factory=list)  # (title, pages) contradicting reading order
+    skipped_lines: list = field(default_factory=list)  # garbled lines of the 目录/索引, not read
 
     def add(self, item: IndexItem) -> None:
+        item.group = self.cells
         self.items.append(item)
 
     @property
@@ -88,7 +97,7 @@ class BookIndex:
         for i in self.items:
             if i.key == key and i.pages and (source is None or i.source == source) and i.pages not in out:
                 out.append(i.pages)
-        return out
+        return [p for p in out if not any(_truncated(p, q) for q in out)]
 
     def toc_sequence(self) -> list[IndexItem]:
         """目录 items with a page, in printed order (for alignment with the body)."""
@@ -113,6 +122,9 @@ def parse_finding_aids(lines: list[Line]) -> BookIndex:
                 source = None  # the 目录 ends where the first 篇 opens
             continue
         cells = [c.strip() for c in t.split("\t") if c.strip()]
+        if any(len(c) > MAX_CELL for c in cells):
+            book.skipped_lines.append(line.lineno)
+            continue
         col = 0
         for k, cell in enumerate(cells):
             if PAGE_ONLY.match(cell) and k > 0 and not PAGE_TAIL.search(cells[k - 1]):
@@ -123,6 +135,7 @@ def parse_finding_aids(lines: list[Line]) -> BookIndex:
 
 
 def _take_cell(book: BookIndex, pending: dict, col: int, cell: str, source: str, lineno: int) -> None:
+    book.cells += 1
     frags = pending.setdefault(col, [])
     if PAGE_ONLY.match(cell):
         if frags:
@@ -164,3 +177,10 @@ def _balance(title: str, tail: str) -> str:
         if title.count(open_) > title.count(close) and close in tail:
             return title + close
     return title
+
+
+def _truncated(short: list[int], full: list[int]) -> bool:
+    """A page list the extraction cut short: [1] for [110], [28] for [285]."""
+    return len(short) == len(full) and short != full and all(
+        str(f).startswith(str(s_)) and len(str(f)) > len(str(s_)) or s_ == f for s_, f in zip(short, full)
+    )

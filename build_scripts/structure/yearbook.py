@@ -63,7 +63,7 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
     segments = _split_parts(lines)
     front = segments[0]
     signals = BookSignals(part_names=_part_names(front), index=parse_finding_aids(lines), audit=audit)
-    volume = Volume(spec=spec, audit=audit)
+    volume = Volume(spec=spec, audit=audit, finding_aids=signals.index)
     volume.front_matter, volume.photos = _front_matter(front)
     part_slugs = SlugRegistry(reserved=("index", "about", "data", "search", "assets"))
     for seg in segments[1:]:
