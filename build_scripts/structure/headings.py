@@ -87,10 +87,12 @@ GENERIC_TITLE_PLACES = 4
 
 
 def near(index: BookIndex, key: str, page: int | None) -> bool:
-    options = [p for pages in index.pages(key) for p in pages]
+    options = [p for pages in index.pages(key, raw=True) for p in pages]
     if page is None or not options or len(options) >= GENERIC_TITLE_PLACES:
         return True
-    return any(page - PAGES_BEHIND <= p <= page + PAGES_AHEAD for p in options)
+    window = range(max(1, page - PAGES_BEHIND), page + PAGES_AHEAD + 1)
+    # a page number the extraction cut short ("综 述1" for 103) fits any page it begins
+    return any(p in window or any(str(q).startswith(str(p)) and q > p for q in window) for p in options)
 
 
 def repair_candidates(key: str, known: set[str]) -> list[str]:

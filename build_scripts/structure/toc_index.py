@@ -91,13 +91,14 @@ class BookIndex:
                 return i.text
         return None
 
-    def pages(self, key: str, source: str | None = None) -> list[list[int]]:
-        """Every distinct page list given for a title (by the index, the 目录 or both)."""
+    def pages(self, key: str, source: str | None = None, raw: bool = False) -> list[list[int]]:
+        """Every distinct page list given for a title (by the index, the 目录 or
+        both), without those cut short by the extraction unless `raw`."""
         out: list[list[int]] = []
         for i in self.items:
             if i.key == key and i.pages and (source is None or i.source == source) and i.pages not in out:
                 out.append(i.pages)
-        return [p for p in out if not any(_truncated(p, q) for q in out)]
+        return out if raw else [p for p in out if not any(_truncated(p, q) for q in out)]
 
     def toc_sequence(self) -> list[IndexItem]:
         """目录 items with a page, in printed order (for alignment with the body)."""
