@@ -77,6 +77,8 @@ def _has_cjk(text: str) -> bool:
     return bool(re.search(f"[{CJK}]", text))
 
 
+# From this length on a title may have two characters misread (现没…现没军人).
+LONG_TITLE = 12
 # A repaired title must be printed (by the 目录/索引) within this many pages
 # after the last page the book has reached, or a few before it: a same-looking
 # title fifty pages away is another entry, not this one.
@@ -97,21 +99,27 @@ def near(index: BookIndex, key: str, page: int | None) -> bool:
 
 def repair_candidates(key: str, known: set[str]) -> list[str]:
     """Known titles one OCR slip away from `key`: one character substituted
-    (same length) or one character lost (known title one longer)."""
+    (two in a title of LONG_TITLE characters or more, where two slips still
+    leave it unmistakable) or one character lost (known title one longer).
+    Only the nearest candidates are returned."""
     if not key or key in known:
         return []
-    out = []
+    found: dict[str, int] = {}
     for k in known:
         if len(k) == len(key) >= MIN_REPAIR_LEN:
             diff = [i for i in range(len(k)) if k[i] != key[i]]
-            if len(diff) == 1 and _has_cjk(k[diff[0]]) and _has_cjk(key[diff[0]]):
-                out.append(k)
+            allowed = 2 if len(k) >= LONG_TITLE else 1
+            if 1 <= len(diff) <= allowed and all(_has_cjk(k[i]) and _has_cjk(key[i]) for i in diff):
+                found[k] = len(diff)
         elif len(k) == len(key) + 1:
             for i in range(len(k)):
                 if k[:i] + k[i + 1 :] == key and _has_cjk(k[i]):
-                    out.append(k)
+                    found[k] = 1
                     break
-    return sorted(out)
+    if not found:
+        return []
+    best = min(found.values())
+    return sorted(k for k, d in found.items() if d == best)
 
 
 def repair_heading(

@@ -21,7 +21,7 @@ _ONE = re.compile(rf"^[{CJK}]$")
 def is_name_list(lines: list[str]) -> bool:
     """Lines that hold no sentence, only space- or 、-separated names/units."""
     text = " ".join(lines)
-    return bool(text.strip()) and not _SENTENCE.search(text) and len(text.split()) >= 1
+    return bool(re.search(f"[{CJK}]", text)) and not _SENTENCE.search(text)
 
 
 def name_items(line: str) -> list[str]:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Entry, Line, Part
+from ..repair import CJK
 from . import shapes
 from .builder import Builder, add_text
-from .headings import near
+from .headings import clean_title, near
 from .honours import is_name_list, name_items
 from .shapes import norm
 from .tables import finish_tables
@@ -115,10 +116,17 @@ def _repairable(t: str, signals) -> list[str]:
 
 
 def _is_byline(entry: Entry, t: str) -> bool:
-    """Subtitle (——在…上 / （2024年1月16日）) or speaker line right under the title."""
-    if any(bl.kind not in ("byline",) for bl in entry.blocks):
+    """Subtitle (——在…上 / （2024年1月16日）) or speaker line right under the
+    title: an office and a name ("中共河西区委书记 李学义"), or a bare name
+    under a subtitle. Two names side by side ("沈勇嵬 张俊辉") are a list."""
+    if any(bl.kind != "byline" for bl in entry.blocks):
         return False
-    return bool(shapes.SUBTITLE.match(t) or shapes.SPEAKER.match(t) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t))
+    if shapes.SUBTITLE.match(t):
+        return True
+    m = shapes.SPEAKER.match(t)
+    if m and len(t[: m.start(1)].strip()) > 4:
+        return True
+    return bool(entry.blocks) and bool(re.fullmatch(f"[{CJK}]{{2,4}}", t))
 
 
 def section_blocks(entry: Entry, line: Line) -> list[Block]:
@@ -133,26 +141,27 @@ def section_blocks(entry: Entry, line: Line) -> list[Block]:
     # numbered ones (2023年主要工作回顾 › 一、…) or numbered over short (一、综合 › 财政收入)
     numbered_top = bool(heads) and bool(SECTION_1.match(heads[0].text))
     has_top = bool(heads) and not numbered_top
-    if shapes.is_heading_shape(t) and not t.endswith(("：", ":")):
-        return [Block("h", t, n, level=2 if numbered_top else 1)]
+    if _title_shape(t) and not t.endswith(("：", ":")):
+        return [Block("h", clean_title(t), n, level=2 if numbered_top else 1)]
     run_in = RUN_IN_SECTION.search(t)
     if run_in and "。" not in t[run_in.end():]:
-        return [Block("p", t[: run_in.start()].strip(), n), Block("h", t[run_in.end():].strip(), n, level=2 if has_top else 1)]
+        return [Block("p", t[: run_in.start()].strip(), n), Block("h", clean_title(t[run_in.end():]), n, level=2 if has_top else 1)]
     for pattern, depth in ((SECTION_1, 1), (SECTION_2, 2)):
         if pattern.match(t):
             level = depth + (1 if has_top else 0)
             end = t.find("。")
             if end < 0 and len(t) <= RUN_IN_MAX + 20:
-                return [Block("h", t, n, level=level)]
+                return [Block("h", clean_title(t), n, level=level)]
             if 0 < end <= RUN_IN_MAX and end < len(t) - 1:
-                return [Block("h", t[: end + 1], n, level=level), Block("p", t[end + 1 :].strip(), n)]
+                return [Block("h", clean_title(t[: end + 1]), n, level=level), Block("p", t[end + 1 :].strip(), n)]
     return []
 
 
 def _finish_entry(entry: Entry, audit) -> None:
     """Name lists → one list block; tab rows → tables (with damage noted)."""
-    body = [b for b in entry.blocks if b.kind in ("p", "h")]
-    if body and all(b.kind == "p" for b in body) and is_name_list([b.text for b in body]):
+    body = [b for b in entry.blocks if b.kind in ("p", "h", "byline")]
+    unnumbered = all(not (SECTION_1.match(b.text) or SECTION_2.match(b.text)) for b in body)
+    if body and unnumbered and is_name_list([b.text for b in body]):
         items: list[str] = []
         for b in body:
             items.extend(name_items(b.text))
