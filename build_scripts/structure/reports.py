@@ -71,9 +71,25 @@ def _parse_document(lines: list[Line], audit: list[AuditRecord], title_hint: str
             entry = Entry(title="导语", file=line.file, line=line.lineno)
             entry.anchor = anchors.take("导语")
             chapter.entries.append(entry)
-        entry.blocks.extend(_level2_blocks(t, line.lineno))
+        blocks = _level2_blocks(t, line.lineno)
+        for b in blocks:
+            if b.kind == "h":
+                b.level = _heading_level(b.text, entry.blocks)
+        entry.blocks.extend(blocks)
     chapter.meta = meta
     return chapter
+
+
+# （一） / (一): a section under a 一、 entry; 1. / 1．: one level below it.
+_PAREN_NUMBER = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def _heading_level(text: str, before: list[Block]) -> int:
+    """（一） headings are level 1; 1. headings are level 2 under a （一）
+    heading of the same entry, else level 1."""
+    if _PAREN_NUMBER.match(text):
+        return 1
+    return 2 if any(b.kind == "h" and _PAREN_NUMBER.match(b.text) for b in before) else 1
 
 
 def _level2_blocks(t: str, lineno: int) -> list[Block]:

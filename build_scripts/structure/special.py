@@ -70,6 +70,7 @@ def parse_titled(part: Part, lines: list[Line], signals) -> None:
     """Parts without 【】: speeches, articles, lists and tables."""
     b = Builder(part)
     b.open_chapter(None)
+    raw_of: dict[int, str] = {}  # a heading block's line as printed (a list line keeps its spaces)
     for i, line in enumerate(lines):
         t = line.text
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
@@ -90,12 +91,15 @@ def parse_titled(part: Part, lines: list[Line], signals) -> None:
         if b.entry is not None and not b.entry.title == INDEX_TITLE and "\t" not in t:
             blocks = section_blocks(b.entry, line)
             if blocks:
+                if len(blocks) == 1:
+                    raw_of[id(blocks[0])] = t
                 b.entry.blocks.extend(blocks)
                 continue
         add_text(b, line, part.title)
+    headers: set[str] = set()
     for chapter in part.chapters:
         for entry in chapter.entries:
-            _finish_entry(entry, signals.audit)
+            _finish_entry(entry, signals.audit, raw_of, headers)
 
 
 def _title_shape(t: str) -> bool:
@@ -124,7 +128,7 @@ def _is_byline(entry: Entry, t: str) -> bool:
     if shapes.SUBTITLE.match(t):
         return True
     m = shapes.SPEAKER.match(t)
-    if m and len(t[: m.start(1)].strip()) > 4:
+    if m and len(t[: m.start(1)].strip()) > 3:  # an office, not a second name
         return True
     return bool(entry.blocks) and bool(re.fullmatch(f"[{CJK}]{{2,4}}", t))
 
@@ -157,15 +161,15 @@ def section_blocks(entry: Entry, line: Line) -> list[Block]:
     return []
 
 
-def _finish_entry(entry: Entry, audit) -> None:
+def _finish_entry(entry: Entry, audit, raw_of: dict[int, str], headers: set[str]) -> None:
     """Name lists → one list block; tab rows → tables (with damage noted)."""
     body = [b for b in entry.blocks if b.kind in ("p", "h", "byline")]
     unnumbered = all(not (SECTION_1.match(b.text) or SECTION_2.match(b.text)) for b in body)
     if body and unnumbered and is_name_list([b.text for b in body]):
         items: list[str] = []
         for b in body:
-            items.extend(name_items(b.text))
+            items.extend(name_items(raw_of.get(id(b), b.text)))
         first = entry.blocks.index(body[0])
         rest = [b for b in entry.blocks if b not in body]
         entry.blocks = rest[:first] + [Block("list", "\n".join(items), body[0].line, items=items)] + rest[first:]
-    finish_tables(entry, audit)
+    finish_tables(entry, audit, headers)

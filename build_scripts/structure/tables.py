@@ -21,8 +21,11 @@ _READABLE = re.compile(f"^[{CJK}\\x20-\\x7e\\uff00-\\uffef\\u3000-\\u303f·—�
 DAMAGED_CELL = "〔损〕"
 
 
-def finish_tables(entry: Entry, audit: list[AuditRecord]) -> None:
-    """Merge each run of table-row blocks of the entry into one table block."""
+def finish_tables(entry: Entry, audit: list[AuditRecord], headers: set[str] | None = None) -> None:
+    """Merge each run of table-row blocks of the entry into one table block.
+    `headers` collects the header cells of the part's tables so far: a later
+    table whose rows are label/value pairs under those labels was transposed."""
+    headers = set() if headers is None else headers
     out: list[Block] = []
     run: list[Block] = []
     for block in entry.blocks + [Block("end", "")]:
@@ -30,23 +33,25 @@ def finish_tables(entry: Entry, audit: list[AuditRecord]) -> None:
             run.append(block)
             continue
         if run:
-            out.extend(build_table(run, entry, audit))
+            out.extend(build_table(run, entry, audit, headers))
             run = []
         if block.kind != "end":
             out.append(block)
     entry.blocks = out
 
 
-def build_table(rows: list[Block], entry: Entry, audit: list[AuditRecord]) -> list[Block]:
+def build_table(rows: list[Block], entry: Entry, audit: list[AuditRecord], headers: set[str]) -> list[Block]:
     """One table (with a note block before it when damaged) from its row lines."""
     cells = [[c.strip() for c in r.text.split("\t")] for r in rows]
     notes = []
-    if all(len(c) == 2 for c in cells) and len(cells) >= 3:
+    labels = [c[0] for c in cells if len(c) == 2]
+    if len(labels) == len(cells) >= 3 and sum(l in headers for l in labels) * 2 >= len(labels):
         header = ["项目", "内容"]
         body = cells
         notes.append("原表在提取中被转置为“项目—内容”对，按提取顺序列出。")
     else:
         header, body = cells[0], cells[1:]
+        headers.update(c for c in header if c)
     kept = []
     for r, row in zip(rows[-len(body):] if body else [], body):
         if row == header:
