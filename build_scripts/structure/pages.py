@@ -35,7 +35,7 @@ def assign_pages(volume: Volume, index: BookIndex) -> None:
         options = index.pages(norm(e.title))
         if counts[norm(e.title)] == 1 and len(options) == 1:
             e.pages = list(options[0])
-    _align_with_toc(entries, index)
+    _align_with_toc(volume, index)
     for part in volume.parts:
         for chapter in part.chapters:
             if chapter.title and chapter.entries and not chapter.entries[0].pages:
@@ -74,9 +74,25 @@ def _out_of_order(entries) -> list:
     return [entries[placed[k][0]] for k in range(len(placed)) if k not in keep]
 
 
-def _align_with_toc(entries, index: BookIndex) -> None:
+def _align_with_toc(volume: Volume, index: BookIndex) -> None:
+    """The 目录 lists 篇, 章, 分目 and 条目 in book order; so does the recovered
+    outline. Runs of titles both have in the same order carry the 目录's pages
+    over to the entries (a lone common title such as 概况 does not)."""
     toc = index.toc_sequence()
-    a = [norm(e.title) for e in entries]
+    outline: list[tuple[str, object]] = []
+    for part in volume.parts:
+        outline.append((norm(part.title), None))
+        for chapter in part.chapters:
+            if chapter.title:
+                outline.append((norm(chapter.title), None))
+            section = None
+            for e in chapter.entries:
+                if e.section and e.section != section:
+                    section = e.section
+                    outline.append((norm(section), None))
+                outline.append((norm(e.title), e))
+    entries = [e for _, e in outline]
+    a = [k for k, _ in outline]
     b = [i.key for i in toc]
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for block in matcher.get_matching_blocks():
@@ -85,7 +101,7 @@ def _align_with_toc(entries, index: BookIndex) -> None:
             continue
         for k in range(block.size):
             e = entries[block.a + k]
-            if not e.pages:
+            if e is not None and not e.pages:
                 e.pages = list(toc[block.b + k].pages)
 
 

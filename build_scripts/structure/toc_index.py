@@ -54,6 +54,8 @@ class IndexItem:
     line: int
     joined: bool = False  # put together from a title wrapped over lines
     group: int = 0  # items read from one cell (a title and its wrapped forms) share a group
+    col: int = 0  # printed column (0 left, 1 right) of a two-column page
+    run: int = 0  # which run of two-column lines (a printed page, roughly) it came from
 
 
 @dataclass
@@ -101,8 +103,11 @@ class BookIndex:
         return out if raw else [p for p in out if not any(_truncated(p, q) for q in out)]
 
     def toc_sequence(self) -> list[IndexItem]:
-        """目录 items with a page, in printed order (for alignment with the body)."""
-        return [i for i in self.items if i.source == "toc" and i.pages]
+        """目录 items with a page, in printed reading order: a page's left
+        column before its right one (the extraction interleaves them line by
+        line), for alignment with the body."""
+        toc = [i for i in self.items if i.source == "toc" and i.pages and not i.joined]
+        return sorted(toc, key=lambda i: (i.run, i.col, i.line))
 
 
 def parse_finding_aids(lines: list[Line]) -> BookIndex:
@@ -110,6 +115,7 @@ def parse_finding_aids(lines: list[Line]) -> BookIndex:
     book = BookIndex()
     source = None
     pending: dict[int, list[tuple[str, int]]] = {}
+    run, in_run = 0, False
     for line in lines:
         t = line.text.strip()
         if TOC_TITLE.match(t):
@@ -122,15 +128,24 @@ def parse_finding_aids(lines: list[Line]) -> BookIndex:
             if t.startswith("\x00") and source == "toc":
                 source = None  # the 目录 ends where the first 篇 opens
             continue
-        cells = [c.strip() for c in t.split("\t") if c.strip()]
+        two_columns = "\t" in t
+        if two_columns != in_run:
+            run, in_run = run + 1, two_columns
+        cells = [c.strip() for c in t.split("\t")]
         if any(len(c) > MAX_CELL for c in cells):
             book.skipped_lines.append(line.lineno)
             continue
         col = 0
         for k, cell in enumerate(cells):
-            if PAGE_ONLY.match(cell) and k > 0 and not PAGE_TAIL.search(cells[k - 1]):
+            if not cell:
+                col += 1  # an empty left cell: the title stands in the right column
+                continue
+            if PAGE_ONLY.match(cell) and k > 0 and cells[k - 1] and not PAGE_TAIL.search(cells[k - 1]):
                 col -= 1  # "城区管理\t277": the page of the title just before, in its own cell
+            before = len(book.items)
             _take_cell(book, pending, col, cell, source, line.lineno)
+            for item in book.items[before:]:
+                item.col, item.run = min(col, 1), run
             col += 1
     return book
 
