@@ -116,7 +116,7 @@ def _part_index(volume: Volume, part: Part) -> str:
 
 def _front_matter_page(volume: Volume) -> str:
     lines = ["# 关于本卷", "", "卷首的版权页、编委会、编辑说明、彩页图片说明和目录，按原书顺序照录。", ""]
-    lines += _blocks(volume.front_matter)
+    lines += _blocks(volume.front_matter, depth=0)
     return "\n".join(lines) + "\n"
 
 

@@ -27,7 +27,12 @@ def is_name_list(lines: list[str]) -> bool:
 def name_items(line: str) -> list[str]:
     """The items of one list line: a name with its post stays one item
     ("石振华 天津市河西区中医医院副院长"); "董 悦" is one name."""
-    tokens = [t for t in re.split(r"[\s、]+", line.strip()) if t]
+    tokens = []
+    for tok in line.split():
+        parts = tok.split("、")
+        # 、 separates names in a list of names, but is part of a post ("负责人、高级工程师")
+        tokens.extend(parts if all(_NAME.match(p) for p in parts if p) else [tok])
+    tokens = [t for t in tokens if t]
     merged: list[str] = []
     i = 0
     while i < len(tokens):

@@ -143,7 +143,7 @@ def section_blocks(entry: Entry, line: Line) -> list[Block]:
     heads = [b for b in entry.blocks if b.kind == "h"]
     # which kind of heading came first decides the nesting: short headings over
     # numbered ones (2023年主要工作回顾 › 一、…) or numbered over short (一、综合 › 财政收入)
-    numbered_top = bool(heads) and bool(SECTION_1.match(heads[0].text))
+    numbered_top = bool(heads) and bool(SECTION_1.match(heads[0].text) or SECTION_2.match(heads[0].text))
     has_top = bool(heads) and not numbered_top
     if _title_shape(t) and not t.endswith(("：", ":")):
         return [Block("h", clean_title(t), n, level=2 if numbered_top else 1)]

@@ -138,3 +138,16 @@ def test_ragged_rows_are_said_to_be_ragged():
     entry = _table_entry(["学校\t电话\t地址", "一中\t1", "二中\t2\t某路"])
     finish_tables(entry, [])
     assert "列数与表头不符" in entry.blocks[0].text
+
+
+def test_a_post_with_a_pause_mark_stays_one_item_while_names_split_at_it():
+    from build_scripts.structure.honours import name_items
+
+    assert name_items("张某 某公司负责人、高级工程师 李某、王某某") == ["张某 某公司负责人、高级工程师", "李某", "王某某"]
+
+
+def test_numbered_subsections_of_a_biography_share_one_level():
+    entry = Entry(title="事迹")
+    for text in ["（一）工作方面。积极肯干。", "（二）表现方面。踏实。"]:
+        entry.blocks.extend(section_blocks(entry, Line(text, "f", 1)))
+    assert {b.level for b in entry.blocks if b.kind == "h"} == {2}
