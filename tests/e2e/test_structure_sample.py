@@ -8,7 +8,7 @@ from build_scripts.manifest import load_manifest
 from build_scripts.site import structure_volume
 from build_scripts.structure.shapes import norm
 
-from conftest import ROOT
+from project import ROOT
 
 
 @pytest.fixture(scope="module")
