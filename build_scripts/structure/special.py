@@ -82,7 +82,8 @@ def parse_titled(part: Part, lines: list[Line], signals) -> None:
             or GLOSSARY.search(t)
             or t == INDEX_TITLE
         )
-        if titled and norm(t) != norm(part.title):
+        in_index = b.entry is not None and b.entry.title == INDEX_TITLE  # the index is one entry to its end
+        if titled and norm(t) != norm(part.title) and not in_index:
             b.open_entry(signals.heading(t, line), line)
             continue
         if b.entry is not None and _is_byline(b.entry, t):

@@ -151,3 +151,8 @@ def test_numbered_subsections_of_a_biography_share_one_level():
     for text in ["（一）工作方面。积极肯干。", "（二）表现方面。踏实。"]:
         entry.blocks.extend(section_blocks(entry, Line(text, "f", 1)))
     assert {b.level for b in entry.blocks if b.kind == "h"} == {2}
+
+
+def test_the_entry_index_is_one_entry_to_its_end():
+    part, _ = _titled(["条目索引", "经济管理 197\t就业创业 157", "净土保卫战 226"], ["经济管理 197"])
+    assert [e.title for c in part.chapters for e in c.entries] == ["条目索引"]
