@@ -80,5 +80,5 @@ def build_table(rows: list[Block], entry: Entry, audit: list[AuditRecord], heade
     table.rows = [row + [""] * (width - len(row)) for row in table.rows]
     out = []
     if notes:
-        out.append(Block("note", "注：" + "".join(notes) + "以原书为准。", rows[0].line))
+        out.append(Block("note", "".join(notes) + "以原书为准。", rows[0].line))
     return out + [table]

@@ -115,6 +115,8 @@ def _take_part_title(seg: list[Line], names: list[str]) -> tuple[str, list[Line]
 
 # --- front matter ---------------------------------------------------------
 
+# The heading the "about this volume" page gives the colour pages' captions.
+PHOTO_SECTION = "彩页图片"
 # A front-matter line that names a section: 编辑说明, 《…》编辑部, …编修…领导小组.
 _FRONT_HEADING = re.compile(r"^(?:编辑说明|《[^》]+》\s*(?:编辑部|编委会|编辑委员会|编修.*领导小组)|[^，。]{0,20}(?:编辑部|编委会))$")
 
@@ -128,6 +130,13 @@ def _front_matter(front: list[Line]) -> tuple[list[Block], list[Block]]:
     blocks: list[Block] = []
     photos: list[Block] = []
     in_toc = False
+
+    def caption(block: Block) -> None:
+        if not photos:  # the colour pages begin: give their captions a heading of their own
+            blocks.append(Block("h", PHOTO_SECTION, block.line, level=2))
+        photos.append(block)
+        blocks.append(block)
+
     pending: Block | None = None  # a caption whose credit is on a later line
     for line in front:
         t = line.text.strip()
@@ -146,9 +155,7 @@ def _front_matter(front: list[Line]) -> tuple[list[Block], list[Block]]:
             continue
         if line.kind == "caption" or (shapes.DATED.match(t) and shapes.TRAILING_CREDIT.search(t)):
             pending = None
-            cap = Block("caption", t, line.lineno)
-            photos.append(cap)
-            blocks.append(cap)
+            caption(Block("caption", t, line.lineno))
             continue
         if line.kind == "credit" or shapes.CREDIT.match(t):
             if pending is not None:
@@ -162,8 +169,7 @@ def _front_matter(front: list[Line]) -> tuple[list[Block], list[Block]]:
         if shapes.DATED.match(t) and not t.endswith("。") and len(t) < 120:
             # a caption whose credit stands on the next line
             pending = Block("caption", t, line.lineno)
-            photos.append(pending)
-            blocks.append(pending)
+            caption(pending)
             continue
         if pending is not None and not shapes.SENTENCE_PUNCT.search(t) and len(t) < 40 and not shapes.is_heading_shape(t):
             pending.text = f"{pending.text}{t}"

@@ -44,6 +44,13 @@ def test_speeches_of_the_special_feature_have_bylines_and_sections(volume):
         assert sum(1 for b in e.blocks if b.kind == "h" and b.level) >= 5
 
 
+def test_footnote_markers_of_the_government_report_are_kept_for_its_glossary(volume):
+    entries = [e for c in _part(volume, "特载").chapters for e in c.entries]
+    report = next(e for e in entries if "人民政府工作报告" in e.title)
+    assert "实施方案¹" in report.text and "产业²" in report.text
+    assert any(e.title.endswith("名词解释") for e in entries)
+
+
 def test_articles_have_their_run_in_numbered_parts(volume):
     entries = [e for c in _part(volume, "专文").chapters for e in c.entries]
     assert len(entries) == 2
