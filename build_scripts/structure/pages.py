@@ -5,7 +5,7 @@ Sources, from most to least certain:
    title once;
 2. the 目录 in printed order: aligning its sequence of titles with the
    recovered sequence of entries places titles that occur many times (概况);
-3. the first entry of a 章 starts on the page the 目录 gives the 章;
+3. the first entry of a 章 (or 分目) starts on the page the 目录 gives it;
 4. pages only ever grow in reading order: a page that contradicts the
    longest non-decreasing run of the entries' pages is a misread number in
    the 目录/索引 ("综 述1" for 103) and is dropped (listed for `check`);
@@ -42,6 +42,14 @@ def assign_pages(volume: Volume, index: BookIndex) -> None:
                 options = index.pages(norm(chapter.title))
                 if len(options) == 1 and len(options[0]) == 1:
                     chapter.entries[0].pages = list(options[0])
+            section = None
+            for e in chapter.entries:
+                # the first entry of a 分目 starts on the page the 目录/索引 give the 分目
+                if e.section and e.section != section and not e.pages:
+                    options = index.pages(norm(e.section))
+                    if len(options) == 1 and len(options[0]) == 1:
+                        e.pages = list(options[0])
+                section = e.section
     for e in _out_of_order(entries):
         index.dropped_pages.append((e.title, e.pages))
         e.pages = []

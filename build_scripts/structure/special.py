@@ -36,6 +36,12 @@ RUN_IN_MAX = 60
 # The glossary of a report: 主要名词解释 / 名词解释.
 GLOSSARY = re.compile(r"名词解释$")
 INDEX_TITLE = "条目索引"
+# A biography opens with the person's name, then sex or native place, the
+# printed convention of 人物 entries: "孙某某，男，汉族，…" "杨某，天津人，…"
+BIOGRAPHY = re.compile(f"^([{CJK}]{{2,4}})[，,](?:男|女|[{CJK}]{{2,6}}人)[，,]")
+# The longest line that may be a title known to the 目录/索引 (the sample's
+# longest, an honours list title, has 43 characters).
+LONG_TITLE_MAX = 60
 # In a part without 【】, a line unknown to the 目录/索引 opens an entry by
 # being one character away from a known title only from this length on.
 REPAIRABLE_TITLE_MIN = 6
@@ -74,9 +80,14 @@ def parse_titled(part: Part, lines: list[Line], signals) -> None:
     for i, line in enumerate(lines):
         t = line.text
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        titled = _title_shape(t) and (
-            (norm(t) in signals.known_titles and near(signals.index, norm(t), signals.page))
-            or bool(_repairable(t, signals))
+        # a title the 目录/索引 know may be longer than a heading line usually is
+        known = (norm(t) in signals.known_titles and near(signals.index, norm(t), signals.page)) or bool(
+            _repairable(t, signals)
+        )
+        # a title the 目录/索引 know may be longer than a heading line usually is
+        long_known = known and len(t) <= LONG_TITLE_MAX and not shapes.SENTENCE_PUNCT.search(t) and not t.startswith(("——", "（", "("))
+        titled = long_known or _title_shape(t) and (
+            known
             or shapes.SPEAKER.match(nxt)
             or shapes.SUBTITLE.match(nxt)
             or GLOSSARY.search(t)
@@ -84,7 +95,13 @@ def parse_titled(part: Part, lines: list[Line], signals) -> None:
         )
         in_index = b.entry is not None and b.entry.title == INDEX_TITLE  # the index is one entry to its end
         if titled and norm(t) != norm(part.title) and not in_index:
+            b.section = None
             b.open_entry(signals.heading(t, line), line)
+            continue
+        bio = BIOGRAPHY.match(t)
+        if bio and b.entry is not None and not in_index:
+            _open_biography(b, bio.group(1), line)
+            b.entry.blocks.append(Block("p", t, line.lineno))
             continue
         if b.entry is not None and _is_byline(b.entry, t):
             b.entry.blocks.append(Block("byline", t, line.lineno))
@@ -101,6 +118,17 @@ def parse_titled(part: Part, lines: list[Line], signals) -> None:
     for chapter in part.chapters:
         for entry in chapter.entries:
             _finish_entry(entry, signals.audit, raw_of, headers)
+
+
+def _open_biography(b: Builder, name: str, line: Line) -> None:
+    """A person's biography is an entry titled with the name, under the list
+    title as its 分目; the list title's own entry, left empty, gives way."""
+    if b.section is None:
+        parent = b.entry
+        b.section = parent.title
+        if not any(bl.kind in ("p", "h", "list", "table") for bl in parent.blocks):
+            b.chapter.entries.remove(parent)
+    b.open_entry(name, line)
 
 
 def _title_shape(t: str) -> bool:

@@ -156,3 +156,16 @@ def test_numbered_subsections_of_a_biography_share_one_level():
 def test_the_entry_index_is_one_entry_to_its_end():
     part, _ = _titled(["条目索引", "经济管理 197\t就业创业 157", "净土保卫战 226"], ["经济管理 197"])
     assert [e.title for c in part.chapters for e in c.entries] == ["条目索引"]
+
+
+def test_biographies_are_entries_titled_by_name_under_their_list_title():
+    part, _ = _titled(
+        ["荣获二等功以上奖励的退役军人事迹", "孙某某,男,汉族,1966年出生。服役20年。", "钱某,天津人,1970年入伍。", "荣立三等功。"],
+        ["荣获二等功以上奖励的退役军人事迹 322"],
+    )
+    entries = part.chapters[0].entries
+    assert [(e.section, e.title) for e in entries] == [
+        ("荣获二等功以上奖励的退役军人事迹", "孙某某"),
+        ("荣获二等功以上奖励的退役军人事迹", "钱某"),
+    ]
+    assert entries[1].text == "钱某,天津人,1970年入伍。\n荣立三等功。"
