@@ -47,3 +47,14 @@ def test_lead_ins_stay_running_text():
     assert last.title == "二、下一步工作"
     assert [b.kind for b in last.blocks] == ["p"]
     assert "一是持续抓好整改" in last.text
+
+
+def test_headings_indented_with_non_breaking_spaces_are_recognised():
+    from build_scripts.repair import repair
+
+    repaired, _ = repair(lines(["某区工作要点", "\u00a0\u00a0\u00a0一、总体要求", "\u00a0 （一）提升环卫作业水平", "做好清扫保洁。"], "a.txt"))
+    spec = VolumeSpec(id="r", title="报告", year=2031, kind="reports", publisher="p", sources=(SourceSpec("a.txt"),))
+    chapter = parse_reports(spec, [repaired], []).parts[0].chapters[0]
+    entry = chapter.entries[-1]
+    assert entry.title == "一、总体要求"
+    assert [(b.kind, b.level, b.text) for b in entry.blocks][0] == ("h", 1, "（一）提升环卫作业水平")
