@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import Block, Chapter, Entry, Part, Volume
@@ -24,9 +25,17 @@ _LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
 
 def escape(text: str) -> str:
     """Literal text for Markdown: HTML-escaped, markup characters backslashed."""
-    text = html.escape(text, quote=False)
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escape_inline(text))
+
+
+def escape_inline(text: str) -> str:
+    """Literal text for a place inside a line (link text): no line-start rules."""
+    return _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+# The render hook for glossary marks (glossary/link.py): given the entry, a
+# paragraph block and the page path, Markdown for that paragraph or None.
+Mark = Callable[[Entry, Block, str], "str | None"]
 
 
 @dataclass
@@ -59,7 +68,7 @@ def page_url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
-def render_volume(volume: Volume) -> RenderedVolume:
+def render_volume(volume: Volume, mark: Mark | None = None) -> RenderedVolume:
     out = RenderedVolume()
     vid = volume.id
     out.pages.append(Page(f"{vid}/index.md", volume.spec.title, _volume_index(volume)))
@@ -77,7 +86,7 @@ def render_volume(volume: Volume) -> RenderedVolume:
         for chapter in part.chapters:
             path = page_path(volume, part, chapter)
             title = chapter.title or part.title
-            out.pages.append(Page(path, title, _chapter_page(volume, part, chapter)))
+            out.pages.append(Page(path, title, _chapter_page(volume, part, chapter, mark)))
             part_nav.append(path if chapter.title is None else {chapter.title: path})
             for entry in chapter.entries:
                 out.placed.append((part, chapter, entry, page_url(path)))
@@ -120,7 +129,8 @@ def _front_matter_page(volume: Volume) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _chapter_page(volume: Volume, part: Part, chapter: Chapter) -> str:
+def _chapter_page(volume: Volume, part: Part, chapter: Chapter, mark: Mark | None = None) -> str:
+    path = page_path(volume, part, chapter)
     title = chapter.title or part.title
     crumbs = [volume.spec.title, part.title] + ([chapter.title] if chapter.title else [])
     lines = [f"# {escape(title)}", "", escape(" › ".join(crumbs)), "{: .breadcrumb }", ""]
@@ -133,24 +143,24 @@ def _chapter_page(volume: Volume, part: Part, chapter: Chapter) -> str:
         if entry.section and entry.section != section:
             section = entry.section
             lines += [f"## {escape(section)}", ""]
-        lines += _entry(entry, level)
+        lines += _entry(entry, level, mark, path)
 
     return "\n".join(lines) + "\n"
 
 
-def _entry(entry: Entry, level: str) -> list[str]:
+def _entry(entry: Entry, level: str, marker: Mark | None = None, path: str = "") -> list[str]:
     lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""]
     if entry.pages:
         mark = "约" if entry.pages_estimated else ""
         pages = "、".join(str(p) for p in entry.pages)
         lines += [f"原书{mark}第 {pages} 页", "{: .entry-pages }", ""]
-    lines += _blocks(entry.blocks, depth=len(level))
+    lines += _blocks(entry.blocks, depth=len(level), mark=(lambda b: marker(entry, b, path)) if marker else None)
     if entry.source:
         lines += [escape(entry.source), "{: .entry-source }", ""]
     return lines
 
 
-def _blocks(blocks: list[Block], depth: int = 2) -> list[str]:
+def _blocks(blocks: list[Block], depth: int = 2, mark: Callable[[Block], "str | None"] | None = None) -> list[str]:
     """Markdown of an entry's blocks. `depth` is the entry heading's level: a
     numbered section heading (Block.level ≥ 1) renders one level deeper per
     level, at most h6; run-in sub-headings (level 0) stay bold paragraphs."""
@@ -185,7 +195,8 @@ def _blocks(blocks: list[Block], depth: int = 2) -> list[str]:
         elif block.kind == "caption":
             lines += [escape(block.text), "{: .caption }", ""]
         else:
-            lines += [escape(block.text), ""]
+            marked = mark(block) if mark and block.kind == "p" else None
+            lines += [escape(block.text) if marked is None else marked, ""]
     return lines
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from . import export
+from .glossary import pages as glossary_pages
 from .errors import InputError
 from .manifest import load_manifest
 from .model import Line, Volume, VolumeSpec
@@ -78,24 +79,34 @@ def build(root: Path, progress=Progress()) -> dict:
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
 
+    glossary = glossary_pages.prepare(volumes, root / "seeds")
+    for warning in glossary.warnings:
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
     pages: list[Page] = []
     nav: list = [{"首页": "index.md"}]
     entries: list[dict] = []
     audit = []
     for volume in volumes:
-        rendered = render_volume(volume)
+        rendered = render_volume(volume, glossary.linker.mark)
         pages += rendered.pages
+        # The volume's glossary page closes its section of the navigation.
+        list(rendered.nav[0].values())[0].append(glossary_pages.nav_item(volume.id))
         nav += rendered.nav
         entries += export.entry_records(volume, rendered)
         audit += volume.audit
+    pages += glossary_pages.pages(glossary)
     pages.append(Page("index.md", "首页", _home(volumes)))
+    nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
     nav.append({"使用说明": "guide.md"})
+    figures = glossary.figures()
+    progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
     generated = _write_pages(stage_docs, pages)
     progress(f"rendered {len(pages)} pages")
 
     data = {
         "entries.json": export.dumps(entries),
         "audit.json": export.dumps(export.audit_document(audit)),
+        "glossary.json": export.dumps(glossary_pages.records(glossary)),
     }
     hosted = _mkdocs(root, work, stage_docs, work / "site", nav, offline=False, progress=progress)
     offline = _mkdocs(root, work, stage_docs, work / "offline", nav, offline=True, progress=progress)
@@ -116,6 +127,7 @@ def build(root: Path, progress=Progress()) -> dict:
         "audit_records": len(audit),
         "site_bytes": _size(root / "site"),
         "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
+        **figures,
     }
 
 

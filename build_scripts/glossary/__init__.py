@@ -1,0 +1,94 @@
+"""Glossary (名词解释): terms the books define, where they occur, and links.
+
+- parse.py — the 名词解释 list printed after a 政府工作报告 (numbered items, each
+  a term and its definition), found in the structured volumes;
+- extra.py — terms editors add in seeds/glossary-extra.yml (with aliases for
+  book terms);
+- link.py — finds every occurrence, marks the first one per 条目 in the render
+  stage, links footnote markers ¹…²⁶ to their definitions and back;
+- pages.py — the glossary pages (one per volume and a combined one) and the
+  public data file site/data/glossary.json.
+
+Terms are matched on a normalised form of the text (no spaces, one quote
+form), so extraction spaces (" 蔷薇工程 ") and either quote style ("…" / “…”)
+never hide an occurrence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Every quote mark a Chinese text may use around a programme name: ASCII and
+# full-width straight quotes, curly double quotes, corner brackets.
+QUOTES = '"＂“”「」'
+# Superscript digits: the footnote markers of a report (¹ … ²⁶).
+SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT}]+")
+_FOLD = {ord(q): '"' for q in QUOTES}
+
+
+def superscript_value(run: str) -> int:
+    return int("".join(str(SUPERSCRIPT.index(c)) for c in run))
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Comparison form of `text` and, for each of its characters, the index of
+    the character of `text` it came from: whitespace and footnote markers
+    dropped (a marker may stand inside a term: "双随机、一公开"²²监管), quotes
+    unified."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        if c.isspace() or c in SUPERSCRIPT:
+            continue
+        chars.append(_FOLD.get(ord(c), c))
+        where.append(i)
+    return "".join(chars), where
+
+
+def folded(text: str) -> str:
+    return fold(text)[0]
+
+
+def tidy_term(term: str) -> str:
+    """Display form of a term: no extraction spaces, quotes paired as “…”
+    (GB/T 15834) when the term uses straight quotes in pairs."""
+    term = re.sub(r"\s+", "", term)
+    if term.count('"') % 2 == 0 and "“" not in term and "”" not in term:
+        parts = term.split('"')
+        term = "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+    return term
+
+
+@dataclass
+class Occurrence:
+    """Where a term was found: one 条目 (entry id, page, anchor)."""
+
+    entry_id: str
+    volume: str
+    title: str
+    page: str  # Markdown page path, e.g. hexi-2024/te-zai/index.md
+    anchor: str
+    count: int = 1  # how often the term occurs in that entry (only the first is marked)
+
+
+@dataclass
+class Term:
+    """One glossary term (名词) with its definition (解释) and source (出处).
+
+    `forms` are the folded strings that count as an occurrence of the term.
+    """
+
+    term: str
+    definition: str
+    source: str
+    forms: tuple[str, ...]
+    origin: str = "book"  # "book" (the book's 名词解释) or "extra" (seeds/glossary-extra.yml)
+    volume: str | None = None  # volume that defines it (book terms)
+    number: int | None = None  # item number in the book's list (its footnote number)
+    file: str = ""
+    line: int = 0
+    slug: str = ""
+    definition_page: str | None = None  # page path + anchor of the book's definition
+    definition_anchor: str | None = None
+    occurrences: list[Occurrence] = field(default_factory=list)

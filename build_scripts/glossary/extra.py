@@ -1,0 +1,103 @@
+"""Terms editors add: seeds/glossary-extra.yml (编者补充名词).
+
+The books define only the terms of their 名词解释 lists; the reports and the
+rest of the yearbook use many more programme names without explanation. An
+editor adds them here, each with its definition and where that comes from,
+and may give book terms extra spellings (aliases) to match:
+
+    terms:
+      - term: “三级递进”
+        definition: 巡视整改中……的整改机制。
+        source: 《……通报》（2024）
+        aliases: ["三级递进"]          # optional: more spellings to match
+    aliases:                            # optional: spellings for book terms
+      城市管理“一网统管”: ["“一网统管”"]
+
+The file is optional. A malformed file stops the build with one line naming
+the file and the problem.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+from . import Term, folded, tidy_term
+
+FILE = "glossary-extra.yml"
+_TERM_KEYS = {"term", "definition", "source", "aliases"}
+
+
+@dataclass
+class Extra:
+    terms: list[Term] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # folded book term → spellings
+
+
+def load_extra(path: Path) -> Extra:
+    """Read and validate the editors' glossary file (missing file: nothing added)."""
+    if not path.is_file():
+        return Extra()
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(name, "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(name, f"not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'})",
+                         mark.line + 1 if mark else None) from None
+    if data is None:
+        return Extra()
+    if not isinstance(data, dict) or set(data) - {"terms", "aliases"}:
+        raise InputError(name, "expected a mapping with the keys 'terms' and 'aliases'")
+    extra = Extra()
+    terms = data.get("terms") or []
+    if not isinstance(terms, list):
+        raise InputError(name, "'terms' must be a list")
+    seen: set[str] = set()
+    for k, raw in enumerate(terms, 1):
+        term = _term(name, k, raw)
+        key = folded(term.term)
+        if key in seen:
+            raise InputError(name, f"term {k} “{term.term}” is listed twice")
+        seen.add(key)
+        extra.terms.append(term)
+    aliases = data.get("aliases") or {}
+    if not isinstance(aliases, dict):
+        raise InputError(name, "'aliases' must map a book term to a list of spellings")
+    for book_term, spellings in aliases.items():
+        extra.aliases[folded(str(book_term))] = _strings(name, f"aliases of “{book_term}”", spellings)
+    return extra
+
+
+def _term(name: str, k: int, raw) -> Term:
+    if not isinstance(raw, dict):
+        raise InputError(name, f"term {k} must be a mapping with term, definition, source")
+    unknown = set(raw) - _TERM_KEYS
+    if unknown:
+        raise InputError(name, f"term {k}: unknown key '{sorted(unknown)[0]}'")
+    values = {}
+    for key in ("term", "definition", "source"):
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(name, f"term {k}: '{key}' is missing or empty")
+        values[key] = value.strip()
+    display = tidy_term(values["term"])
+    forms = [folded(values["term"])] + [folded(a) for a in _strings(name, f"term {k} aliases", raw.get("aliases") or [])]
+    return Term(
+        term=display,
+        definition=values["definition"],
+        source=values["source"],
+        forms=tuple(dict.fromkeys(f for f in forms if f)),
+        origin="extra",
+        file=name,
+    )
+
+
+def _strings(name: str, what: str, value) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(name, f"{what} must be a list of non-empty strings")
+    return [v.strip() for v in value]
