@@ -20,12 +20,23 @@ from .model import Block, Chapter, Entry, Part, Volume
 # matter because attr_list reads a trailing {…} as attributes.
 _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 # Markup that only counts at the start of a line: lists, quotes, headings, rules.
-_LINE_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+# Groups: a marker Markdown lets us backslash (- + >), "=" (not escapable:
+# written as an entity), a number before "." or ")" (the backslash goes before
+# the punctuation: "1\." — "\1." would print the backslash).
+_LINE_START = re.compile(r"^(\s*)(?:([-+>])|(=)|(\d+)([.)]))")
+
+
+def _line_start(m: re.Match) -> str:
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    if m.group(3):
+        return m.group(1) + "&#61;"
+    return m.group(1) + m.group(4) + "\\" + m.group(5)
 
 
 def escape(text: str) -> str:
     """Literal text for Markdown: HTML-escaped, markup characters backslashed."""
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escape_inline(text))
+    return _LINE_START.sub(_line_start, escape_inline(text))
 
 
 def escape_inline(text: str) -> str:

@@ -70,6 +70,7 @@ class Occurrence:
     page: str  # Markdown page path, e.g. hexi-2024/te-zai/index.md
     anchor: str
     count: int = 1  # how often the term occurs in that entry (only the first is marked)
+    where: str = ""  # the 篇 › 章 the entry stands in, for readers of the glossary page
 
 
 @dataclass

@@ -78,6 +78,7 @@ class _Placed:
     entry: Entry
     page: str
     entry_id: str
+    where: str = ""
 
 
 @dataclass
@@ -90,7 +91,7 @@ class Linker:
     glossary_page: dict[str, str] = field(default_factory=dict)  # volume id → page path
     marks: int = 0  # marked occurrences (first per term and 条目)
     _spans: dict[int, list[_Span]] = field(default_factory=dict)  # id(block) → spans
-    _items: dict[int, tuple[GlossaryList, int, bool, bool]] = field(default_factory=dict)
+    _items: dict[int, tuple[GlossaryList, int, bool, bool]] = field(default_factory=dict)  # id(block) → (list, n, first, last)
     _ref_ids: dict[tuple[int, int], str] = field(default_factory=dict)  # (id(list), n) → ref id
     _entry_pages: dict[int, str] = field(default_factory=dict)  # id(entry) → page path
 
@@ -118,7 +119,8 @@ class Linker:
                 page = page_path(volume, part, chapter)
                 self._entry_pages[id(entry)] = page
                 entry_id = "/".join(s for s in (volume.id, part.slug, chapter.slug, entry.anchor) if s)
-                self._scan_entry(_Placed(volume, entry, page, entry_id), skip)
+                where = " › ".join(t for t in (part.title, chapter.title) if t)
+                self._scan_entry(_Placed(volume, entry, page, entry_id, where), skip)
 
     def entry_page(self, entry: Entry) -> str:
         """Markdown page path an entry renders on (after scan)."""
@@ -143,7 +145,7 @@ class Linker:
                 if occ is not None:
                     occ.count += 1
                 else:
-                    occ = Occurrence(placed.entry_id, placed.volume.id, entry.title, placed.page, entry.anchor)
+                    occ = Occurrence(placed.entry_id, placed.volume.id, entry.title, placed.page, entry.anchor, where=placed.where)
                     seen[id(term)] = occ
                     term.occurrences.append(occ)
                     spans.append(_Span(start, end, "term", term))
@@ -232,16 +234,18 @@ class Linker:
 
     def _definition(self, block: Block, page: str) -> str:
         """An item of a 名词解释 list: the target of its footnote markers, with
-        a link back to the first marker."""
-        glist, number, first, last = self._items[id(block)]
-        md = escape(block.text)
+        a link back to the first marker. An item a page or column break split
+        into several paragraphs renders as one, on its first paragraph."""
+        glist, number, first, _ = self._items[id(block)]
+        if not first:
+            return ""
+        item = next(i for i in glist.items if i.number == number)
+        md = escape("".join(b.text.strip() for b in item.blocks))
         ref = self._ref_ids.get((id(glist), number))
-        if last and ref and glist.referrer is not None:
+        if ref and glist.referrer is not None:
             back = _href(page, self._entry_pages[id(glist.referrer)], ref)
             md += f' [↩]({back}){{: .gl-backref title="回到正文" }}'
-        if first:
-            md += f"\n{{: #{definition_anchor(glist, number)} .gl-def }}"
-        return md
+        return md + f"\n{{: #{definition_anchor(glist, number)} .gl-def }}"
 
 
 def definition_anchor(glist: GlossaryList, number: int) -> str:

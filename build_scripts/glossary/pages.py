@@ -158,8 +158,16 @@ def _term_head(term: Term, path: str) -> list[str]:
 
 
 def _uses(uses, path: str) -> list[str]:
-    links = "、".join(f"[{escape_inline(o.title)}]({_href(path, o.page, o.anchor)})" for o in uses)
-    return [f"出现于（{len(uses)} 个条目）：{links}", "{: .gl-uses }", ""]
+    """出现于: the entries as links, one line per 篇 › 章 (titles such as 概况
+    repeat across chapters and only read right with their chapter)."""
+    lines = [f"出现于（{len(uses)} 个条目）：", "{: .gl-uses }", ""]
+    groups: dict[str, list] = {}
+    for o in uses:
+        groups.setdefault(o.where, []).append(o)
+    for where, group in groups.items():
+        links = "、".join(f"[{escape_inline(o.title)}]({_href(path, o.page, o.anchor)})" for o in group)
+        lines.append(f"- {escape_inline(where)}：{links}" if where else f"- {links}")
+    return lines + [""]
 
 
 # --- data -------------------------------------------------------------------
