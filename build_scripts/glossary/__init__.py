@@ -21,10 +21,14 @@ from dataclasses import dataclass, field
 # Every quote mark a Chinese text may use around a programme name: ASCII and
 # full-width straight quotes, curly double quotes, corner brackets.
 QUOTES = '"＂“”「」'
-# Superscript digits: the footnote markers of a report (¹ … ²⁶).
+# Superscript digits: the footnote markers of a report (¹ … ²⁶). A run right
+# after a Latin letter or a digit is a unit or a power (m², 10³), no marker.
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT}]+")
-_FOLD = {ord(q): '"' for q in QUOTES}
+SUPERSCRIPT_RUN = re.compile(f"(?<![A-Za-z0-9])[{SUPERSCRIPT}]+")
+# What folding drops: whitespace (ASCII, no-break, ideographic, typographic)
+# and footnote markers.
+_DROP = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000" + SUPERSCRIPT
+_FOLD_TABLE = {**{ord(q): '"' for q in QUOTES}, **{ord(c): None for c in _DROP}}
 
 
 def superscript_value(run: str) -> int:
@@ -36,18 +40,12 @@ def fold(text: str) -> tuple[str, list[int]]:
     the character of `text` it came from: whitespace and footnote markers
     dropped (a marker may stand inside a term: "双随机、一公开"²²监管), quotes
     unified."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, c in enumerate(text):
-        if c.isspace() or c in SUPERSCRIPT:
-            continue
-        chars.append(_FOLD.get(ord(c), c))
-        where.append(i)
-    return "".join(chars), where
+    return folded(text), [i for i, c in enumerate(text) if c not in _DROP]
 
 
 def folded(text: str) -> str:
-    return fold(text)[0]
+    """The comparison form alone (cheap: no index map)."""
+    return text.translate(_FOLD_TABLE)
 
 
 def tidy_term(term: str) -> str:

@@ -92,7 +92,7 @@ class Linker:
     marks: int = 0  # marked occurrences (first per term and 条目)
     _spans: dict[int, list[_Span]] = field(default_factory=dict)  # id(block) → spans
     _items: dict[int, tuple[GlossaryList, int, bool, bool]] = field(default_factory=dict)  # id(block) → (list, n, first, last)
-    _ref_ids: dict[tuple[int, int], str] = field(default_factory=dict)  # (id(list), n) → ref id
+    _ref_ids: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (id(list), n) → (ref id, page)
     _entry_pages: dict[int, str] = field(default_factory=dict)  # id(entry) → page path
 
     def __post_init__(self) -> None:
@@ -128,12 +128,12 @@ class Linker:
 
     def _scan_entry(self, placed: _Placed, skip: set[int]) -> None:
         entry = placed.entry
-        refs = [gl for _, gl in self.lists if gl.referrer is entry]
+        refs = [gl for _, gl in self.lists if any(r is entry for r in gl.referrers)]
         blocks = [b for b in entry.blocks if b.kind == "p" and id(b) not in skip]
         printed = {superscript_value(m.group()) for b in blocks for m in SUPERSCRIPT_RUN.finditer(b.text)}
         seen: dict[int, Occurrence] = {}
         for block in blocks:
-            spans = self._footnotes(block.text, refs)
+            spans = self._footnotes(block.text, refs, placed.page)
             for start, end, term in self._matches(block.text):
                 inner = [s for s in spans if s.start < end and start < s.end]
                 if inner:
@@ -150,7 +150,7 @@ class Linker:
                     term.occurrences.append(occ)
                     spans.append(_Span(start, end, "term", term))
                     self.marks += 1
-                spans += self._plain_marker(block.text, end, term, refs, spans, printed)
+                spans += self._plain_marker(block.text, end, term, refs, spans, printed, placed.page)
             if spans:
                 self._spans[id(block)] = sorted(spans, key=lambda s: s.start)
 
@@ -159,21 +159,24 @@ class Linker:
         original text's coordinates."""
         if self._pattern is None:
             return
-        f, where = fold(text)
+        f = folded(text)
+        where = None  # the index map is built only for a paragraph that has a match
         for m in self._pattern.finditer(f):
+            if where is None:
+                where = fold(text)[1]
             yield where[m.start()], where[m.end() - 1] + 1, self._form_term[m.group()]
 
-    def _footnotes(self, text: str, refs: list[GlossaryList]) -> list[_Span]:
+    def _footnotes(self, text: str, refs: list[GlossaryList], page: str) -> list[_Span]:
         spans = []
         for glist in refs:
             numbers = {item.number for item in glist.items}
             for m in SUPERSCRIPT_RUN.finditer(text):
                 n = superscript_value(m.group())
                 if n in numbers:
-                    spans.append(self._ref(m.start(), m.end(), n, glist))
+                    spans.append(self._ref(m.start(), m.end(), n, glist, page))
         return spans
 
-    def _plain_marker(self, text, end, term, refs, spans, printed) -> list[_Span]:
+    def _plain_marker(self, text, end, term, refs, spans, printed, page) -> list[_Span]:
         """A term of the report's list followed by its own number in plain
         digits, where the report prints no superscript for that number, is
         the footnote marker flattened by extraction ("四上"企业3总数)."""
@@ -185,16 +188,16 @@ class Linker:
         for glist in refs:
             item = next((i for i in glist.items if i.number == term.number), None)
             if item is not None and folded(item.term) == folded(term.term):
-                return [self._ref(m.start(1), m.end(1), term.number, glist)]
+                return [self._ref(m.start(1), m.end(1), term.number, glist, page)]
         return []
 
-    def _ref(self, start: int, end: int, n: int, glist: GlossaryList) -> _Span:
+    def _ref(self, start: int, end: int, n: int, glist: GlossaryList, page: str) -> _Span:
         """A footnote reference; the first one per number gets the id the
         definition links back to."""
         key = (id(glist), n)
         anchor = "" if key in self._ref_ids else f"fnref-{glist.entry.anchor}-{n}"
         if anchor:
-            self._ref_ids[key] = anchor
+            self._ref_ids[key] = (anchor, page)
         return _Span(start, end, "ref", number=n, glist=glist, anchor=anchor)
 
     # --- rendering hook ---------------------------------------------------
@@ -242,8 +245,8 @@ class Linker:
         item = next(i for i in glist.items if i.number == number)
         md = escape("".join(b.text.strip() for b in item.blocks))
         ref = self._ref_ids.get((id(glist), number))
-        if ref and glist.referrer is not None:
-            back = _href(page, self._entry_pages[id(glist.referrer)], ref)
+        if ref:
+            back = _href(page, ref[1], ref[0])
             md += f' [↩]({back}){{: .gl-backref title="回到正文" }}'
         return md + f"\n{{: #{definition_anchor(glist, number)} .gl-def }}"
 

@@ -38,7 +38,8 @@ CLAUSE_PUNCT = re.compile(r"[，。；,;]")
 # A term shape without colon: optional qualifier, a quoted name, a head noun
 # (户内燃气设施"6个100%" / "1113"智慧城市体系), then the definition opens.
 TERM_SHAPE = re.compile(r'^([^"：:，。；]{0,12}"[^"]{1,24}"[^"：:，。；]{0,16}?)(?="|，|,|即|是|指)')
-TERM_MAX = 40  # a term is a name, never a sentence: longer leading text is no term
+TERM_MAX = 40
+HEADING_MAX = 20  # a list heading is a short line; longer paragraphs are not folded to test it  # a term is a name, never a sentence: longer leading text is no term
 
 
 @dataclass
@@ -61,7 +62,14 @@ class GlossaryList:
     chapter: Chapter
     entry: Entry  # the 条目 that holds the items
     items: list[Item]
-    referrer: Entry | None  # the 条目 whose text carries the markers ¹ …
+    # The 条目 whose text carries the markers ¹ …: the report, or its parts
+    # when structure split a long report into several 条目.
+    referrers: list[Entry] = field(default_factory=list)
+
+    @property
+    def referrer(self) -> Entry | None:
+        """The report's (first) 条目, named in the terms' source."""
+        return self.referrers[0] if self.referrers else None
 
 
 def find_lists(volume: Volume) -> list[GlossaryList]:
@@ -70,12 +78,12 @@ def find_lists(volume: Volume) -> list[GlossaryList]:
     placed = list(volume.entries())
     for k, (part, chapter, entry) in enumerate(placed):
         for start, heading in _list_starts(entry):
-            referrer = _referrer(placed, k, entry, start)
-            texts = _marked_text(referrer, entry, start) if referrer is not None else []
+            referrers = _referrers(placed, k, entry, start)
+            texts = [t for r in referrers for t in _marked_text(r, entry, start)]
             items = parse_items(entry.blocks[start:], texts)
             if not items:
                 continue
-            found.append(GlossaryList(heading, part, chapter, entry, items, referrer))
+            found.append(GlossaryList(heading, part, chapter, entry, items, referrers))
     return found
 
 
@@ -86,7 +94,7 @@ def _list_starts(entry: Entry) -> list[tuple[int, str]]:
     return [
         (i + 1, b.text.strip())
         for i, b in enumerate(entry.blocks)
-        if b.kind in ("p", "h") and LIST_HEADING.match(folded(b.text))
+        if b.kind in ("p", "h") and len(b.text) <= HEADING_MAX and LIST_HEADING.match(folded(b.text))
     ]
 
 
@@ -144,20 +152,18 @@ def split_by_shape(text: str) -> tuple[str, str]:
     return "", text
 
 
-def _referrer(placed, k: int, entry: Entry, start: int) -> Entry | None:
-    """The report the list belongs to: the text before the list in the same
-    条目 if it has footnote markers, else the nearest earlier 条目 of the
-    same 章 that has them."""
-    before = entry.blocks[: max(0, start - 1)]
-    if any(SUPERSCRIPT_RUN.search(b.text) for b in before):
-        return entry
+def _referrers(placed, k: int, entry: Entry, start: int) -> list[Entry]:
+    """The report the list belongs to: the 条目 of the same 章 before the list
+    (back to the chapter's start or an earlier list) whose text has footnote
+    markers, and the text before the list in its own 条目, in reading order."""
+    found = [entry] if any(SUPERSCRIPT_RUN.search(b.text) for b in entry.blocks[: max(0, start - 1)]) else []
     _, chapter, _ = placed[k]
-    for part_, ch, e in reversed(placed[:k]):
-        if ch is not chapter:
+    for _, ch, e in reversed(placed[:k]):
+        if ch is not chapter or _list_starts(e):
             break
         if any(SUPERSCRIPT_RUN.search(b.text) for b in e.blocks):
-            return e
-    return None
+            found.insert(0, e)
+    return found
 
 
 def _marked_text(referrer: Entry, list_entry: Entry, start: int) -> list[str]:

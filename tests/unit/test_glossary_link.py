@@ -108,3 +108,23 @@ def test_the_glossary_list_itself_is_not_marked(tmp_path):
     _, html = _site(tmp_path)
     definitions = re.findall(r'<p class="gl-def".*?</p>', html, re.S)
     assert definitions and not any("gl-term" in d for d in definitions)
+
+
+def test_markers_in_a_report_split_over_entries_all_link_and_link_back(tmp_path):
+    vol = volume(chapter(
+        entry("某镇人民政府工作报告", "全力推进“海棠计划”¹。", anchor="bao-gao"),
+        entry("2031年工作安排", "继续实施“三通两联”工作²。", anchor="an-pai"),
+        glossary_list(),
+    ))
+    glossary = prepare([vol], tmp_path)
+    html = markdown.markdown(render_volume(vol, glossary.linker.mark).pages[-1].markdown, extensions=["attr_list"])
+    assert 'id="fnref-zhu-yao-ming-ci-jie-shi-2">²</a>' in html
+    definition = re.search(r'<p class="gl-def" id="fn-zhu-yao-ming-ci-jie-shi-2">(.*?)</p>', html, re.S).group(1)
+    assert 'href="#fnref-zhu-yao-ming-ci-jie-shi-2"' in definition
+
+
+def test_a_unit_or_power_is_not_a_footnote_marker(tmp_path):
+    vol = volume(chapter(entry("某镇人民政府工作报告", "推进“海棠计划”¹，新增绿地3万m²。", anchor="bao-gao"), glossary_list()))
+    glossary = prepare([vol], tmp_path)
+    page = render_volume(vol, glossary.linker.mark).pages[-1].markdown
+    assert "3万m²。" in page and "[²]" not in page

@@ -74,3 +74,11 @@ def test_curly_and_straight_quotes_and_spaces_give_the_same_list():
 def test_no_list_without_the_heading():
     rep = report()
     assert find_lists(volume(chapter(rep, entry("附录", "1. “甲”：一。")))) == []
+
+
+def test_a_report_split_into_several_entries_refers_with_all_of_them():
+    part_one = entry("某镇人民政府工作报告", "全力推进“海棠计划”¹。", anchor="bao-gao")
+    part_two = entry("2031年工作安排", "继续实施“三通两联”工作²。", anchor="an-pai")
+    earlier = entry("区委全会讲话", "没有脚注。", anchor="jiang-hua")
+    (found,) = find_lists(volume(chapter(earlier, part_one, part_two, glossary_list())))
+    assert found.referrers == [part_one, part_two]
