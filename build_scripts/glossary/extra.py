@@ -40,9 +40,10 @@ def load_extra(path: Path) -> Extra:
     """Read and validate the editors' glossary file (missing file: nothing added)."""
     if not path.is_file():
         return Extra()
-    name = path.name
+    name = f"{path.parent.name}/{path.name}"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except UnicodeDecodeError:
         raise InputError(name, "not UTF-8 text") from None
     except yaml.YAMLError as exc:
@@ -58,11 +59,13 @@ def load_extra(path: Path) -> Extra:
     if not isinstance(terms, list):
         raise InputError(name, "'terms' must be a list")
     seen: set[str] = set()
+    lines = _item_lines(text, "terms")
     for k, raw in enumerate(terms, 1):
-        term = _term(name, k, raw)
+        line = lines[k - 1] if k <= len(lines) else None
+        term = _term(name, k, raw, line)
         key = folded(term.term)
         if key in seen:
-            raise InputError(name, f"term {k} “{term.term}” is listed twice")
+            raise InputError(name, f"term {k} “{term.term}” is listed twice", line)
         seen.add(key)
         extra.terms.append(term)
     aliases = data.get("aliases") or {}
@@ -73,17 +76,28 @@ def load_extra(path: Path) -> Extra:
     return extra
 
 
-def _term(name: str, k: int, raw) -> Term:
+def _item_lines(text: str, key: str) -> list[int]:
+    """Line number of each item of the top-level list `key` (for error messages)."""
+    root = yaml.compose(text)
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for k, v in root.value:
+        if k.value == key and isinstance(v, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+def _term(name: str, k: int, raw, line: int | None = None) -> Term:
     if not isinstance(raw, dict):
-        raise InputError(name, f"term {k} must be a mapping with term, definition, source")
+        raise InputError(name, f"term {k} must be a mapping with term, definition, source", line)
     unknown = set(raw) - _TERM_KEYS
     if unknown:
-        raise InputError(name, f"term {k}: unknown key '{sorted(unknown)[0]}'")
+        raise InputError(name, f"term {k}: unknown key '{sorted(unknown)[0]}'", line)
     values = {}
     for key in ("term", "definition", "source"):
         value = raw.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise InputError(name, f"term {k}: '{key}' is missing or empty")
+            raise InputError(name, f"term {k}: '{key}' is missing or empty", line)
         values[key] = value.strip()
     display = tidy_term(values["term"])
     forms = [folded(values["term"])] + [folded(a) for a in _strings(name, f"term {k} aliases", raw.get("aliases") or [])]
@@ -94,6 +108,7 @@ def _term(name: str, k: int, raw) -> Term:
         forms=tuple(dict.fromkeys(f for f in forms if f)),
         origin="extra",
         file=name,
+        line=line or 0,
     )
 
 

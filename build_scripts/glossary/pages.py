@@ -78,7 +78,7 @@ def prepare(volumes: list[Volume], seeds: Path) -> Glossary:
             term.definition_page = linker.entry_page(glist.entry)
             term.definition_anchor = definition_anchor(glist, term.number)
         if not term.occurrences:
-            where = term.file or term.volume
+            where = f"{term.file}:{term.line}" if term.line else term.file or term.volume
             warnings.append(f"{where}: glossary term “{term.term}” never occurs in any volume")
     return Glossary(terms, linker, volumes, warnings)
 

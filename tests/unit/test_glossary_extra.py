@@ -50,7 +50,14 @@ def test_malformed_file_is_one_line_error_naming_the_file(tmp_path, text, proble
     with pytest.raises(InputError) as err:
         load_extra(_seeds(tmp_path, text) / "glossary-extra.yml")
     message = str(err.value)
-    assert message.startswith("glossary-extra.yml") and problem in message and "\n" not in message
+    assert message.startswith(f"{tmp_path.name}/glossary-extra.yml") and problem in message and "\n" not in message
+
+
+def test_a_bad_term_is_reported_with_its_line(tmp_path):
+    text = "terms:\n  - {term: 甲, definition: 乙, source: 丙}\n  - term: 丁\n    definition: 戊\n"
+    with pytest.raises(InputError) as err:
+        load_extra(_seeds(tmp_path, text) / "glossary-extra.yml")
+    assert str(err.value).startswith(f"{tmp_path.name}/glossary-extra.yml:3: term 2")
 
 
 def test_build_warns_about_a_term_that_never_occurs(tmp_path):
