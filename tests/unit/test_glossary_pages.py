@@ -67,3 +67,10 @@ def test_data_records_hold_term_definition_source_and_every_occurrence(tmp_path)
 def test_figures_count_terms_marks_and_entries_reached(tmp_path):
     glossary, _ = _two_volumes(tmp_path)
     assert glossary.figures() == {"glossary_terms": 6, "glossary_marks": 7, "glossary_entries": 2}
+
+
+def test_same_input_gives_identical_pages_and_data(tmp_path):
+    first, pages_one = _two_volumes(tmp_path)
+    second, pages_two = _two_volumes(tmp_path)
+    assert pages_one == pages_two
+    assert gp.records(first) == gp.records(second)
