@@ -128,3 +128,9 @@ def test_a_unit_or_power_is_not_a_footnote_marker(tmp_path):
     glossary = prepare([vol], tmp_path)
     page = render_volume(vol, glossary.linker.mark).pages[-1].markdown
     assert "3万m²。" in page and "[²]" not in page
+
+
+def test_a_definition_opening_with_its_number_shows_no_stray_backslash(tmp_path):
+    _, html = _site(tmp_path, entry("社区建设", "44.56%的社区完成改造。", anchor="she-qu"))
+    assert '">4. “双岗双责”监管：' in html
+    assert "<p>44.56%的社区完成改造。</p>" in html and "\\4" not in html
