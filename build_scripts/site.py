@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import export
+from . import audit_page, export
 from .glossary import pages as glossary_pages
 from .errors import InputError
 from .manifest import load_manifest
@@ -97,7 +97,8 @@ def build(root: Path, progress=Progress()) -> dict:
     pages += glossary_pages.pages(glossary)
     pages.append(Page("index.md", "首页", _home(volumes)))
     nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
-    nav.append({"使用说明": "guide.md"})
+    pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(audit)))
+    nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}]})
     figures = glossary.figures()
     progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
     generated = _write_pages(stage_docs, pages)

@@ -1,0 +1,103 @@
+"""Stage 2, repair: undo the damage of PDF-to-text extraction and web scraping (文本修复).
+
+Each repair is a small named processor registered in REPAIRS in the order it
+runs (like Python-Markdown's processors). A processor takes the file's lines
+and returns them repaired, recording every change of text as an AuditRecord,
+so the reading text plus the audit account for every character of the input.
+Line rules (one line at a time) are lifted into processors by `per_line`.
+
+Rules are derived from the shape of the text (column width, punctuation
+context, repetition), never from strings of one book. One module per rule:
+markup, wrap, punctuation, captions, paragraphs, ocr.
+"""
+from __future__ import annotations
+
+import collections
+import re
+from typing import Callable
+
+from ..model import AuditRecord, Line
+from . import captions, markup, ocr, paragraphs, punctuation, wrap
+from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
+
+__all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
+
+Processor = Callable[[list[Line], list[AuditRecord]], list[Line]]
+LineRule = Callable[[str, Line, list[AuditRecord]], str]
+
+
+def per_line(rule: LineRule) -> Processor:
+    """A processor applying a line rule to every text/caption/credit line."""
+
+    def run(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
+        out = []
+        for line in lines:
+            if line.kind == "break" or not line.text:
+                out.append(line)
+                continue
+            out.append(Line(rule(line.text, line, audit), line.file, line.lineno, line.kind))
+        return out
+
+    run.__doc__ = rule.__doc__
+    return run
+
+
+def running_heads(lines: list[Line], min_repeats: int = 5) -> set[str]:
+    """Lines that repeat as a page's running head (书眉): short, identical,
+    frequent, carrying a year. Derived from repetition, not from the title."""
+    counts = collections.Counter(l.text.strip() for l in lines if l.text.strip())
+    heads = set()
+    for text, n in counts.items():
+        if n >= min_repeats and len(text) <= 20 and CJK_RE.search(text) and re.search(r"\d{4}", text):
+            heads.add(text)
+    return heads
+
+
+def mark_running_heads(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
+    """Running heads become break lines (they open each 篇 in a yearbook's
+    extraction); the head's text is audited as removed."""
+    heads = running_heads(lines)
+    out = []
+    for line in lines:
+        if line.text.strip() in heads:
+            record(audit, line, "running-head", line.text, "", "page running head (书眉)")
+            out.append(Line(PART_BREAK, line.file, line.lineno, "break"))
+        else:
+            out.append(line)
+    return out
+
+
+def wrap_spaces(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
+    """Line-wrap spaces, measured against the file's own body column."""
+    column = wrap.column_width([l for l in lines if l.kind == "text"])
+    return per_line(lambda text, line, a: wrap.join_wrap_spaces(text, line, a, column))(lines, audit)
+
+
+# The repair pipeline, in order. Names are what the audit and tests refer to.
+REPAIRS: dict[str, Processor] = {
+    "running_heads": mark_running_heads,
+    "html_tags": per_line(markup.strip_html_tags),
+    "cms_markers": per_line(markup.strip_cms_markers),
+    "spaces": per_line(markup.normalise_spaces),
+    "list_markers": per_line(markup.strip_list_marker),
+    "wrap_spaces": wrap_spaces,
+    "split_words": per_line(wrap.join_split_words),
+    # Captions and paragraphs first: a quotation or a parenthesis cut by a
+    # page break is whole again before its marks are paired.
+    "captions": captions.classify_captions,
+    "paragraphs": paragraphs.rejoin_paragraphs,
+    "quotes": per_line(punctuation.curly_quotes),
+    "punctuation": per_line(punctuation.fullwidth_punctuation),
+    "table_digits": ocr.repair_table_digits,
+    "lone_letters": ocr.repair_lone_letters,
+    "foreign_script": ocr.flag_foreign_script,
+}
+
+
+def repair(lines: list[Line]) -> tuple[list[Line], list[AuditRecord]]:
+    """Run every processor over one file's lines."""
+    audit: list[AuditRecord] = []
+    lines = [Line(l.text, l.file, l.lineno, l.kind) for l in lines]
+    for processor in REPAIRS.values():
+        lines = processor(lines, audit)
+    return lines, audit

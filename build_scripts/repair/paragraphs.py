@@ -1,0 +1,101 @@
+"""Paragraphs broken mid-sentence (断段).
+
+In this extraction a line is a paragraph. At a page or column break the
+extraction may cut a paragraph in two, sometimes with a photo caption set
+between the halves. A paragraph is cut when it is running text (it holds
+sentence punctuation) that ends without a sentence-final mark, and the next
+text paragraph carries on (it is not a heading, an entry, a numbered item or
+a dated item). The halves are joined; captions between them move after the
+joined paragraph, as the reader sees the photo after the sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import AuditRecord, Line
+from .common import CJK, SENTENCE_END, record
+
+# Sentence punctuation inside a line marks it as running text, not a heading.
+_RUNNING = re.compile(r"[，。、；,;]")
+# Openings of a new paragraph: an entry 【…】, a numbered heading (一、 （一）
+# 1. (1) 第一，), a dated item (6日 / 3月7日 / 2023年，), a lead-in 一是.
+_NEW_PARAGRAPH = re.compile(
+    r"^(?:【|——|[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)"
+    r"|第[一二三四五六七八九十]+[，、]|\d{1,2}\s*[月日]|\d{4}\s*年|同日|是日)"
+)
+# A numbered heading: its text may hold commas but it is not a sentence.
+_NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# A short line without sentence punctuation is a heading or label.
+HEADING_MAX = 40
+
+
+def _is_cut(text: str) -> bool:
+    """Running text that stops without a sentence-final mark."""
+    t = text.rstrip()
+    if not t or "\t" in t or t[-1] in SENTENCE_END:
+        return False
+    if not _RUNNING.search(t):
+        return False
+    if _NUMBERED_HEAD.match(t) and "。" not in t:
+        return False
+    # It stops on a character or a mark that leads on (a comma, an opening
+    # quote or bracket, a dash); half-width marks are not yet converted.
+    return bool(re.search(f"[{CJK}0-9A-Za-z，,、“‘\"《（(—]$", t))
+
+
+def _continues(text: str) -> bool:
+    """A paragraph that can carry on a cut one."""
+    t = text.strip()
+    if not t or "\t" in t or _NEW_PARAGRAPH.match(t):
+        return False
+    if len(t) <= HEADING_MAX and not _RUNNING.search(t) and t[-1] not in SENTENCE_END:
+        return False  # a heading or a label
+    return True
+
+
+def _glue(a: str, b: str) -> str:
+    """Join two halves: no space in Chinese text, one between Latin words."""
+    if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def rejoin_paragraphs(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
+    out: list[Line] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if line.kind != "text" or not _is_cut(line.text):
+            out.append(line)
+            i += 1
+            continue
+        current = Line(line.text, line.file, line.lineno, line.kind)
+        moved: list[Line] = []
+        j = i + 1
+        while True:
+            # Look past blank lines and captions for the next text paragraph.
+            k = j
+            skipped: list[Line] = []
+            while k < n and (not lines[k].text or lines[k].kind == "caption"):
+                skipped.append(lines[k])
+                k += 1
+            if k >= n or lines[k].kind != "text" or not _continues(lines[k].text):
+                break
+            nxt = lines[k]
+            tail, head = current.text.rstrip()[-8:], nxt.text.strip()[:8]
+            current.text = _glue(current.text.rstrip(), nxt.text.strip())
+            caption = any(s.kind == "caption" for s in skipped)
+            record(
+                audit, line, "paragraph-join", f"{tail}\n{head}", _glue(tail, head),
+                f"paragraph cut mid-sentence, continued on line {nxt.lineno}"
+                + (", across a photo caption" if caption else ""),
+            )
+            moved += [s for s in skipped if s.kind == "caption"]
+            j = k + 1
+            if not _is_cut(current.text):
+                break
+        out.append(current)
+        out.extend(moved)
+        i = j if j > i + 1 else i + 1
+    return out

@@ -1,0 +1,288 @@
+"""Spaces the printed line-wrap left inside Chinese text (断行空格).
+
+The PDF extraction joins the printed lines of a paragraph with a space. In
+Chinese text a space between two ideographs is never typeset inside a line
+except deliberately (a name list 姚 莉 孟冬梅, a two-part heading 政法 综治, a
+职务 姓名 line, two joint names side by side), so the evidence that a space is
+a wrap is *where* it falls: at the printed column width.
+
+Two measures of the column:
+- the document's column: the most common distance, in printed columns,
+  between consecutive spaces of its running text (a yearbook's body column);
+- a line's own column: a photo caption is set in a narrow column of its own;
+  when three or more of its segments have the same width, its spaces are wraps.
+"""
+from __future__ import annotations
+
+import collections
+import functools
+import re
+from dataclasses import dataclass
+
+from ..model import AuditRecord, Line
+from .common import CJK, CJK_PUNCT, context, record, width
+
+# A candidate space: one or more spaces with printed text on both sides that
+# is Chinese on at least one side — ideograph or full-width mark (not 】, the
+# space after an entry title's 】 separates title and text), a digit or Latin
+# letter on the other (a wrap in "完成 28 组" / "《2017— 2021年").
+_SIDE = f"{CJK}{CJK_PUNCT}"
+_CANDIDATE = re.compile(
+    f"(?<=[{_SIDE.replace('】', '')}]) +(?=[{_SIDE}0-9A-Za-z])"
+    f"|(?<=[0-9A-Za-z%]) +(?=[{_SIDE}])"
+)
+# Column measures below this many printed columns are not a text column
+# (a list of two- and three-character names has equal "columns" of 4–6).
+MIN_COLUMN = 14
+# How far a wrapped segment may stray from the column: proportional digits
+# and Latin letters, punctuation squeezed at a line end.
+TOLERANCE = 3
+# A paragraph's first printed line is indented by two ideographs.
+INDENT = 4
+# A space between two ideographs (not a number's spacing).
+_IDEOGRAPH_SPACE = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
+# A space between Chinese characters or marks (not a number's spacing).
+_TEXT_SPACE = re.compile(f"(?<=[{_SIDE}]) +(?=[{_SIDE}])")
+# Running text holds sentence punctuation; a line without it (a name list, a
+# heading, a 职务 姓名 line) keeps its spaces.
+_RUNNING = re.compile(r"[，。；,;]")
+# A photo caption opens with its date (10月20日， / 2023年，).
+_DATED = re.compile(r"^\d{1,4}\s*[年月]")
+# A trailing photo credit, kept apart from the caption's own column.
+_TRAILING_CREDIT = re.compile(r"\s*[（(][^（）()]{1,40}(?:提供|摄)[）)]\s*$")
+
+
+# Marks the extraction gives half-width that the page prints full width
+# (Chinese marks of ambiguous width — — … “ ” · — are full width too).
+_PRINTED_FULL = set(',:;?!()"')
+
+
+@functools.lru_cache(maxsize=None)
+def _char_width(c: str) -> float:
+    return 0.5 if c == " " else 2 if c in _PRINTED_FULL or c in CJK_PUNCT else width(c)
+
+
+def printed_width(text: str) -> float:
+    """Width a run of extracted text took on the printed line: a space the
+    extraction put around a number stands for the quarter-em gap the
+    typesetter put there (half a column); marks it gives half-width were
+    printed full width (，：（）“”)."""
+    return sum(map(_char_width, text))
+
+
+@dataclass
+class Column:
+    """The document's body column width in printed columns (None: no evidence)."""
+
+    width: int | None
+
+
+def column_width(lines: list[Line]) -> Column:
+    """Most common distance between consecutive candidate spaces of running
+    text — the body column of the printed page."""
+    counts: collections.Counter[int] = collections.Counter()
+    for line in lines:
+        text = line.text
+        if "\t" in text:
+            continue
+        starts = [m.end() for m in _CANDIDATE.finditer(text)]
+        for a, b in zip(starts, starts[1:]):
+            seg = text[a:b].rstrip(" ")
+            w = round(printed_width(seg))
+            if w >= 2 * MIN_COLUMN:
+                counts[w] += 1
+    if not counts or sum(counts.values()) < 20:
+        return Column(None)
+    # Smooth over ±TOLERANCE: a column shows as a spread of neighbouring widths.
+    best = max(sorted(counts), key=lambda w: sum(counts[w + d] for d in range(-1, 2)))
+    return Column(best)
+
+
+def _line_column(text: str, spaces: list[re.Match]) -> float | None:
+    """A line's own column, from its spaces between ideographs: ≥3 segments,
+    the inner ones of equal width, the first and last no wider. Returns that
+    width or None."""
+    if len(spaces) < 2:
+        return None
+    cuts = [0] + [m.start() for m in spaces] + [len(text)]
+    segs = [printed_width(text[a:b]) for a, b in zip(cuts, cuts[1:])]
+    inner = segs[1:-1]
+    col = max(inner)
+    if col < MIN_COLUMN or min(inner) < col - 2:
+        return None
+    if segs[0] > col + 2 or segs[-1] > col + 2:
+        return None
+    return col
+
+
+def _lines_at_column(w: float, column: int, first: bool) -> int:
+    """How many full column lines (1–3) a segment of printed width w makes, or
+    0. (A wrap that fell on a mark the extraction joined without a space
+    leaves a segment of two lines.) The first segment of a line may carry
+    the paragraph indent."""
+    for k in (1, 2, 3):
+        low = k * column - TOLERANCE - (INDENT if first else 0)
+        if low <= w <= k * (column + TOLERANCE):
+            return k
+    return 0
+
+
+def _wraps_by_document_column(text: str, spaces: list[re.Match], column: int) -> list[re.Match]:
+    """Spaces at the document's column: the chosen spaces cut the line into
+    segments of a whole number of column lines each (the first may carry the
+    indent, the last is the paragraph's short last line). Among the candidate
+    spaces — wraps and deliberate spaces around numbers alike — the best such
+    chain is found by dynamic programming, so a number's space that happens to
+    fall near the column does not throw off the wraps after it. A segment
+    holding two spaces between ideographs is a spaced list (names, units),
+    whose spaces are deliberate, and never part of a chain. At least one
+    segment must be exactly one line, else the agreement is chance."""
+    cuts = [(0, 0)] + [(m.start(), m.end()) for m in spaces]
+    # Prefix sums: printed width and ideograph-spaces up to each character.
+    widths = [0.0]
+    for ch in text:
+        widths.append(widths[-1] + _char_width(ch))
+    gaps = [0] * (len(text) + 1)
+    for g in _IDEOGRAPH_SPACE.finditer(text):
+        gaps[g.start() + 1] += 1
+    for p in range(1, len(gaps)):
+        gaps[p] += gaps[p - 1]
+    longest = 3 * (column + TOLERANCE)
+    # best[i] = (score, single-line segments, previous cut) for a chain ending at cut i
+    best: list[tuple[float, int, int] | None] = [(0.0, 0, -1)] + [None] * len(spaces)
+    for i in range(1, len(cuts)):
+        stop = cuts[i][0]
+        for j in range(i - 1, -1, -1):
+            start = cuts[j][1]
+            w = widths[stop] - widths[start]
+            if w > longest:
+                break
+            if best[j] is None or gaps[stop] - gaps[start] >= 2:
+                continue
+            k = _lines_at_column(w, column, j == 0)
+            if k:
+                gain = 1.0 if k == 1 else 0.5
+            elif j == 0 and MIN_COLUMN <= w <= column + TOLERANCE:
+                # The line's first printed line may be short: a 大事记 day
+                # number hung in the margin, a run-in title. It fits on one
+                # line, which is weak evidence, so it scores little.
+                gain = 0.25
+            else:
+                continue
+            score = best[j][0] + gain
+            if best[i] is None or score > best[i][0]:
+                best[i] = (score, best[j][1] + (k == 1), j)
+    # The chain ends where the rest of the line fits on a last printed line.
+    ends = [
+        i for i in range(1, len(cuts))
+        if best[i] is not None and widths[-1] - widths[cuts[i][1]] <= column + TOLERANCE
+    ] or [i for i in range(1, len(cuts)) if best[i] is not None]
+    if not ends:
+        return []
+    end = max(ends, key=lambda i: (best[i][0], -i))
+    if not best[end][1]:
+        return []
+    chain = []
+    while end > 0:
+        chain.append(spaces[end - 1])
+        end = best[end][2]
+    return chain[::-1]
+
+
+def join_wrap_spaces(text: str, line: Line, audit: list[AuditRecord], column: Column) -> str:
+    """Remove the spaces a printed line-wrap left inside Chinese running text."""
+    if "\t" in text or not re.search(f"[{CJK}]", text):
+        return text
+    credit = _TRAILING_CREDIT.search(text)
+    body = text[: credit.start()] if credit else text
+    spaces = list(_CANDIDATE.finditer(body))
+    if not spaces:
+        return text
+    between_ideographs = [m for m in spaces if _TEXT_SPACE.match(body, m.start())]
+    own = _line_column(body, between_ideographs) if (_DATED.match(body) or credit or re.search("[，,。]", body)) else None
+    if own is not None:
+        wraps, why = between_ideographs, f"caption column of {own} printed columns"
+    elif column.width and _RUNNING.search(body):
+        wraps, why = _wraps_by_document_column(body, spaces, column.width), f"body column of {column.width} printed columns"
+    else:
+        return text
+    if not wraps:
+        return text
+    out, last = [], 0
+    for m in wraps:
+        if _number_spacing(body, m):
+            continue
+        out.append(body[last : m.start()])
+        last = m.end()
+        before, after = context(body, m.start(), m.end(), "")
+        record(audit, line, "wrap-space", before, after, f"line-wrap space at the {why}")
+    out.append(body[last:])
+    return "".join(out) + (text[credit.start() :] if credit else "")
+
+
+# A number or Latin word as the print sets it inside Chinese text.
+_NUMBER_LEFT = re.compile(r"[0-9A-Za-z.%+\-]+$")
+_NUMBER_RIGHT = re.compile(r"^[0-9A-Za-z.%+\-]+")
+
+
+def _number_spacing(text: str, m: re.Match) -> bool:
+    """A wrap that falls next to a number spaced on its other side too
+    ("完成 28 组" wrapped after 28) is also the number's own spacing: the
+    space stays, so the number keeps the print's spacing on both sides."""
+    left = _NUMBER_LEFT.search(text, 0, m.start())
+    if left and left.start() > 0 and text[left.start() - 1] == " ":
+        return True
+    right = _NUMBER_RIGHT.match(text[m.end() :])
+    end = m.end() + right.end() if right else -1
+    return bool(right) and end < len(text) and text[end] == " "
+
+
+# Characters each side of a space given to the word segmenter.
+WORD_WINDOW = 6
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():
+    """jieba's dictionary segmenter (no HMM guessing of unknown words, so the
+    result is a dictionary word or nothing — deterministic)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _split_word(text: str, start: int, end: int) -> str | None:
+    """The dictionary word the space at text[start:end] cuts in two, if any."""
+    left = text[max(0, start - WORD_WINDOW) : start]
+    right = text[end : end + WORD_WINDOW]
+    joined = left + right
+    pos = 0
+    for token in _segmenter().cut(joined, HMM=False):
+        if pos < len(left) < pos + len(token) and len(token) >= 2:
+            return token
+        pos += len(token)
+    return None
+
+
+def join_split_words(text: str, line: Line, audit: list[AuditRecord]) -> str:
+    """A space left between two ideographs of running text that cuts a word in
+    two (活 动, 职称 评 审 → 评审) is a wrap the column measure missed (a page
+    set in another column width, a line the extraction joined irregularly).
+    Deliberate spaces in running text separate whole phrases (“万名党员进社区
+    万名团员做公益”), so they cut no word and stay."""
+    if "\t" in text or not _RUNNING.search(text):
+        return text
+    out, last = [], 0
+    for m in _IDEOGRAPH_SPACE.finditer(text):
+        word = _split_word(text, m.start(), m.end())
+        if word is None:
+            continue
+        out.append(text[last : m.start()])
+        last = m.end()
+        before, after = context(text, m.start(), m.end(), "")
+        record(audit, line, "wrap-space", before, after, f"line-wrap space cutting the word “{word}”")
+    out.append(text[last:])
+    return "".join(out)
