@@ -15,8 +15,13 @@ import re
 from ..model import AuditRecord, Line
 from .common import CJK, SENTENCE_END, record
 
-# Sentence punctuation inside a line marks it as running text, not a heading.
-_RUNNING = re.compile(r"[，。、；,;]")
+# Sentence punctuation inside a line marks it as running text, not a heading
+# (an enumeration comma alone does not: bylines and long headings use 、 too,
+# "荣获二等功以上奖励的退役军人和获得省部级、战区级……事迹补遗").
+_RUNNING = re.compile(r"[，。；,;]")
+# A byline under a speech or article title: titles, a space, the name
+# ("河西区委常委、区委组织部部长 李洪喜").
+_BYLINE = re.compile(f"^[^，。；,;]{{2,60}} [{CJK}]{{2,4}}$")
 # Openings of a new paragraph: an entry 【…】, a numbered heading (一、 （一）
 # 1. (1) 第一，), a dated item (6日 / 3月7日 / 2023年，), a lead-in 一是.
 _NEW_PARAGRAPH = re.compile(
@@ -34,7 +39,7 @@ def _is_cut(text: str) -> bool:
     t = text.rstrip()
     if not t or "\t" in t or t[-1] in SENTENCE_END:
         return False
-    if not _RUNNING.search(t):
+    if _BYLINE.match(t) or not _RUNNING.search(t):
         return False
     if _NUMBERED_HEAD.match(t) and "。" not in t:
         return False

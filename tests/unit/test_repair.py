@@ -343,3 +343,18 @@ def test_a_wrap_next_to_a_spaced_number_keeps_the_number_spacing():
 def test_spaces_outside_quotation_marks_go_but_a_space_between_two_quotations_stays():
     out, _ = run('以组建 "乐活联盟" 为契机，获"5.8" "9.9"筹资优秀奖。')
     assert texts(out) == ["以组建“乐活联盟”为契机，获“5.8” “9.9”筹资优秀奖。"]
+
+
+def test_a_byline_is_not_a_cut_paragraph():
+    given = ["河西区委常委、区委组织部部长、区级机关工委书记 李洪喜", "习近平总书记指出，培养选拔优秀年轻干部是一件大事。"]
+    out, _ = run(*given)
+    assert texts(out) == given
+
+
+def test_a_long_heading_with_enumeration_commas_is_not_a_cut_paragraph():
+    given = [
+        "荣获二等功以上奖励的退役军人和获得省部级、战区级或者二级以上表彰的退役军人事迹补遗",
+        "孙长亭，男，汉族，天津人，中共党员，1983年11月入伍。",
+    ]
+    out, _ = run(*given)
+    assert texts(out) == given
