@@ -20,6 +20,7 @@ import yaml
 
 from . import audit_page, export
 from .glossary import pages as glossary_pages
+from .indexes import build_indexes
 from .errors import InputError
 from .manifest import load_manifest
 from .model import Line, Volume, VolumeSpec
@@ -98,6 +99,9 @@ def build(root: Path, progress=Progress()) -> dict:
     pages.append(Page("index.md", "首页", _home(volumes)))
     nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
     pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(audit)))
+    indexes = build_indexes(volumes, root / "seeds", [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms])
+    pages += indexes.pages
+    nav.append({"索引": indexes.nav})
     nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}]})
     figures = glossary.figures()
     progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
@@ -108,6 +112,7 @@ def build(root: Path, progress=Progress()) -> dict:
         "entries.json": export.dumps(entries),
         "audit.json": export.dumps(export.audit_document(audit)),
         "glossary.json": export.dumps(glossary_pages.records(glossary)),
+        "index.json": export.dumps(indexes.data),
     }
     hosted = _mkdocs(root, work, stage_docs, work / "site", nav, offline=False, progress=progress)
     offline = _mkdocs(root, work, stage_docs, work / "offline", nav, offline=True, progress=progress)

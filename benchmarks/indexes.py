@@ -1,0 +1,53 @@
+"""Index figures on the sample: coverage of the printed 条目索引, reachability,
+heading and locator counts, and the 30 name headings for the precision spot check.
+
+    .venv/bin/python benchmarks/indexes.py
+
+Prints JSON; the spot-check verdicts are a person's reading, recorded in
+benchmarks/RESULTS.md ("Indexes").
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from build_scripts.glossary import pages as glossary_pages  # noqa: E402
+from build_scripts.indexes import build_indexes  # noqa: E402
+from build_scripts.manifest import load_manifest  # noqa: E402
+from build_scripts.render import render_volume  # noqa: E402
+from build_scripts.site import structure_volume  # noqa: E402
+
+SPOT_PER_INDEX = 10  # evenly spaced headings from each of the three name indexes
+
+
+def main() -> None:
+    specs = load_manifest(ROOT / "seeds" / "volumes.yml")
+    volumes = [structure_volume(s, ROOT / "seeds") for s in specs]
+    glossary = glossary_pages.prepare(volumes, ROOT / "seeds")
+    for v in volumes:
+        render_volume(v, glossary.linker.mark)  # as site.build does
+    terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms]
+    t0 = time.monotonic()
+    built = build_indexes(volumes, ROOT / "seeds", terms)
+    seconds = time.monotonic() - t0
+    figures = {"index_build_seconds": round(seconds, 1)}
+    for key in ("entries", "subjects", "people", "organisations", "places"):
+        heads = built.data[key]
+        figures[key] = {"headings": len(heads), "avg_locators": round(sum(len(h["locators"]) for h in heads) / len(heads), 2)}
+    figures["entries_reachable"] = f"{built.figures['entries_reachable']}/{built.figures['entries_total']}"
+    figures["printed_index"] = [{k: v for k, v in p.items() if k != "missing"} | {"missing_count": len(p["missing"])} for p in built.data["printed_index"]]
+    spot = []
+    for key in ("people", "organisations", "places"):
+        heads = built.data[key]
+        spot += [(key, heads[int(i * len(heads) / SPOT_PER_INDEX)]["heading"]) for i in range(SPOT_PER_INDEX)]
+    figures["spot_check"] = spot
+    print(json.dumps(figures, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Indexes of the built book (索引): 条目索引, 主题索引, 人名/机构/地名索引.
+
+`build_indexes` is called by site.build after rendering; it derives every
+index from the structured volumes at build time (nothing is counted or listed
+by hand) and returns the pages to add, their navigation and the data for
+site/data/index.json (schema in README, "Data contract").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Volume
+from ..reader import read_lines
+from ..render import Page, escape
+from . import entry_index, names, printed, subjects
+from .collation import load_phrase_readings
+from .headings import Heading
+from .locators import is_index_part, targets as make_targets
+from .pages import DIR, index_page
+
+PHRASES_FILE = "pinyin-phrases.yml"  # in seeds/: the book's own phrase readings
+SHORT_LINE = 12  # a paragraph this short that names a 社区 or 街道 is a list item
+
+# (key in index.json, page file, page title, what the page says it holds)
+INDEXES = (
+    ("entries", "entries.md", "条目索引", "全部条目及各篇、章、分目标题"),
+    ("subjects", "subjects.md", "主题索引", "书中加引号提出、在多个条目中反复出现的工作、政策和活动名称，以及名词解释的词目"),
+    ("people", "people.md", "人名索引", "书中以“职务+姓名”等形式出现的人名"),
+    ("organisations", "organisations.md", "机构索引", "书中提到的机关、团体、学校、医院、企业等机构名称"),
+    ("places", "places.md", "地名索引", "街道、社区和书中提到的省、市、区、道路等地名"),
+)
+ORDER_NOTE = "按汉语拼音音序排列（逐字比较，同音按声调，再按字的编码）。"
+
+
+@dataclass
+class IndexBuild:
+    pages: list[Page] = field(default_factory=list)
+    nav: list = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+    figures: dict = field(default_factory=dict)
+
+
+def build_indexes(volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = ()) -> IndexBuild:
+    """`glossary`: the glossary stage's terms with the entries.json ids of the
+    entries they occur in; they join the 主题索引."""
+    load_phrase_readings(seeds / PHRASES_FILE)
+    targets = make_targets(volumes)
+    by_name = names.build(targets, _titles(volumes), _short_lines(volumes))
+    built: dict[str, list[Heading]] = {
+        "entries": entry_index.build(targets),
+        "subjects": subjects.build(targets, glossary),
+        "people": by_name[names.KIND_PERSON],
+        "organisations": by_name[names.KIND_ORG],
+        "places": by_name[names.KIND_PLACE],
+    }
+    out = IndexBuild()
+    out.nav.append(f"{DIR}/index.md")
+    for key, file, title, holds in INDEXES:
+        path = f"{DIR}/{file}"
+        headings = built[key]
+        intro = [f"{holds}，共 {len(headings)} 个标目，{ORDER_NOTE}点击标目或出处即到原文；小字为所在章和原书页码，多处出现的标目按所在章分列。", ""]
+        out.pages.append(Page(path, title, index_page(path, title, intro, headings, show_kind=key == "entries")))
+        out.nav.append({title: path})
+        out.data[key] = [h.as_dict() for h in headings]
+    coverage = [printed.coverage(printed.parse(_raw_lines(v, seeds)), built["entries"]) for v in volumes if v.spec.kind == "yearbook"]
+    out.data["printed_index"] = [dict(volume=v.id, **c.as_dict()) for v, c in zip([v for v in volumes if v.spec.kind == "yearbook"], coverage)]
+    out.pages.insert(0, Page(f"{DIR}/index.md", "索引", _overview(volumes, built)))
+    out.figures = {
+        "entries_total": len(targets),
+        "entries_reachable": len(entry_index.reachable(built["entries"])),
+        **{f"{key}_headings": len(built[key]) for key in built},
+        **{f"{key}_locators": sum(len(h.locators) for h in built[key]) for key in built},
+        "printed_index": out.data["printed_index"],
+    }
+    return out
+
+
+def _titles(volumes: list[Volume]) -> list[str]:
+    """The book's own headings: 篇, 章 and 条目 titles (its 机构 and 街道 names)."""
+    out = []
+    for v in volumes:
+        for part in v.parts:
+            if is_index_part(part):
+                continue
+            out.append(part.title)
+            for chapter in part.chapters:
+                out += [chapter.title] if chapter.title else []
+                out += [e.title for e in chapter.entries]
+    return out
+
+
+def _short_lines(volumes: list[Volume]) -> list[str]:
+    """Paragraphs short enough to be items of a list the book prints one per line."""
+    return [
+        b.text
+        for v in volumes
+        for part, _, entry in v.entries()
+        if not is_index_part(part)
+        for b in entry.blocks
+        if b.kind in ("p", "h") and len(b.text.strip()) <= SHORT_LINE
+    ]
+
+
+def _raw_lines(volume: Volume, seeds: Path) -> list[str]:
+    return [line.text for source in volume.spec.sources for line in read_lines(seeds / source.file, source.file)]
+
+
+def _overview(volumes: list[Volume], built: dict[str, list[Heading]]) -> str:
+    lines = ["# 索引", "", "本站的索引由全书结构和正文自动生成，每个出处都是链接，可直达条目。", ""]
+    for key, file, title, holds in INDEXES:
+        n = len(built[key])
+        locs = sum(len(h.locators) for h in built[key])
+        lines.append(f"- [{title}]({file})：{holds}，{n} 个标目，{locs} 处出处")
+    lines.append("")
+    for v in volumes:
+        for part in v.parts:
+            if is_index_part(part):
+                lines += [
+                    f"《{escape(v.spec.title)}》书后原有的条目索引按原书照录在 [{escape(part.title)}](../{v.id}/{part.slug}/index.md) 篇；"
+                    "它只收部分条目，且提取时有缺行缺页码，请以上面的条目索引为准。",
+                    "",
+                ]
+    lines += ["索引数据（JSON）随站点发布：`data/index.json`。", ""]
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""Where index headings point (索引出处): one `Target` per 条目 of the book.
+
+Targets are taken from the structured volumes at build time and placed with
+render.page_path, the same function that writes the pages, so a locator's
+page and anchor are the ones the site really has. The back-matter 篇 that holds
+the book's own printed index is not a target: its text is the raw printed
+index (kept on its page, linked from our 索引 overview), not content.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Chapter, Entry, Part, Volume
+from ..render import page_path, page_url
+
+# The title of a yearbook's back-matter 篇 that reprints its index (索引, also
+# spaced 索　引 by the typesetting).
+INDEX_PART = re.compile(r"^\s*索\s*引\s*$")
+# Whitespace the PDF extraction left inside Chinese text (“李学 义”, “紧 紧”).
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
+
+
+def search_text(text: str) -> str:
+    """Text as names and terms are looked for in it: NFKC, no gaps inside
+    Chinese runs (the printed words are whole, the extraction split them)."""
+    return _CJK_GAP.sub("", unicodedata.normalize("NFKC", text))
+
+
+@dataclass
+class Target:
+    """One 条目 as an index can point to it."""
+
+    volume: Volume
+    part: Part
+    chapter: Chapter
+    entry: Entry
+    path: str  # the page, relative to docs/ (hexi-2024/fa-zhi/gong-an.md)
+    order: int  # reading order across the whole site
+
+    @property
+    def id(self) -> str:
+        """Same id as entries.json gives the entry."""
+        return "/".join(s for s in (self.volume.id, self.part.slug, self.chapter.slug, self.entry.anchor) if s)
+
+    @property
+    def url(self) -> str:
+        return f"{page_url(self.path)}#{self.entry.anchor}"
+
+    @property
+    def place(self) -> str:
+        """What tells repeated headings apart: the 章, or the 篇 when the
+        entries stand directly under it."""
+        return self.chapter.title or self.part.title
+
+    @property
+    def text(self) -> str:
+        """Title and body, as searched for names and terms."""
+        return search_text(self.entry.title + "\n" + self.entry.text)
+
+
+def is_index_part(part: Part) -> bool:
+    return bool(INDEX_PART.match(part.title))
+
+
+def targets(volumes: list[Volume]) -> list[Target]:
+    out: list[Target] = []
+    for volume in volumes:
+        for part, chapter, entry in volume.entries():
+            if is_index_part(part):
+                continue
+            out.append(Target(volume, part, chapter, entry, page_path(volume, part, chapter), len(out)))
+    return out
+
+
+def pages_label(pages: list[int], estimated: bool = False) -> str:
+    """Printed page numbers as an index shows them: 63, 76–77, 219、229."""
+    if not pages:
+        return ""
+    pages = sorted(set(pages))
+    runs: list[list[int]] = [[pages[0]]]
+    for p in pages[1:]:
+        if p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    label = "、".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    return ("约" + label) if estimated else label

@@ -1,0 +1,190 @@
+"""Name indexes (人名索引, 机构索引, 地名索引).
+
+jieba's part-of-speech tagger proposes candidates (nr person, nt organisation,
+ns place); a candidate becomes a heading only when a rule or a list the book
+itself provides confirms it:
+
+- people: a name the book writes right after an office (区委书记李学义,
+  区长胡学明), continues a list of such names (区领导梁春早、黄孝喜), or opens a
+  biography (孙长亭，男，汉族);
+- organisations: the book's own headings that name a body (its 篇/章/条目
+  titles ending in 委员会, 局, 联合会 …), and tagged names built of a proper
+  name and a body word (河西区 + 民政局, 南开大学);
+- places: the book's own lists — its 街道 chapters and the 社区 it lists one
+  per line — with their short forms (东海街道 → 东海街), and tagged places that
+  jieba's dictionary knows as places or that end in a place word (路, 道, 里 …).
+
+Each name points to every entry whose text mentions it. Tagging the whole
+book is slow, so only sentences holding such a signal are tagged.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from .headings import Heading, entry_locator, merge, qualify
+from .locators import Target, search_text
+
+KIND_PERSON, KIND_ORG, KIND_PLACE = "人名", "机构", "地名"
+
+# Offices (职务) the book writes straight before a person's name, and 区领导
+# (the district leaders) before a list of names.
+OFFICE = re.compile(
+    r"(书记|区长|市长|省长|主任|局长|部长|主席|委员|院长|校长|经理|董事长|理事长|会长|队长|所长|处长|"
+    r"秘书长|常委|领导|组长|馆长|社长|检察长|庭长|政委|司令员|参谋长|行长|站长|厂长|院士|教授)$"
+)
+# A biography opens with the name, then sex: 孙长亭，男，汉族. The name is
+# the whole run before the first comma (jieba would cut 孙长亭 as 孙 + 长亭).
+BIOGRAPHY = re.compile(r"(?:^|[。；\n])\s*([\u3400-\u9fff]{2,3})[,，]\s*[男女][,，]")
+# Words that name a body (机构) at the end of its name.
+ORG_SUFFIX = re.compile(
+    r"(委员会|工作委员会|党工委|政府|人大|政协|法院|检察院|公安局|分局|派出所|局|办公室|中心|协会|学会|"
+    r"联合会|工会|商会|研究会|基金会|促进会|学社|党|团|公司|集团|银行|医院|大学|学院|学校|小学|中学|幼儿园|"
+    r"研究院|研究所|纪念馆|博物馆|图书馆|文化馆|少年宫|支队|大队|中队|消防站|服务站|联络站)$"
+)
+# Words that end a place name: streets, roads, residential 里, districts …
+PLACE_SUFFIX = re.compile(r"(街道|社区|大街|路|道|街|里|园|桥|村|镇|县|市|省|区|广场|公园)$")
+# A place unit the book lists one per line (its 街道 chapters, its 社区 list).
+LISTED_PLACE = re.compile(r"^[\u3400-\u9fff]{2,8}(街道|社区)$")
+# Where a name can stand next to its signal: within one clause (the book
+# separates clauses with these marks; 、 joins names of one list and stays).
+_CLAUSE = re.compile(r"[^。；！？\n，,：:（）()]+")
+# The office or body words in running text (unanchored forms of the above).
+_OFFICE_IN_TEXT = re.compile(OFFICE.pattern.rstrip("$") + r"|区领导")
+_ORG_IN_TEXT = re.compile(ORG_SUFFIX.pattern.rstrip("$"))
+WINDOW = 24  # characters tagged around a signal: a name list after an office
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+PROPER = {"ns", "nt", "nz", "nrt", "j"}  # tags of proper names a body's name is built on
+# Administrative place words: a bare place name (天津, 甘肃) counts only when
+# the book also writes it with one of these (天津市, 甘肃省).
+ADMIN_SUFFIX = "省市县区州旗镇村"
+# Body words of one character are also the ends of common words (布局, 大局,
+# 格局); with them the body word must be longer (民政局, 公安局).
+SHORT_SUFFIX = "局党团"
+# 市 after 城, 都, 省 makes the common nouns 城市 (city), 都市, 省市 — not a name.
+COMMON_PLACE = re.compile(r"(城市|都市|省市)$")
+
+
+def _tagger():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def build(targets: list[Target], titles: list[str], lines: list[str]) -> dict[str, list[Heading]]:
+    """The three name indexes. `titles` are the book's 篇/章/条目 headings,
+    `lines` its short standalone lines (lists such as the 社区 it names)."""
+    texts = [t.text for t in targets]
+    sentences = sorted({w for x in texts for w in _windows(x)})
+    posseg = _tagger()
+    people: set[str] = set()
+    orgs: set[str] = {search_text(t) for t in titles if ORG_SUFFIX.search(search_text(t)) and len(search_text(t)) >= 4 and _HAN.match(search_text(t))}
+    places: set[str] = {search_text(l) for l in list(lines) + list(titles) if LISTED_PLACE.match(search_text(l))}
+    places = {p for p in places if _proper_place(posseg, p)}
+    dictionary = posseg.dt.word_tag_tab
+    for sentence in sentences:
+        tokens = [(w.word, w.flag) for w in posseg.cut(sentence) if w.word.strip()]
+        people |= _people(tokens, dictionary)
+        orgs |= _orgs(tokens)
+        places |= _places(tokens, dictionary)
+    people |= {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
+    for name in [p for p in places if p.endswith("街道")]:
+        places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
+    places = {p for p in places if not _bare(p) or any(p + a in places for a in ADMIN_SUFFIX)}
+    # jieba sometimes cuts a name short (梁春 of 梁春早): keep the longer one.
+    people = {p for p in people if not any(q != p and q.startswith(p) for q in people)}
+    people = {p for p in people if dictionary.get(p, "nr").startswith("nr")}
+    return {
+        KIND_PERSON: _headings(sorted(people), KIND_PERSON, texts, targets),
+        KIND_ORG: _headings(sorted(orgs), KIND_ORG, texts, targets),
+        KIND_PLACE: _headings(sorted(places - orgs), KIND_PLACE, texts, targets),
+    }
+
+
+def _windows(text: str) -> set[str]:
+    """The stretches of a text worth tagging (tagging all of it is slow): an
+    office and what follows it, a name before 男/女, a body word and the
+    words before it — each within its clause."""
+    out = set()
+    for clause in _CLAUSE.findall(text):
+        for m in _OFFICE_IN_TEXT.finditer(clause):
+            out.add(clause[m.start() : m.end() + WINDOW])
+        for m in _ORG_IN_TEXT.finditer(clause):
+            out.add(clause[max(0, m.end() - WINDOW) : m.end()])
+    return out
+
+
+def _people(tokens: list[tuple[str, str]], dictionary: dict) -> set[str]:
+    found: set[str] = set()
+    previous_confirmed = False
+    for i, (word, flag) in enumerate(tokens):
+        if flag == "nr" and 2 <= len(word) <= 3 and _HAN.match(word):
+            before = tokens[i - 1][0] if i else ""
+            listed = before == "、" and previous_confirmed and word not in dictionary
+            if OFFICE.search(before) or listed:
+                found.add(word)
+                previous_confirmed = True
+                continue
+        if word not in ("、",):
+            previous_confirmed = False
+    return found
+
+
+def _orgs(tokens: list[tuple[str, str]]) -> set[str]:
+    found: set[str] = set()
+    for i, (word, flag) in enumerate(tokens):
+        if not ORG_SUFFIX.search(word) or not _HAN.match(word) or len(word) < 2:
+            continue
+        if word[-1] in SHORT_SUFFIX and len(word) < 3:
+            continue
+        j = i
+        while j > 0 and tokens[j - 1][1] in PROPER and _HAN.match(tokens[j - 1][0]):
+            j -= 1
+        name = "".join(w for w, _ in tokens[j : i + 1])
+        if j < i and len(name) >= 4:
+            found.add(name)  # a proper name and a body word: 河西区 + 民政局
+        elif flag == "nt" and len(word) >= 4:
+            found.add(word)  # a body jieba knows whole: 南开大学
+    return found
+
+
+def _places(tokens: list[tuple[str, str]], dictionary: dict) -> set[str]:
+    found = set()
+    for word, flag in tokens:
+        if flag != "ns" or not _HAN.match(word) or len(word) < 2:
+            continue
+        if dictionary.get(word, "ns") != "ns" or COMMON_PLACE.search(word):
+            continue  # a common word jieba tagged as a place in context
+        suffix = PLACE_SUFFIX.search(word)
+        if suffix and suffix.start() < 2:
+            continue  # nothing but a place word: 南路, 大街, 新区
+        if dictionary.get(word) == "ns" or suffix:
+            found.add(word)
+    return found
+
+
+def _bare(place: str) -> bool:
+    """A place name without a place word at its end (天津, 深度)."""
+    return not PLACE_SUFFIX.search(place) and place[-1] not in ADMIN_SUFFIX
+
+
+def _proper_place(posseg, name: str) -> bool:
+    """A listed 街道/社区 whose name is built of words, not of a description
+    (部分优秀社区, 人防示范社区 name kinds of 社区, not one)."""
+    stem = LISTED_PLACE.match(name)
+    words = list(posseg.cut(name[: stem.start(1)]))
+    return not any(w.flag[:1] in ("a", "v", "m", "d") for w in words)
+
+
+def _headings(names: list[str], kind: str, texts: list[str], targets: list[Target]) -> list[Heading]:
+    headings = []
+    for name in names:
+        hits = [i for i, x in enumerate(texts) if name in x]
+        if hits:
+            headings.append(Heading(name, [entry_locator(targets[i], with_title=True) for i in hits], kind))
+    headings = merge(headings)
+    for h in headings:
+        qualify(h)
+    return headings
