@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import audit_page, export
+from . import audit_page, export, search_index
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
 from .errors import InputError
@@ -120,6 +120,10 @@ def build(root: Path, progress=Progress()) -> dict:
         (site / "data").mkdir(exist_ok=True)
         for name, text in data.items():
             (site / "data" / name).write_text(text, encoding="utf-8")
+    # Search index scripts (search/*.js) for assets/javascripts/search.js.
+    search_index.write(hosted, entries, directory_urls=True)
+    search_index.write(offline, entries, directory_urls=False)
+    progress("wrote search index")
     dist = work / "dist"
     dist.mkdir()
     _zip(offline, dist / "yearbook-offline.zip")
@@ -183,6 +187,10 @@ def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: 
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["nav"] = nav
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        # The config is written under .build/: keep theme overrides found.
+        theme["custom_dir"] = str(root / theme["custom_dir"])
     if offline:
         # Material's offline plugin adds https://unpkg.com/iframe-worker/shim to
         # the page unless a polyfill whose URL names iframe-worker is present:
