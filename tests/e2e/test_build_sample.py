@@ -74,6 +74,6 @@ def test_offline_bundle_holds_the_local_iframe_worker_shim(built):
     with zipfile.ZipFile(built / "dist" / "yearbook-offline.zip") as zf:
         names = zf.namelist()
         assert "yearbook/index.html" in names
-        assert "yearbook/search/search_index.js" in names
+        assert "yearbook/search/manifest.js" in names  # the search index, as scripts
         index = zf.read("yearbook/index.html").decode("utf-8")
     assert "unpkg.com" not in index and "iframe-worker-shim.js" in index

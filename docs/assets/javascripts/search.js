@@ -19,7 +19,6 @@
  */
 (function () {
   "use strict";
-  window.__ybT0 = performance.now();
 
   var PAGE_SIZE = 20;          // results rendered at a time (more on scroll)
   var QUERY_MAX = 64;          // characters of a query considered (as search_index.QUERY_MAX)
@@ -355,6 +354,7 @@
     } else {
       meta.textContent = shown.length + " 个条目" + (loading ? "（索引载入中，结果还会增加）" : "");
     }
+    meta.setAttribute("data-yb-query", value);
     meta.setAttribute("data-yb-count", shown.length);
     meta.setAttribute("data-yb-complete", loading ? "false" : "true");
     renderMore();

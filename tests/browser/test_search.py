@@ -1,0 +1,180 @@
+"""The header search box finds exactly the entries holding what the reader
+typed, in the hosted site and in the unzipped offline bundle (file://).
+
+Ground truth comes from the built entries.json and build_scripts.search_index
+(the normalisation the site's index uses), never from fixed counts.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts import search_index as si
+
+QUERIES = Path(__file__).with_name("search_queries.tsv")
+BOX = "input.md-search__input"
+META = ".md-search-result__meta"
+ITEM = ".md-search-result__item"
+
+
+@pytest.fixture(scope="session")
+def t2s(entries):
+    return si.t2s_table(entries)
+
+
+@pytest.fixture(scope="session")
+def truth(entries, t2s):
+    """query → positions (in entries.json) of the entries that hold it."""
+
+    def find(query: str) -> set[int]:
+        terms = si.query_terms(query, t2s)
+        return {i for i, e in enumerate(entries) if si.matches(e, terms, t2s)}
+
+    return find
+
+
+@pytest.fixture(params=["hosted", "offline"])
+def site(request) -> str:
+    if request.param == "hosted":
+        return request.getfixturevalue("hosted_url")
+    return request.getfixturevalue("offline_index")
+
+
+@pytest.fixture
+def search_page(page_log, site):
+    """A page of the site with the whole search index loaded."""
+    page, _ = page_log
+    page.goto(site)
+    page.wait_for_function("window.yearbookSearch && window.yearbookSearch.completeAt !== null")
+    return page
+
+
+def type_query(page, query: str) -> int:
+    """Type into the header box; return the counter's number once it shows this query."""
+    page.click(BOX)
+    page.fill(BOX, query)
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.md-search-result__meta');"
+        " return m.dataset.ybQuery === q && m.dataset.ybComplete === 'true'; }",
+        arg=query,
+    )
+    text = page.inner_text(META)
+    m = re.match(r"\d+", text)
+    return int(m.group()) if m else 0
+
+
+def found(page, query: str) -> list[int]:
+    """Every result of the query, in ranked order, as entries.json positions."""
+    return page.evaluate("q => yearbookSearch.search(q).map(r => r.position)", query)
+
+
+def rendered(page) -> list[int]:
+    return [int(x) for x in page.eval_on_selector_all(f"{ITEM} a", "els => els.map(a => a.dataset.ybPosition)")]
+
+
+def test_query_set_scores_recall_and_precision(search_page, truth):
+    rows = [l.split("\t") for l in QUERIES.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    kinds = {kind for kind, _ in rows}
+    assert len(rows) >= 50 and {"title", "mid-title", "programme", "person", "place", "two-char", "number", "wrapped"} <= kinds
+    hit = want = got = 0
+    misses = []
+    for kind, query in rows:
+        expected = truth(query)
+        assert expected, f"query {query!r} ({kind}) holds in no entry: the query set is stale"
+        counter = type_query(search_page, query)
+        results = found(search_page, query)
+        assert counter == len(results), f"counter for {query!r} does not count entries"
+        assert rendered(search_page) == results[: len(rendered(search_page))], "the list shows the ranked results"
+        hit += len(expected & set(results))
+        want += len(expected)
+        got += len(results)
+        if set(results) != expected:
+            misses.append((kind, query, len(expected), len(results)))
+    recall, precision = hit / want, hit / got
+    assert recall >= 0.99 and precision >= 0.98, (recall, precision, misses)
+
+
+def test_laji_fenlei_returns_the_entries_that_contain_it(search_page, truth, entries):
+    count = type_query(search_page, "垃圾分类")
+    expected = truth("垃圾分类")
+    assert count == len(expected)
+    assert set(found(search_page, "垃圾分类")) == expected
+    for pos in rendered(search_page):
+        e = entries[pos]
+        assert "垃圾分类" in si.normalise(e["title"] + e["text"])
+
+
+def test_a_query_in_traditional_characters_finds_the_same_entries(search_page):
+    assert type_query(search_page, "垃圾分類") == type_query(search_page, "垃圾分类")
+    assert found(search_page, "垃圾分類") == found(search_page, "垃圾分类")
+
+
+def test_space_separated_words_must_all_occur(search_page, truth):
+    both = type_query(search_page, "垃圾分类 示范")
+    assert set(found(search_page, "垃圾分类 示范")) == truth("垃圾分类") & truth("示范")
+    assert 0 < both < type_query(search_page, "垃圾分类")
+
+
+def test_title_equal_to_the_query_first_then_title_matches(search_page, entries, t2s):
+    query = "垃圾分类"
+    type_query(search_page, query)
+    order = found(search_page, query)
+    ranks = []
+    for pos in order:
+        title = si.normalise(entries[pos]["title"], t2s)
+        ranks.append(0 if title == query else 1 if query in title else 2)
+    assert ranks[0] == 0, "an entry titled 垃圾分类 comes first"
+    assert ranks == sorted(ranks)
+    assert rendered(search_page)[0] == order[0]
+
+
+def test_each_result_shows_title_place_and_highlighted_snippet(search_page, entries):
+    type_query(search_page, "一网统管")
+    items = search_page.query_selector_all(ITEM)
+    assert items
+    for item in items:
+        e = entries[int(item.query_selector("a").get_attribute("data-yb-position"))]
+        assert item.query_selector("h1").inner_text() == e["title"]
+        place = " › ".join(x for x in (e["part"], e["chapter"], e["section"]) if x)
+        assert item.query_selector(".yb-search-result__place").inner_text() == place
+        marks = [si.normalise(m.inner_text()) for m in item.query_selector_all("mark")]
+        assert marks and all(m == "一网统管" for m in marks)
+
+
+def test_the_counter_counts_entries_not_pages(search_page, entries):
+    count = type_query(search_page, "燃气")
+    search_page.evaluate(
+        "() => { const w = document.querySelector('.md-search__scrollwrap');"
+        " for (let i = 0; i < 50; i++) { w.scrollTop = w.scrollHeight; w.dispatchEvent(new Event('scroll')); } }"
+    )
+    shown = rendered(search_page)
+    assert len(shown) == len(set(shown)) == count
+    assert len({entries[p]["url"].split("#")[0] for p in shown}) < count, "several results share a page"
+
+
+def test_enter_opens_the_best_result_at_its_heading(search_page, entries):
+    type_query(search_page, "垃圾分类")
+    best = entries[rendered(search_page)[0]]
+    search_page.press(BOX, "Enter")
+    search_page.wait_for_url(re.compile(re.escape("#" + best["url"].split("#")[1]) + "$"))
+    assert search_page.locator(f"[id='{best['url'].split('#')[1]}']").first.inner_text().strip().startswith(best["title"][:4])
+
+
+def test_browser_and_build_normalise_alike(search_page, t2s):
+    samples = ["垃圾 分类\u3000示范", "ＰＭ２．５（年均）", "Ａbc\tDEF\u200b", "开展主題教育", "１００％\n"]
+    got = search_page.evaluate("xs => xs.map(x => yearbookSearch.normalise(x))", samples)
+    assert got == [si.normalise(s, t2s) for s in samples]
+
+
+def test_offline_search_finds_a_chinese_word_without_network(page_log, offline_index):
+    page, requests = page_log
+    page.goto(offline_index)
+    page.click(BOX)
+    page.fill(BOX, "垃圾分类")
+    page.wait_for_selector(ITEM, timeout=15000)
+    meta = page.inner_text(META)
+    assert meta and meta.strip()[0] != "0"
+    foreign = [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))]
+    assert not foreign, foreign

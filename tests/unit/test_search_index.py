@@ -1,0 +1,102 @@
+"""Search index: normalisation, traditional characters, chunking, and that the
+index files hold every entry's title and text unchanged."""
+from __future__ import annotations
+
+import json
+import re
+
+from build_scripts import search_index as si
+
+
+def _record(n, title, text, volume="v", part="篇一", chapter="章一", section=None, url="v/p/c/"):
+    return {"id": f"{volume}/{n}", "volume": volume, "part": part, "chapter": chapter, "section": section,
+            "title": title, "url": f"{url}#e{n}", "pages": [], "text": text}
+
+
+def test_words_split_by_a_wrap_space_match_the_word():
+    assert "垃圾分类" in si.normalise("推进垃圾 分类工作，\n垃圾\u3000分类")
+    assert si.normalise("垃圾 分类\t示范") == "垃圾分类示范"
+
+
+def test_full_width_and_half_width_forms_match_each_other():
+    assert si.normalise("ＰＭ２．５浓度（年均）") == si.normalise("pm2.5浓度(年均)")
+    assert si.normalise("１００％") == "100%"
+
+
+def test_query_terms_are_split_at_spaces_and_normalised():
+    assert si.query_terms("垃圾分类  示范 垃圾分类") == ["垃圾分类", "示范"]
+    assert si.query_terms("　") == []
+
+
+def test_traditional_query_characters_become_the_simplified_ones_of_the_text():
+    records = [_record(1, "垃圾分类", "推进生活垃圾分类")]
+    table = si.t2s_table(records)
+    assert table["類"] == "类"
+    assert si.query_terms("垃圾分類", table) == ["垃圾分类"]
+    # characters whose forms never occur in the corpus are not shipped
+    assert "龜" not in table
+
+
+def test_traditional_characters_in_the_text_are_found_by_simplified_queries():
+    records = [_record(1, "主題教育", "开展主題教育")]
+    table = si.t2s_table(records)
+    assert si.matches(records[0], si.query_terms("主题教育", table), table)
+
+
+def test_ground_truth_needs_every_term_in_title_or_text():
+    record = _record(1, "燃气安全", "开展检查")
+    assert si.matches(record, ["燃气", "检查"])
+    assert not si.matches(record, ["燃气", "消防"])
+    assert not si.matches(record, [])
+
+
+def test_chunks_keep_reading_order_and_never_mix_volumes():
+    records = [_record(i, f"条目{i}", "文" * 50, volume="a" if i < 7 else "b") for i in range(10)]
+    chunks = si.chunk_records(records, chunk_chars=120)
+    assert [r for _, _, part in chunks for r in part] == records
+    assert all(len({r["volume"] for r in part}) == 1 for _, _, part in chunks)
+    assert [first for _, first, _ in chunks] == [records.index(part[0]) for _, _, part in chunks]
+    sizes = [len(part) for volume, _, part in chunks if volume == "a"]
+    assert len(sizes) > 1 and max(sizes) - min(sizes) <= 1, "a volume's slices are of even size"
+
+
+def _payloads(files):
+    out = {}
+    for name, text in files.items():
+        m = re.fullmatch(r"window\.(\w+)(?:\(| = )(.*?)\)?;\n", text, re.S)
+        out[name] = (m.group(1), json.loads(m.group(2)))
+    return out
+
+
+def test_index_files_hold_every_entry_title_text_place_and_link():
+    records = [
+        _record(1, "燃气安全", "开展\n检查", section="分目"),
+        _record(2, "消防", "“119”宣传", chapter=None, url="v/p/"),
+        _record(3, "概况", "文本", volume="w", url="w/p/c/"),
+    ]
+    files = _payloads(si.build_files(records))
+    kind, manifest = files.pop("manifest.js")
+    assert kind == "__yearbookSearchManifest" and manifest["total"] == 3
+    assert [c["file"] for c in manifest["chunks"]] == sorted(files)
+    seen = []
+    for chunk in manifest["chunks"]:
+        call, data = files[chunk["file"]]
+        assert call == "__yearbookSearchChunk" and data["first"] == chunk["first"]
+        for title, place, anchor, text in data["entries"]:
+            part, chapter, section, page = data["places"][place]
+            seen.append({"title": title, "text": text, "part": part, "chapter": chapter,
+                         "section": section, "url": f"{page}#{anchor}"})
+    assert seen == [{k: r[k] for k in ("title", "text", "part", "chapter", "section", "url")} for r in records]
+
+
+def test_offline_links_point_at_the_html_files_mkdocs_wrote(tmp_path):
+    (tmp_path / "v" / "p").mkdir(parents=True)
+    (tmp_path / "v" / "p" / "c.html").write_text("")
+    page_url = si.offline_page_url(tmp_path)
+    assert page_url("v/p/c/") == "v/p/c.html"
+    assert page_url("v/p/") == "v/p/index.html"
+
+
+def test_the_same_records_give_byte_identical_files():
+    records = [_record(i, f"条目{i}", "文本") for i in range(5)]
+    assert si.build_files(records) == si.build_files(list(records))
