@@ -29,7 +29,15 @@
   // (JavaScript's \s and Python's differ, so neither is used).
   var WS_CLASS = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
   var WS_RUN = new RegExp("[" + WS_CLASS + "]+", "g");
-  var WS_ONE = new RegExp("^[" + WS_CLASS + "]$");
+  var SEPARATORS = /[\u0001\u0002]/g;  // between entries and titles in the search text
+
+  /* The same whitespace, tested per character (a regex per character is too
+   * slow for the long entries a snippet is cut from). */
+  function isSpace(code) {
+    return code === 32 || (code >= 9 && code <= 13) || code === 0x85 || code === 0xa0 ||
+      code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 ||
+      code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  }
 
   // Character map: full-width ASCII → half width, A–Z → a–z, and the
   // traditional → simplified table generated at build time by OpenCC (t2s).
@@ -49,23 +57,10 @@
     return text.replace(WS_RUN, "").replace(MAP_RE, mapChar);
   }
 
-  /* Normalised text plus, for each of its characters, where it stood in the
-   * original, so a match can be highlighted in the text as printed. */
-  function normaliseWithOffsets(text) {
-    var out = [], at = [];
-    for (var i = 0; i < text.length; i++) {
-      var ch = text.charAt(i);
-      if (WS_ONE.test(ch)) continue;
-      out.push(MAP[ch] || ch);
-      at.push(i);
-    }
-    return { text: out.join(""), at: at };
-  }
-
   function queryTerms(query) {
     var terms = [];
     query.slice(0, QUERY_MAX).split(WS_RUN).forEach(function (raw) {
-      var term = normalise(raw);
+      var term = normalise(raw).replace(/[\u0000-\u001f]/g, "");
       if (term && terms.indexOf(term) < 0) terms.push(term);
     });
     return terms;
@@ -93,22 +88,28 @@
     queryTerms: queryTerms
   };
 
-  /* One slice of a volume's entries; hay is "\n" + title + "\n" + text per
-   * entry, normalised. A normalised term has no "\n", so no match straddles
-   * two entries or a title and its text. */
+  /* One slice of a volume's entries. Its search text ("hay") is, per entry,
+   * "\u0002" + title + "\u0001" + text, normalised in one pass for the whole
+   * slice. Typed terms never hold these two control characters, so no match
+   * straddles two entries or a title and its text. */
   window.__yearbookSearchChunk = function (data) {
-    var hay = [], starts = [], textStarts = [], titles = [], length = 0;
+    var raw = [];
     data.entries.forEach(function (row) {
-      var title = normalise(row[0]), text = normalise(row[3]);
-      starts.push(length);
-      titles.push(title);
-      textStarts.push(length + 2 + title.length);
-      hay.push("\n", title, "\n", text);
-      length += 2 + title.length + text.length;
+      // (a stray separator in the text itself becomes another control
+      // character of the same length, so offsets still line up)
+      raw.push("\u0002", row[0].replace(SEPARATORS, "\u0003"), "\u0001", row[3].replace(SEPARATORS, "\u0003"));
     });
+    var hay = normalise(raw.join(""));
+    var starts = [], textStarts = [], titles = [];
+    for (var p = hay.indexOf("\u0002"); p >= 0; p = hay.indexOf("\u0002", p + 1)) {
+      var t = hay.indexOf("\u0001", p);
+      starts.push(p);
+      textStarts.push(t + 1);
+      titles.push(hay.slice(p + 1, t));
+    }
     var chunk = {
       first: data.first, places: data.places, rows: data.entries,
-      hay: hay.join(""), starts: starts, textStarts: textStarts, titles: titles
+      hay: hay, starts: starts, textStarts: textStarts, titles: titles
     };
     var i = 0;
     while (i < chunks.length && chunks[i].first < chunk.first) i++;
@@ -154,10 +155,14 @@
     }
     MAP_RE = new RegExp("[\\uff01-\\uff5eA-Z" + extra + "]", "g");
     api.total = manifest.total;
+    // First the page's own volume (outside any volume, the first one): search
+    // is ready then; the other volumes follow and results grow as they come.
     var volume = currentVolume();
+    if (!manifest.chunks.some(function (c) { return c.volume === volume; })) {
+      volume = manifest.chunks.length ? manifest.chunks[0].volume : null;
+    }
     var mine = manifest.chunks.filter(function (c) { return c.volume === volume; });
     var rest = manifest.chunks.filter(function (c) { return c.volume !== volume; });
-    if (!mine.length) { mine = rest; rest = []; }
     loadChunks(mine, function () {
       api.readyAt = performance.now();
       readyResolve();
@@ -246,44 +251,65 @@
   }
 
   /* `text` from original offset a to b, with the terms marked; whitespace
-   * runs shown as one space. */
-  function highlight(text, norm, a, b, terms) {
+   * runs shown as one space. `norm` is the normalised text of that stretch
+   * and `at` the original offset of each of its characters. */
+  function highlight(text, norm, at, a, b, terms) {
     var marks = [];
     terms.forEach(function (term) {
-      var p = norm.text.indexOf(term);
+      var p = norm.indexOf(term);
       while (p >= 0) {
-        var s = norm.at[p], e = norm.at[p + term.length - 1] + 1;
-        if (e > a && s < b) marks.push([Math.max(s, a), Math.min(e, b)]);
-        p = norm.text.indexOf(term, p + term.length);
+        marks.push([at[p], at[p + term.length - 1] + 1]);
+        p = norm.indexOf(term, p + term.length);
       }
     });
     marks.sort(function (x, y) { return x[0] - y[0]; });
-    var html = "", at = a;
+    var html = "", pos = a;
     marks.forEach(function (m) {
-      if (m[1] <= at) return;
-      var s = Math.max(m[0], at);
-      html += plain(text.slice(at, s)) + "<mark>" + plain(text.slice(s, m[1])) + "</mark>";
-      at = m[1];
+      if (m[1] <= pos) return;
+      var s = Math.max(m[0], pos);
+      html += plain(text.slice(pos, s)) + "<mark>" + plain(text.slice(s, m[1])) + "</mark>";
+      pos = m[1];
     });
-    return html + plain(text.slice(at, b));
+    return html + plain(text.slice(pos, b));
   }
 
   function plain(s) { return escapeHTML(s.replace(WS_RUN, " ")); }
 
-  /* A line of the entry's text around its first match. */
-  function snippet(text, terms) {
-    var norm = normaliseWithOffsets(text);
+  /* Original offsets of the normalised characters from..to-1 of `text`:
+   * normalisation drops whitespace and maps every other character to one. */
+  function offsets(text, from, to) {
+    var at = [], n = 0;
+    for (var i = 0; i < text.length && n < to; i++) {
+      if (isSpace(text.charCodeAt(i))) continue;
+      if (n >= from) at.push(i);
+      n++;
+    }
+    return at;
+  }
+
+  function titleHTML(title, terms) {
+    var norm = normalise(title), at = offsets(title, 0, norm.length);
+    return highlight(title, norm, at, 0, title.length, terms);
+  }
+
+  /* A stretch of the entry's text around its first match, matches marked.
+   * Only that stretch is mapped back to the original: entries run to tens of
+   * thousands of characters. */
+  function snippet(r, terms) {
+    var chunk = r.chunk, i = r.index, text = chunk.rows[i][3];
+    var end = i + 1 < chunk.starts.length ? chunk.starts[i + 1] : chunk.hay.length;
+    var norm = chunk.hay.slice(chunk.textStarts[i], end);   // this entry's normalised text
+    if (!norm.length) return "";
     var first = -1;
     terms.forEach(function (term) {
-      var p = norm.text.indexOf(term);
+      var p = norm.indexOf(term);
       if (p >= 0 && (first < 0 || p < first)) first = p;
     });
-    if (!norm.at.length) return "";
     var from = Math.max(0, first - SNIPPET_BEFORE);
-    var to = Math.min(norm.at.length, (first < 0 ? 0 : first) + SNIPPET_AFTER);
-    var a = norm.at[from], b = norm.at[to - 1] + 1;
-    return (from > 0 ? "…" : "") + highlight(text, norm, a, b, terms) +
-      (to < norm.at.length ? "…" : "");
+    var to = Math.min(norm.length, Math.max(first, 0) + SNIPPET_AFTER);
+    var at = offsets(text, from, to);
+    var html = highlight(text, norm.slice(from, to), at, at[0], at[at.length - 1] + 1, terms);
+    return (from > 0 ? "…" : "") + html + (to < norm.length ? "…" : "");
   }
 
   function resultURL(r) {
@@ -306,9 +332,9 @@
       ' data-yb-position="' + r.position + '">' +
       '<article class="md-search-result__article md-typeset">' +
       '<div class="md-search-result__icon md-icon"></div>' +
-      "<h1>" + highlight(row[0], normaliseWithOffsets(row[0]), 0, row[0].length, terms) + "</h1>" +
+      "<h1>" + titleHTML(row[0], terms) + "</h1>" +
       '<p class="yb-search-result__place">' + escapeHTML(placeText(r)) + "</p>" +
-      '<p class="yb-search-result__snippet">' + snippet(row[3], terms) + "</p>" +
+      '<p class="yb-search-result__snippet">' + snippet(r, terms) + "</p>" +
       "</article></a>";
     return li;
   }
