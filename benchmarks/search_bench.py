@@ -83,19 +83,15 @@ def build_stock() -> Path:
 
 
 def build_ten_volumes(site: Path) -> Path:
-    """Our site with an index of ten volumes: the entries under ten volume ids
-    (v0 is the real one, so its pages exist and the links resolve)."""
+    """Our site with an index ten times this sample: every entry under its
+    own volume id and nine copies (…-copy1 … -copy9), so ten yearbooks and
+    ten report volumes; the originals keep their ids, pages and links."""
     entries = json.loads((site / "data" / "entries.json").read_text(encoding="utf-8"))
     dest = OUT / "ten-volumes"
     shutil.rmtree(dest, ignore_errors=True)
     shutil.copytree(site, dest)
     shutil.rmtree(dest / "search")
-    first = entries[0]["volume"]
-    records = []
-    for n in range(10):
-        for e in entries:
-            volume = e["volume"] if n == 0 else f"{e['volume']}-copy{n}"
-            records.append(dict(e, volume=volume if e["volume"] != first or n == 0 else f"{first}-copy{n}"))
+    records = [dict(e, volume=e["volume"] if n == 0 else f"{e['volume']}-copy{n}") for n in range(10) for e in entries]
     search_index.write(dest, records)
     return dest
 
