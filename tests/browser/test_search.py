@@ -74,8 +74,19 @@ def rendered(page) -> list[int]:
     return [int(x) for x in page.eval_on_selector_all(f"{ITEM} a", "els => els.map(a => a.dataset.ybPosition)")]
 
 
+def query_set() -> list[list[str]]:
+    return [l.split("\t") for l in QUERIES.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+
+
+def test_wrapped_queries_are_split_by_whitespace_in_the_text(entries):
+    for kind, query in query_set():
+        if kind == "wrapped":
+            assert any(query not in e["title"] + e["text"] and query in si.normalise(e["title"] + e["text"])
+                       for e in entries), f"{query!r} is not split by a wrap space anywhere"
+
+
 def test_query_set_scores_recall_and_precision(search_page, truth):
-    rows = [l.split("\t") for l in QUERIES.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    rows = query_set()
     kinds = {kind for kind, _ in rows}
     assert len(rows) >= 50 and {"title", "mid-title", "programme", "person", "place", "two-char", "number", "wrapped"} <= kinds
     hit = want = got = 0
