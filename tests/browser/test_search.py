@@ -189,3 +189,21 @@ def test_offline_search_finds_a_chinese_word_without_network(page_log, offline_i
     assert meta and meta.strip()[0] != "0"
     foreign = [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))]
     assert not foreign, foreign
+
+
+def test_the_header_search_icon_opens_the_search_on_a_phone(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(site)
+        page.wait_for_function("window.yearbookSearch && window.yearbookSearch.completeAt !== null")
+        page.click("label.md-header__button[for=__search]")
+        page.keyboard.type("一网统管")
+        page.wait_for_selector(ITEM)
+        page.wait_for_timeout(200)  # past the toggle's own click handling
+        assert page.evaluate("document.getElementById('__search').checked")
+        assert page.locator(ITEM).first.is_visible()
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__search').checked")
+    finally:
+        context.close()

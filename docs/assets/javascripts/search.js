@@ -391,7 +391,10 @@
   input.addEventListener("input", function () { if (!composing) update(); });
   input.addEventListener("compositionstart", function () { composing = true; });
   input.addEventListener("compositionend", function () { composing = false; update(); });
-  input.addEventListener("focus", function () { setToggle(true); });
+  // Open the dialog on focus, after the current event: when focus comes from
+  // a click on the header's search icon (a <label> of the toggle), the label
+  // flips the toggle itself once its click handlers have run.
+  input.addEventListener("focus", function () { setTimeout(function () { setToggle(true); }, 0); });
   input.form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   input.form.addEventListener("reset", function () {
     setTimeout(function () { update(); input.focus(); }, 0);
