@@ -207,3 +207,15 @@ def test_the_header_search_icon_opens_the_search_on_a_phone(browser, site):
         assert not page.evaluate("document.getElementById('__search').checked")
     finally:
         context.close()
+
+
+def test_the_opened_entry_marks_the_query_and_keeps_a_clean_link(search_page, entries):
+    type_query(search_page, "生活垃圾 分类")
+    best = entries[rendered(search_page)[0]]
+    anchor = best["url"].split("#")[1]
+    search_page.press(BOX, "Enter")
+    search_page.wait_for_url(re.compile(re.escape("#" + anchor) + "$"))
+    search_page.wait_for_function("document.querySelector('article mark') !== null")
+    marks = [si.normalise(m) for m in search_page.eval_on_selector_all("article mark", "els => els.map(e => e.textContent)")]
+    assert marks and set(marks) <= {"生活垃圾", "分类"}
+    assert "h=" not in search_page.url, "the address is left as a clean citation"

@@ -312,10 +312,13 @@
     return (from > 0 ? "…" : "") + html + (to < norm.length ? "…" : "");
   }
 
-  function resultURL(r) {
+  /* The entry's link; ?h= carries the terms so the entry's page can mark them. */
+  function resultURL(r, terms) {
     var place = r.chunk.places[r.chunk.rows[r.index][1]];
     var anchor = r.chunk.rows[r.index][2];
-    return new URL(place[3] + (anchor ? "#" + anchor : ""), base).href;
+    var url = new URL(place[3] + (anchor ? "#" + anchor : ""), base);
+    url.searchParams.set("h", terms.join(" "));
+    return url.href;
   }
 
   function placeText(r) {
@@ -328,7 +331,7 @@
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     li.innerHTML =
-      '<a class="md-search-result__link" tabindex="-1" href="' + escapeHTML(resultURL(r)) + '"' +
+      '<a class="md-search-result__link" tabindex="-1" href="' + escapeHTML(resultURL(r, terms)) + '"' +
       ' data-yb-position="' + r.position + '">' +
       '<article class="md-search-result__article md-typeset">' +
       '<div class="md-search-result__icon md-icon"></div>' +
@@ -339,12 +342,58 @@
     return li;
   }
 
+  /* ------------------------------------------- marks on the entry's page */
+
+  /* Opened from a result (…?h=terms#entry): mark the terms in that entry —
+   * its heading and what follows up to the next heading of its level — then
+   * drop ?h= from the address so a copied link stays a clean citation. */
+  function markTarget() {
+    var url = new URL(location.href), h = url.searchParams.get("h");
+    if (h === null) return;
+    url.searchParams.delete("h");
+    history.replaceState(history.state, "", url.href);
+    var heading = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var terms = queryTerms(h);
+    if (!heading || !/^H[1-6]$/.test(heading.tagName) || !terms.length) return;
+    var nodes = [heading];
+    for (var el = heading.nextElementSibling; el; el = el.nextElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName) && el.tagName <= heading.tagName) break;
+      nodes.push(el);
+    }
+    nodes.forEach(function (node) {
+      var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), texts = [];
+      while (walker.nextNode()) texts.push(walker.currentNode);
+      texts.forEach(function (text) { markText(text, terms); });
+    });
+  }
+
+  function markText(node, terms) {
+    var norm = normalise(node.data), at = offsets(node.data, 0, norm.length), spans = [];
+    terms.forEach(function (term) {
+      for (var p = norm.indexOf(term); p >= 0; p = norm.indexOf(term, p + term.length)) {
+        spans.push([at[p], at[p + term.length - 1] + 1]);
+      }
+    });
+    spans.sort(function (a, b) { return b[0] - a[0]; });   // from the end: offsets stay valid
+    var last = Infinity;
+    spans.forEach(function (span) {
+      if (span[1] > last) return;                           // overlaps one already marked
+      var range = document.createRange();
+      range.setStart(node, span[0]);
+      range.setEnd(node, span[1]);
+      range.surroundContents(document.createElement("mark"));
+      last = span[0];
+    });
+  }
+
   /* ------------------------------------------------------------------ UI */
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();
 
   function mount() {
+  // Terms were normalised (t2s included) by the page that linked here.
+  markTarget();
   var root = document.querySelector("[data-yb-search=root]");
   if (!root) return;
   var input = root.querySelector("[data-yb-search=query]");
