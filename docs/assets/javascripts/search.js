@@ -122,7 +122,7 @@
     var s = document.createElement("script");
     s.src = url;
     s.async = true;
-    s.fetchPriority = "high";  // else Chromium holds it back until the page has parsed
+    s.fetchPriority = "high";  // injected async scripts otherwise get a low priority
     s.onload = onload;
     s.onerror = onload;      // a missing chunk must not block readiness forever
     document.head.appendChild(s);
