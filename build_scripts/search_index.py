@@ -182,10 +182,20 @@ def build_files(records: list[dict], page_url=lambda url: url, chunk_chars: int 
         name = f"{volume}-{n}.js"
         files[name] = _js("window.__yearbookSearchChunk", _chunk_payload(first, part, page_url))
         chunk_list.append({"file": name, "volume": volume, "first": first, "count": len(part)})
+    table = t2s_table(records)
+    in_text = set()
+    for r in records:
+        in_text.update(r["title"])
+        in_text.update(r["text"])
     manifest = {
         "total": len(records),
         "chunks": chunk_list,
-        "t2s": "".join(k + v for k, v in t2s_table(records).items()),
+        # pairs of characters: traditional, simplified
+        "t2s": "".join(k + v for k, v in table.items()),
+        # the traditional characters the text itself holds: the only ones the
+        # browser must look for when it normalises the text (a character class
+        # of the whole table makes that pass four times slower)
+        "t2s_in_text": "".join(k for k in table if k in in_text),
     }
     files["manifest.js"] = f"window.__yearbookSearchManifest = {json.dumps(manifest, ensure_ascii=False, separators=(',', ':'))};\n"
     return files

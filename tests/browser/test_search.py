@@ -177,6 +177,9 @@ def test_browser_and_build_normalise_alike(search_page, t2s):
     samples = ["垃圾 分类\u3000示范", "ＰＭ２．５（年均）", "Ａbc\tDEF\u200b", "开展主題教育", "１００％\n"]
     got = search_page.evaluate("xs => xs.map(x => yearbookSearch.normalise(x))", samples)
     assert got == [si.normalise(s, t2s) for s in samples]
+    queries = samples + ["養老院", "醫保"]
+    got = search_page.evaluate("xs => xs.map(x => yearbookSearch.normaliseQuery(x))", queries)
+    assert got == [si.normalise(q, t2s) for q in queries]
 
 
 def test_offline_search_finds_a_chinese_word_without_network(page_log, offline_index):

@@ -89,6 +89,15 @@ def test_index_files_hold_every_entry_title_text_place_and_link():
     assert seen == [{k: r[k] for k in ("title", "text", "part", "chapter", "section", "url")} for r in records]
 
 
+def test_manifest_names_the_traditional_characters_the_text_holds():
+    records = [_record(1, "主題教育", "推进垃圾分类")]
+    files = _payloads(si.build_files(records))
+    manifest = files["manifest.js"][1]
+    pairs = dict(zip(manifest["t2s"][::2], manifest["t2s"][1::2]))
+    assert pairs["類"] == "类" and pairs["題"] == "题"
+    assert manifest["t2s_in_text"] == "題"
+
+
 def test_offline_links_point_at_the_html_files_mkdocs_wrote(tmp_path):
     (tmp_path / "v" / "p").mkdir(parents=True)
     (tmp_path / "v" / "p" / "c.html").write_text("")

@@ -42,7 +42,8 @@
   // Character map: full-width ASCII → half width, A–Z → a–z, and the
   // traditional → simplified table generated at build time by OpenCC (t2s).
   var MAP = Object.create(null);
-  var MAP_RE = /[\uff01-\uff5eA-Z]/g;
+  var MAP_RE = /[\uff01-\uff5eA-Z]/g;     // for texts: with the table's characters the text holds
+  var QUERY_RE = MAP_RE;                    // for queries: with every character of the table
   (function () {
     for (var c = 0xff01; c <= 0xff5e; c++) {
       MAP[String.fromCharCode(c)] = String.fromCharCode(c - 0xfee0).toLowerCase();
@@ -57,10 +58,14 @@
     return text.replace(WS_RUN, "").replace(MAP_RE, mapChar);
   }
 
+  function normaliseQuery(text) {
+    return text.replace(WS_RUN, "").replace(QUERY_RE, mapChar);
+  }
+
   function queryTerms(query) {
     var terms = [];
     query.slice(0, QUERY_MAX).split(WS_RUN).forEach(function (raw) {
-      var term = normalise(raw).replace(/[\u0000-\u001f]/g, "");
+      var term = normaliseQuery(raw).replace(/[\u0000-\u001f]/g, "");
       if (term && terms.indexOf(term) < 0) terms.push(term);
     });
     return terms;
@@ -85,6 +90,7 @@
     total: null,
     search: search,
     normalise: normalise,
+    normaliseQuery: normaliseQuery,
     queryTerms: queryTerms
   };
 
@@ -148,12 +154,13 @@
   loadScript(new URL("search/manifest.js", base).href, function () {
     manifest = window.__yearbookSearchManifest;
     if (!manifest) return;
-    var t2s = manifest.t2s, extra = "";
+    var t2s = manifest.t2s, all = "";
     for (var k = 0; k + 1 < t2s.length; k += 2) {
       MAP[t2s.charAt(k)] = t2s.charAt(k + 1);
-      extra += t2s.charAt(k);
+      all += t2s.charAt(k);
     }
-    MAP_RE = new RegExp("[\\uff01-\\uff5eA-Z" + extra + "]", "g");
+    MAP_RE = new RegExp("[\\uff01-\\uff5eA-Z" + manifest.t2s_in_text + "]", "g");
+    QUERY_RE = new RegExp("[\\uff01-\\uff5eA-Z" + all + "]", "g");
     api.total = manifest.total;
     // First the page's own volume (outside any volume, the first one): search
     // is ready then; the other volumes follow and results grow as they come.
