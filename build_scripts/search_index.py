@@ -115,6 +115,29 @@ def t2s_table(records: list[dict]) -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+GLOSSARY_VOLUME = "glossary"  # the chunk name of the 名词解释 terms
+GLOSSARY_PART = "名词解释"
+
+
+def glossary_records(glossary: list[dict]) -> list[dict]:
+    """名词解释 terms (glossary.json) as searchable records, placed after the
+    entries: the term as title, its definition as text, its glossary page as
+    link. A reader searching a term finds its definition beside its uses."""
+    return [
+        {
+            "id": f"{GLOSSARY_VOLUME}/{g['id']}",
+            "volume": GLOSSARY_VOLUME,
+            "part": GLOSSARY_PART,
+            "chapter": None,
+            "section": None,
+            "title": g["term"],
+            "url": g["url"],
+            "text": g["definition"],
+        }
+        for g in glossary
+    ]
+
+
 def _place_key(record: dict) -> tuple:
     page = record["url"].split("#", 1)[0]
     return record["part"], record["chapter"], record["section"], page
@@ -225,4 +248,4 @@ def write(site: Path, records: list[dict], directory_urls: bool = True) -> list[
     return sorted(files)
 
 
-__all__ = ["normalise", "query_terms", "matches", "t2s_table", "chunk_records", "build_files", "write"]
+__all__ = ["normalise", "query_terms", "matches", "t2s_table", "glossary_records", "chunk_records", "build_files", "write"]

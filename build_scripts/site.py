@@ -120,9 +120,11 @@ def build(root: Path, progress=Progress()) -> dict:
         (site / "data").mkdir(exist_ok=True)
         for name, text in data.items():
             (site / "data" / name).write_text(text, encoding="utf-8")
-    # Search index scripts (search/*.js) for assets/javascripts/search.js.
-    search_index.write(hosted, entries, directory_urls=True)
-    search_index.write(offline, entries, directory_urls=False)
+    # Search index scripts (search/*.js) for assets/javascripts/search.js:
+    # every entry, then the 名词解释 terms.
+    searchable = entries + search_index.glossary_records(glossary_pages.records(glossary))
+    search_index.write(hosted, searchable, directory_urls=True)
+    search_index.write(offline, searchable, directory_urls=False)
     progress("wrote search index")
     dist = work / "dist"
     dist.mkdir()

@@ -109,3 +109,12 @@ def test_offline_links_point_at_the_html_files_mkdocs_wrote(tmp_path):
 def test_the_same_records_give_byte_identical_files():
     records = [_record(i, f"条目{i}", "文本") for i in range(5)]
     assert si.build_files(records) == si.build_files(list(records))
+
+
+def test_glossary_terms_become_records_after_the_entries():
+    glossary = [{"id": "yi-wang-tong-guan", "term": "一网统管", "definition": "城市运行管理平台……",
+                 "url": "glossary/#yi-wang-tong-guan", "volume": None}]
+    [record] = si.glossary_records(glossary)
+    assert record["title"] == "一网统管" and record["text"] == "城市运行管理平台……"
+    assert record["url"] == "glossary/#yi-wang-tong-guan" and record["part"] == "名词解释"
+    assert si.matches(record, si.query_terms("运行管理"))
