@@ -4,7 +4,8 @@ Material (lunr + jieba) built from the same pages on the same run.
     python -m build_scripts build && python benchmarks/search_bench.py [--runs N]
 
 Measures, in headless Chromium (/usr/bin/chromium), each run in a fresh
-context (cold cache), the site served over http://127.0.0.1 by Python:
+context (cold cache), the site served over http://127.0.0.1 by
+`python -m http.server` (one process per site):
   * readiness: when the search can answer, in ms after DOMContentLoaded
     (ours: window.yearbookSearch.readyAt — the page's volume loaded — and
     completeAt — every volume; stock: the first result of a query typed at
@@ -22,16 +23,16 @@ Prints a Markdown section for benchmarks/RESULTS.md.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
-import threading
+import time
+import urllib.request
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -56,15 +57,22 @@ new Promise(resolve => {
 })"""
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+def serve(directory: Path) -> tuple[str, subprocess.Popen]:
+    """`python -m http.server` in its own process (in this one it would share
+    the interpreter lock with the Playwright driver and slow both sites)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                             "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return url, proc
 
 
 def build_stock() -> Path:
@@ -242,8 +250,9 @@ def main() -> None:
         ten_vol = [run_ready_only(browser, ten_url + volume_page) for _ in range(args.runs)]
         ten_home = [run_ready_only(browser, ten_url) for _ in range(args.runs)]
         browser.close()
-    for s in (s1, s2, s3):
-        s.shutdown()
+    for server in (s1, s2, s3):
+        server.terminate()
+        server.wait()
 
     times = [t for r in ours for t in r["times"]]
     stimes = [t for r in stock for t in r["times"]]
