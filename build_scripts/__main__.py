@@ -12,6 +12,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts", description="年鉴 site generator")
     parser.add_argument("--root", type=Path, default=Path("."), help="project folder holding seeds/, docs/, mkdocs.yml")
     parser.add_argument("--quiet", action="store_true", help="no progress messages")
+    parser.add_argument("--traceback", action="store_true", help="show the Python traceback of an unexpected error")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="build site/ and dist/yearbook-offline.zip from seeds/")
     sub.add_parser("check", help="structure report: recovered outline against the book's 目录 and 条目索引")
@@ -42,6 +43,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; the previous site is left intact", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # The file system refused (permissions, disk full, a file in the way).
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}; the previous site is left intact", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        # Anything else is a bug, but the user still gets one line, not a traceback.
+        if args.traceback:
+            raise
+        detail = " ".join(str(exc).split())[:200]
+        print(
+            f"error: unexpected {type(exc).__name__}: {detail} (the previous site is left intact; "
+            "rerun with --traceback and report it)",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -1,8 +1,9 @@
 """Stage 1, read: decode a seed file into numbered lines (读取).
 
 Editorial offices send UTF-8 (with or without BOM), GB18030/GBK and sometimes
-UTF-16; line ends may be CRLF. Anything else is rejected with an InputError
-naming the file, never guessed at: a wrong guess would silently corrupt text.
+UTF-16 (with BOM); line ends may be CRLF or CR. Anything else is rejected with
+an InputError naming the file (and line), never guessed at: a wrong guess would
+silently corrupt text.
 """
 from __future__ import annotations
 
@@ -14,22 +15,26 @@ from .model import Line
 
 # Control characters other than tab/newline/CR/form feed mean binary data, not text.
 _BINARY = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"}
+# A line that is valid UTF-8 holding this many 3-byte characters (CJK) is UTF-8
+# text: a GB18030 line of Chinese forms valid UTF-8 by chance with odds of about
+# 0.02 per character, so three in a row mean a UTF-8 line inside a GB18030 file.
+UTF8_LINE_MIN_CJK = 3
+# Below this share of CJK among visible characters, a GB18030 decoding is not
+# Chinese text but the mojibake of some other encoding or of binary data.
+GB_MIN_CJK_SHARE = 0.3
 
 
 def decode(data: bytes, name: str) -> str:
     """Decode bytes of a text file; raise InputError when it is not text."""
-    if not data.strip():
-        raise InputError(name, "file is empty")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(name, f"invalid UTF-16 at byte {exc.start}") from None
+        text = _decode_utf16(data, name)
     elif b"\x00" in data:
-        raise InputError(name, "binary file (contains NUL bytes), not text")
+        raise InputError(name, "binary file (NUL bytes), or UTF-16 without a byte-order mark; not text")
     else:
         text = _decode_8bit(data, name)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(name, "file is empty")
     bad = next((i for i, ch in enumerate(text) if ch in _BINARY), None)
     if bad is not None:
         line = text.count("\n", 0, bad) + 1
@@ -37,25 +42,61 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _decode_utf16(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"invalid UTF-16 at byte {exc.start} (truncated file?)") from None
+
+
 def _decode_8bit(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
-        try:
-            text = data.decode("gb18030")
-        except UnicodeDecodeError:
-            line = data.count(b"\n", 0, utf8_error.start) + 1
+        first_bad_line = data.count(b"\n", 0, utf8_error.start) + 1
+        if _mostly_utf8(data):
+            # Valid UTF-8 Chinese with some bytes that are not: a file cut in the
+            # middle of a character, or lines pasted in another encoding.
             raise InputError(
-                name, "cannot decode as UTF-8 or GB18030 (truncated or mixed encodings)", line
+                name, "invalid UTF-8 in a UTF-8 file (truncated, or mixed encodings)", first_bad_line
             ) from None
-        # GB18030 decodes almost any byte string; accept it only when the result
-        # is mostly CJK text, else the file is really broken UTF-8 or binary.
-        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-        visible = sum(1 for ch in text if not ch.isspace())
-        if visible and cjk / visible < 0.3:
-            line = data.count(b"\n", 0, utf8_error.start) + 1
-            raise InputError(name, "not valid UTF-8 and does not read as GB18030 Chinese text", line)
-        return text
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as gb_error:
+        line = data.count(b"\n", 0, gb_error.start) + 1
+        raise InputError(name, "cannot decode as UTF-8 or GB18030 (truncated or mixed encodings)", line) from None
+    # GB18030 decodes almost any byte string; accept it only when the result
+    # is mostly CJK text, else the file is really broken UTF-8 or binary.
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    visible = sum(1 for ch in text if not ch.isspace())
+    if visible and cjk / visible < GB_MIN_CJK_SHARE:
+        raise InputError(name, "not valid UTF-8 and does not read as GB18030 Chinese text", first_bad_line)
+    utf8_line = _utf8_line(data)
+    if utf8_line:
+        raise InputError(name, "mixed encodings: a UTF-8 line in a GB18030/GBK file", utf8_line)
+    return text
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More characters decode as valid multi-byte UTF-8 than fail to."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good > bad
+
+
+def _utf8_line(data: bytes) -> int | None:
+    """Number of the first line of a GB18030 file that is really UTF-8 text."""
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        if raw.isascii():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for ch in line if ord(ch) > 0x7FF) >= UTF8_LINE_MIN_CJK:
+            return number
+    return None
 
 
 def read_lines(path: Path, name: str | None = None) -> list[Line]:
@@ -63,6 +104,10 @@ def read_lines(path: Path, name: str | None = None) -> list[Line]:
     name = name or path.name
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a folder, not a text file") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror}") from None
     text = decode(data, name)

@@ -73,6 +73,7 @@ def build(root: Path, progress=Progress()) -> dict:
     """Build everything; return figures for the caller to print."""
     root = root.resolve()
     specs = load_manifest(root / "seeds" / "volumes.yml")
+    load_site_config(root)  # fail fast on a broken mkdocs.yml, before the long stages
     volumes = [structure_volume(spec, root / "seeds", progress) for spec in specs]
 
     work = root / ".build"
@@ -185,7 +186,7 @@ def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
 
 
 def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, progress) -> Path:
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_site_config(root)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["nav"] = nav
@@ -216,6 +217,24 @@ def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: 
     return site
 
 
+def load_site_config(root: Path) -> dict:
+    """The hand-written mkdocs.yml; a typo there is bad input like any other."""
+    path = root / "mkdocs.yml"
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("mkdocs.yml", "site configuration not found") from None
+    except UnicodeDecodeError:
+        raise InputError("mkdocs.yml", "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError("mkdocs.yml", f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    if not isinstance(config, dict):
+        raise InputError("mkdocs.yml", "expected a mapping of MkDocs settings")
+    return config
+
+
 def _zip(site: Path, target: Path) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
@@ -226,29 +245,41 @@ def _zip(site: Path, target: Path) -> None:
 
 
 def _publish(root: Path, stage_docs: Path, generated: list[str], site: Path, dist: Path) -> None:
-    """Swap the new outputs in; only now is anything outside .build/ touched."""
+    """Swap the new outputs in; only now is anything outside .build/ touched.
+
+    Everything is staged under .build/ (on the same file system), so the swap
+    is a short list of renames, each atomic: old generated docs pages, site/
+    and dist/ move aside, the new ones move in. If any rename fails (or the
+    user interrupts), the renames already done are undone in reverse, so the
+    previous docs/, site/ and dist/ are left whole, never half-swapped.
+    """
     docs = root / "docs"
     docs.mkdir(exist_ok=True)
-    for name in _generated_paths(docs) | set(generated):
-        old = docs / name
-        if old.is_dir():
-            shutil.rmtree(old)
-        elif old.exists():
-            old.unlink()
-    for name in generated:
-        src = stage_docs / name
-        if src.is_dir():
-            shutil.copytree(src, docs / name)
-        else:
-            shutil.copy2(src, docs / name)
-    (docs / GENERATED_LIST).write_text("\n".join(generated) + "\n", encoding="utf-8")
+    aside = root / ".build" / "old"
+    shutil.rmtree(aside, ignore_errors=True)
+    (aside / "docs").mkdir(parents=True)
+    (stage_docs / GENERATED_LIST).write_text("\n".join(generated) + "\n", encoding="utf-8")
+    moves: list[tuple[Path, Path]] = []
+    for name in sorted(_generated_paths(docs) | set(generated) | {GENERATED_LIST}):
+        if (docs / name).exists() or (docs / name).is_symlink():
+            moves.append((docs / name, aside / "docs" / name))
+    moves += [(stage_docs / name, docs / name) for name in [*generated, GENERATED_LIST]]
     for new, name in ((site, "site"), (dist, "dist")):
-        target = root / name
-        old = root / ".build" / f"old-{name}"
-        if target.exists():
-            target.rename(old)
-        new.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        if (root / name).exists():
+            moves.append((root / name, aside / name))
+        moves.append((new, root / name))
+    done: list[tuple[Path, Path]] = []
+    try:
+        for src, dst in moves:
+            os.rename(src, dst)
+            done.append((src, dst))
+    except BaseException as exc:
+        for src, dst in reversed(done):
+            os.rename(dst, src)
+        if isinstance(exc, OSError):
+            raise BuildError(f"cannot publish {exc.filename}: {exc.strerror}; the previous site is left intact") from None
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def _size(path: Path) -> int:

@@ -1,0 +1,114 @@
+"""The manifest (seeds/volumes.yml): typos are reported with the file, the line
+of the offending volume or key, and the problem."""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.errors import InputError
+from build_scripts.manifest import load_manifest
+
+GOOD = """\
+volumes:
+  - id: town-2099
+    title: 某某镇年鉴（2099）
+    year: 2099
+    kind: yearbook
+    publisher: 某某出版社
+    sources:
+      - file: town.txt
+  - id: reports
+    title: 工作文献
+    year: 2099
+    kind: reports
+    sources:
+      - file: a.txt
+        publisher: 甲局
+      - b.txt
+"""
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    d = tmp_path / "seeds"
+    d.mkdir()
+    for name in ("town.txt", "a.txt", "b.txt"):
+        (d / name).write_text("【概况】 正文。\n", encoding="utf-8")
+    return d
+
+
+def _load(seeds, text: str):
+    path = seeds / "volumes.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_manifest(path)
+
+
+def _error(seeds, text: str) -> InputError:
+    with pytest.raises(InputError) as info:
+        _load(seeds, text)
+    assert "\n" not in str(info.value)
+    return info.value
+
+
+def test_valid_manifest_gives_volumes_in_order(seeds):
+    vols = _load(seeds, GOOD)
+    assert [v.id for v in vols] == ["town-2099", "reports"]
+    assert [s.file for s in vols[1].sources] == ["a.txt", "b.txt"]
+    assert vols[1].sources[0].publisher == "甲局"
+    assert vols[0].year == 2099 and vols[0].kind == "yearbook"
+
+
+def test_missing_manifest(tmp_path):
+    with pytest.raises(InputError) as info:
+        load_manifest(tmp_path / "volumes.yml")
+    assert "not found" in info.value.problem
+
+
+def test_invalid_yaml_names_the_line(seeds):
+    err = _error(seeds, GOOD.replace("    year: 2099\n    kind: reports", "    year: [2099\n    kind: reports"))
+    assert "invalid YAML" in err.problem and err.line is not None and 11 <= err.line <= 13
+
+
+def test_unknown_kind_names_the_line_and_the_choices(seeds):
+    err = _error(seeds, GOOD.replace("kind: reports", "kind: report"))
+    assert err.line == 12
+    assert "unknown kind 'report'" in err.problem and "yearbook" in err.problem
+
+
+def test_duplicate_volume_id_names_the_second_one(seeds):
+    err = _error(seeds, GOOD.replace("id: reports", "id: town-2099"))
+    assert err.line == 9 and "duplicate volume id 'town-2099'" in err.problem
+
+
+def test_missing_seed_file_names_the_file_and_its_line(seeds):
+    err = _error(seeds, GOOD.replace("- file: a.txt", "- file: a-typo.txt"))
+    assert err.line == 14 and "seeds/a-typo.txt" in err.problem and "missing" in err.problem
+
+
+def test_seed_file_outside_seeds_is_refused(seeds):
+    (seeds.parent / "outside.txt").write_text("正文\n", encoding="utf-8")
+    err = _error(seeds, GOOD.replace("- b.txt", "- ../outside.txt"))
+    assert err.line == 16 and "outside" in err.problem
+
+
+def test_missing_key_names_the_volume(seeds):
+    err = _error(seeds, GOOD.replace("    year: 2099\n    kind: yearbook\n", "    kind: yearbook\n"))
+    assert err.line == 2 and "lacks 'year'" in err.problem
+
+
+def test_volume_id_must_be_url_safe(seeds):
+    err = _error(seeds, GOOD.replace("id: reports", "id: 文献"))
+    assert err.line == 9
+
+
+def test_volume_id_may_not_replace_a_site_folder(seeds):
+    err = _error(seeds, GOOD.replace("id: reports", "id: search"))
+    assert err.line == 9 and "reserved" in err.problem
+
+
+def test_year_must_be_a_number(seeds):
+    err = _error(seeds, GOOD.replace("year: 2099\n    kind: reports", "year: 二〇九九\n    kind: reports"))
+    assert err.line == 11
+
+
+def test_manifest_without_volumes_list(seeds):
+    assert "volumes" in _error(seeds, "volume:\n  - id: x\n").problem
