@@ -115,12 +115,15 @@ def build(root: Path, progress=Progress()) -> dict:
         "glossary.json": export.dumps(glossary_pages.records(glossary)),
         "index.json": export.dumps(indexes.data),
     }
+    # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
+    # them and rewrites the pages' links to them (guide.md's data/entries.json)
+    # correctly for directory URLs (hosted) and for .html URLs (offline).
+    (stage_docs / "data").mkdir(exist_ok=True)
+    for name, text in data.items():
+        (stage_docs / "data" / name).write_text(text, encoding="utf-8")
+    generated = sorted(set(generated) | {"data"})
     hosted = _mkdocs(root, work, stage_docs, work / "site", nav, offline=False, progress=progress)
     offline = _mkdocs(root, work, stage_docs, work / "offline", nav, offline=True, progress=progress)
-    for site in (hosted, offline):
-        (site / "data").mkdir(exist_ok=True)
-        for name, text in data.items():
-            (site / "data" / name).write_text(text, encoding="utf-8")
     # Search index scripts (search/*.js) for assets/javascripts/search.js:
     # every entry, then the 名词解释 terms.
     searchable = entries + search_index.glossary_records(glossary_pages.records(glossary))

@@ -17,7 +17,7 @@ import pytest
 from build_scripts import site as site_module
 from build_scripts.site import BuildError, _publish
 
-from conftest import ROOT, copy_project
+from project import ROOT, copy_project
 
 MANIFEST = """\
 volumes:
@@ -150,7 +150,7 @@ def test_bad_input_is_one_line_and_leaves_the_site(published, tmp_path, case):
 
 def test_good_build_replaces_site_and_lists_generated_docs(published):
     listed = (published / "docs" / ".generated").read_text(encoding="utf-8").split()
-    assert {"town-2099", "papers", "index.md"} <= set(listed)
+    assert {"town-2099", "papers", "index.md", "data"} <= set(listed)
     assert (published / "site" / "town-2099" / "index.html").is_file()
     assert not (published / ".build" / "old").exists()
 

@@ -18,7 +18,7 @@ from build_scripts.render import render_volume
 from build_scripts.site import structure_volume
 from build_scripts import export
 
-from conftest import ROOT, copy_project
+from project import ROOT, copy_project
 
 
 def _tree(root, top: str) -> dict[str, bytes]:

@@ -52,7 +52,7 @@ def test_supported_encodings_read_to_the_same_lines(tmp_path, data):
 
 
 def test_gb18030_sample_reads_exactly_like_its_utf8_original(tmp_path):
-    from conftest import ROOT
+    from project import ROOT
 
     original = (ROOT / "seeds" / "hexi-yearbook-2024.txt").read_text(encoding="utf-8")
     lines = _read(tmp_path, original.encode("gb18030"))
