@@ -7,6 +7,7 @@ the previous site intact.
 """
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -192,7 +193,7 @@ def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: 
     config = load_site_config(root)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
-    config["nav"] = nav
+    config["nav"] = _escape_nav(nav)
     theme = config.get("theme", {})
     if isinstance(theme, dict) and theme.get("custom_dir"):
         # The config is written under .build/: keep theme overrides found.
@@ -218,6 +219,17 @@ def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: 
         last = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
         raise BuildError(f"mkdocs build failed: {last}")
     return site
+
+
+def _escape_nav(nav):
+    """Nav titles with HTML special characters escaped: MkDocs and Material put
+    nav titles into the page (menu, <title>) without escaping, so a title such
+    as 工作总结<img onerror=…> from the input would otherwise become markup."""
+    if isinstance(nav, list):
+        return [_escape_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {html.escape(title, quote=False): _escape_nav(value) for title, value in nav.items()}
+    return nav
 
 
 def load_site_config(root: Path) -> dict:
