@@ -123,8 +123,8 @@ def build(root: Path, progress=Progress()) -> dict:
     for name, text in data.items():
         (stage_docs / "data" / name).write_text(text, encoding="utf-8")
     generated = sorted(set(generated) | {"data"})
-    hosted = _mkdocs(root, work, stage_docs, work / "site", nav, offline=False, progress=progress)
-    offline = _mkdocs(root, work, stage_docs, work / "offline", nav, offline=True, progress=progress)
+    hosted = _mkdocs(root, work, stage_docs, work / "site", nav, offline=False, progress=progress, pages_total=len(pages))
+    offline = _mkdocs(root, work, stage_docs, work / "offline", nav, offline=True, progress=progress, pages_total=len(pages))
     # Search index scripts (search/*.js) for assets/javascripts/search.js:
     # every entry, then the 名词解释 terms.
     searchable = entries + search_index.glossary_records(glossary_pages.records(glossary))
@@ -189,7 +189,9 @@ def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
     return sorted(top)
 
 
-def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, progress) -> Path:
+def _mkdocs(
+    root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, progress, pages_total: int = 0
+) -> Path:
     config = load_site_config(root)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
@@ -210,15 +212,42 @@ def _mkdocs(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: 
     env = dict(os.environ)
     # Fixed build date (sitemap, footer) so two builds of one input are identical.
     env.setdefault("SOURCE_DATE_EPOCH", "1704067200")
-    progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
-        cwd=root, env=env, capture_output=True, text=True,
-    )
+    label = "offline" if offline else "hosted"
+    progress(f"mkdocs build ({label})")
+    # stderr goes to a file, not a pipe: thousands of warnings would fill a pipe
+    # and stall MkDocs while this process waits for it.
+    log_path = work / f"mkdocs-{label}.log"
+    with log_path.open("w+", encoding="utf-8") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
+        )
+        try:
+            _wait_with_progress(proc, site, pages_total, label, progress)
+        finally:
+            if proc.poll() is None:  # interrupted: do not leave MkDocs running
+                proc.kill()
+                proc.wait()
+        log.seek(0)
+        stderr = log.read()
     if proc.returncode != 0:
-        last = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
+        last = (stderr.strip().splitlines() or ["unknown error"])[-1]
         raise BuildError(f"mkdocs build failed: {last}")
     return site
+
+
+PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
+
+
+def _wait_with_progress(proc, site: Path, pages_total: int, label: str, progress) -> None:
+    """Wait for MkDocs; on a large book, report how many pages it has written."""
+    last = time.monotonic()
+    while proc.poll() is None:
+        time.sleep(0.2)
+        if time.monotonic() - last >= PROGRESS_EVERY:
+            last = time.monotonic()
+            written = sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
+            progress(f"mkdocs build ({label}): {written} of {pages_total} pages written")
 
 
 def _escape_nav(nav):
