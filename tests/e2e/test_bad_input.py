@@ -227,3 +227,19 @@ def test_publish_swaps_everything_when_it_succeeds(tmp_path):
     assert not (root / "docs" / "gone").exists()
     assert (root / "site" / "index.html").read_text(encoding="utf-8") == "new"
     assert (root / "docs" / ".generated").read_text(encoding="utf-8") == "index.md\nvol\n"
+
+
+def test_file_system_failure_is_one_line_too(published, tmp_path):
+    """A file where the build wants its scratch folder: an OSError, reported in one line."""
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(published, root, symlinks=True)
+    shutil.rmtree(root / ".build", ignore_errors=True)
+    (root / ".build").write_text("not a folder", encoding="utf-8")
+    before = snapshot(root)
+    proc = run_build(root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    (message,) = proc.stderr.strip().splitlines()
+    assert message.startswith("error: ") and ".build" in message
+    assert snapshot(root) == before

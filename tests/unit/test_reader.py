@@ -124,6 +124,6 @@ def test_missing_file_is_named(tmp_path):
 
 
 def test_error_message_is_one_line_naming_file_and_line(tmp_path):
-    err = _error(tmp_path, "甲\n乙\x00".encode("utf-8"))
+    err = _error(tmp_path, "甲\n乙\x1b".encode("utf-8"))
     message = str(err)
     assert "\n" not in message and message.startswith("book.txt:2: ")
