@@ -35,6 +35,7 @@ def volume_texts(volume: Volume) -> list[str]:
                     sections.append(entry.section)
                 texts += [entry.title, entry.source or ""] + [b.text for b in entry.blocks]
                 texts += ["\t".join(c for row in (b.rows or []) for c in row) for b in entry.blocks if b.rows]
+                texts += [item for b in entry.blocks for item in (getattr(b, "items", None) or [])]
             texts += sections
     return texts
 
