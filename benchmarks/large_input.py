@@ -16,13 +16,16 @@ process of the build (the pipeline or one of its MkDocs runs).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -144,6 +147,8 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=50, help="size of the generated yearbook in MB (default 50)")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temp folder, removed)")
     ap.add_argument("--no-record", action="store_true", help="do not write benchmarks/RESULTS.md")
+    ap.add_argument("--time-limit", type=float, default=0,
+                    help="stop the build after this many seconds and record how far it got (default: no limit)")
     args = ap.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="yearbook-large-"))
@@ -159,33 +164,37 @@ def main() -> int:
         make_project(project, work / "big.txt")
 
         t1 = time.monotonic()
-        proc = subprocess.run(
-            [sys.executable, "-m", "build_scripts", "--root", str(project), "build"],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True,
-        )
+        run = _run_build(project, args.time_limit)
         build_s = time.monotonic() - t1
-        # ru_maxrss of RUSAGE_CHILDREN: the largest resident set of any waited-for
-        # descendant (the pipeline process or one of its MkDocs children), in KiB.
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        summary = proc.stdout.strip()
-        print(summary, file=sys.stderr)
-        if proc.returncode != 0:
-            print(f"build failed with exit {proc.returncode}", file=sys.stderr)
-            return proc.returncode
-        site_mb = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file()) / 1e6
-        print(f"build {build_s:.0f} s, peak memory {peak_mb:.0f} MB", file=sys.stderr)
+        peak_mb = run["peak_kb"] / 1024
+        if run["returncode"] not in (0, None):
+            print(f"build failed with exit {run['returncode']}: {run['last']}", file=sys.stderr)
+            return run["returncode"]
+        finished = run["returncode"] == 0
+        site = project / "site"
+        site_mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6 if finished else 0
+        status = "finished" if finished else f"stopped at the {args.time_limit:g} s limit"
+        print(f"build {status} after {build_s:.0f} s, peak memory {peak_mb:.0f} MB", file=sys.stderr)
         if not args.no_record:
             cmd = "python benchmarks/large_input.py" + (f" --mb {args.mb:g}" if args.mb != 50 else "")
+            cmd += f" --time-limit {args.time_limit:g}" if args.time_limit else ""
+            outcome = (
+                f"Build output: `{run['summary']}`."
+                if finished
+                else f"The build was stopped at the time limit; its last progress line was `{run['last']}`."
+            )
             record(
                 f"{SECTION}\n\n"
                 f"Command: `{cmd}` (generates the book, then runs "
-                f"`python -m build_scripts --root <tmp project> build` as a child process).\n\n"
-                f"| input | lines | 章 | 条目 | build wall time | peak memory (largest process) | site/ |\n"
-                f"|---|---|---|---|---|---|---|\n"
+                f"`python -m build_scripts --root <tmp project> build` as a child process; peak memory "
+                f"is the largest peak resident set (VmHWM) of any process of the build, sampled each second).\n\n"
+                f"| input | lines | 章 | 条目 | build | wall time | peak memory (largest process) | site/ |\n"
+                f"|---|---|---|---|---|---|---|---|\n"
                 f"| {counts['bytes'] / 1e6:.1f} MB | {counts['lines']} | {counts['chapters']} | {counts['entries']} "
-                f"| {build_s:.0f} s | {peak_mb:.0f} MB | {site_mb:.0f} MB |\n\n"
-                f"Build output: `{summary}`. Machine: {_machine()}; other jobs shared the CPUs, "
-                f"so wall time is an upper bound.\n"
+                f"| {status} | {build_s:.0f} s | {peak_mb:.0f} MB | {f'{site_mb:.0f} MB' if finished else '–'} |\n\n"
+                f"{outcome}\n\nProgress lines (time since the build started):\n\n"
+                + "".join(f"    {line}\n" for line in run["stages"])
+                + f"\nMachine: {_machine()}; other jobs shared the CPUs, so wall time is an upper bound.\n"
             )
         return 0
     finally:
@@ -193,8 +202,81 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _run_build(project: Path, time_limit: float) -> dict:
+    """Run the build, echoing its progress, sampling the peak memory of every
+    process of the build; stop it at the time limit (0: none)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "build_scripts", "--root", str(project), "build"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    lines: list[str] = []
+
+    def pump() -> None:
+        for line in proc.stderr:
+            print(line, end="", file=sys.stderr, flush=True)
+            lines.append(line.rstrip("\n"))
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    peaks: dict[int, int] = {}
+    start = time.monotonic()
+    stopped = False
+    while proc.poll() is None:
+        for pid in _tree(proc.pid):
+            peaks[pid] = max(peaks.get(pid, 0), _hwm_kb(pid))
+        if time_limit and time.monotonic() - start > time_limit:
+            os.killpg(proc.pid, signal.SIGTERM)  # the build and its MkDocs child
+            stopped = True
+            break
+        time.sleep(1)
+    summary = proc.stdout.read().strip()
+    proc.wait()
+    reader.join(timeout=5)
+    # ru_maxrss of waited-for children covers a process that ended between samples.
+    peak = max([*peaks.values(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss])
+    progress = [l for l in lines if l.startswith("[")]
+    # Keep the stage lines and only the last "pages written" line of each MkDocs run.
+    stages = [l for i, l in enumerate(progress)
+              if "pages written" not in l or i + 1 == len(progress) or "pages written" not in progress[i + 1]]
+    return {
+        "returncode": None if stopped else proc.returncode,
+        "summary": summary,
+        "last": (progress or lines or [""])[-1],
+        "stages": stages,
+        "peak_kb": peak,
+    }
+
+
+def _tree(root: int) -> list[int]:
+    """The process and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _hwm_kb(pid: int) -> int:
+    """Peak resident set (VmHWM) of a process, in KiB; 0 when it has gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _machine() -> str:
-    import os
     import platform
 
     mem = ""
