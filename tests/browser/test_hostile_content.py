@@ -24,7 +24,7 @@ IMG = '<img src=x onerror="window.__pwned=1">'
 SCRIPT = "<script>window.__pwned=2</script>"
 SVG = "<svg onload=window.__pwned=3>"
 MARKDOWN = "统计|表格*强调*#井号[链接](http://evil.example)`代码`![图](x.png)_下划_"
-ATTR = "规则 {#hijack} 与 {: onclick=window.__pwned=5 }"
+ATTR = "规则{#hijack}与{:onclick=window.__pwned=5}"  # attr_list syntax, spaces optional
 
 PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
 
