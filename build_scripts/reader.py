@@ -8,13 +8,14 @@ silently corrupt text.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from .errors import InputError
 from .model import Line
 
 # Control characters other than tab/newline/CR/form feed mean binary data, not text.
-_BINARY = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f"}
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 # A line that is valid UTF-8 holding this many 3-byte characters (CJK) is UTF-8
 # text: a GB18030 line of Chinese forms valid UTF-8 by chance with odds of about
 # 0.02 per character, so three in a row mean a UTF-8 line inside a GB18030 file.
@@ -35,10 +36,10 @@ def decode(data: bytes, name: str) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(name, "file is empty")
-    bad = next((i for i, ch in enumerate(text) if ch in _BINARY), None)
-    if bad is not None:
-        line = text.count("\n", 0, bad) + 1
-        raise InputError(name, f"control character U+{ord(text[bad]):04X}: binary data, not text", line)
+    bad = _BINARY.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise InputError(name, f"control character U+{ord(bad.group()):04X}: binary data, not text", line)
     return text
 
 
