@@ -98,11 +98,11 @@ def build(root: Path, progress=Progress()) -> dict:
         entries += export.entry_records(volume, rendered)
         audit += volume.audit
     pages += glossary_pages.pages(glossary)
-    pages.append(Page("index.md", "首页", _home(volumes)))
     nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
     pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(audit)))
     indexes = build_indexes(volumes, root / "seeds", [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms])
     pages += indexes.pages
+    pages.append(Page("index.md", "首页", _home(volumes, indexes.nav)))
     nav.append({"索引": indexes.nav})
     nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}]})
     figures = glossary.figures()
@@ -148,11 +148,16 @@ def build(root: Path, progress=Progress()) -> dict:
     }
 
 
-def _home(volumes: list[Volume]) -> str:
+def _home(volumes: list[Volume], index_nav: list = ()) -> str:
     lines = ["# 地方年鉴在线版", "", "本站收录以下各卷，全文可检索，每个条目可直接引用链接。", ""]
     for v in volumes:
         n = sum(1 for _ in v.entries())
         lines.append(f"- [{escape(v.spec.title)}]({v.id}/index.md)：{len(v.parts)} 篇，{n} 个条目（{escape(v.spec.publisher)}，{v.spec.year}）")
+    # The menu shows only the open section (navigation.prune), so the home page
+    # links every index itself.
+    links = [f"[{escape(t)}]({p})" for item in index_nav if isinstance(item, dict) for t, p in item.items()]
+    if links:
+        lines += ["", "索引：" + " · ".join(links)]
     lines += ["", "[使用说明与数据下载](guide.md)", ""]
     return "\n".join(lines)
 

@@ -20,7 +20,7 @@ import pytest
 
 from project import ROOT, copy_project
 
-IMG = '<img src=x onerror="window.__pwned=1">'
+IMG = '<img src=x onerror=window.__pwned=1>'  # unquoted: repair turns "" into “”
 SCRIPT = "<script>window.__pwned=2</script>"
 SVG = "<svg onload=window.__pwned=3>"
 MARKDOWN = "统计|表格*强调*#井号[链接](http://evil.example)`代码`![图](x.png)_下划_"
