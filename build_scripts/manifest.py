@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .yamlfile import read_yaml
 from .model import SourceSpec, VolumeSpec
 
 KINDS = ("yearbook", "reports")
@@ -60,16 +61,7 @@ def load_manifest(path: Path) -> list[VolumeSpec]:
     name = _display(path)
     if not path.is_file():
         raise InputError(name, "manifest not found")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        raise InputError(name, "manifest is not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(name, f"invalid YAML: {problem}", line) from None
+    text, data = read_yaml(path, name)
     if not isinstance(data, dict) or not isinstance(data.get("volumes"), list):
         raise InputError(name, "expected a mapping with a 'volumes' list")
     lines = _Lines(text)

@@ -23,6 +23,7 @@ from . import audit_page, export, search_index
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
 from .errors import InputError
+from .yamlfile import read_yaml
 from .manifest import load_manifest
 from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
@@ -269,16 +270,7 @@ def _escape_nav(nav):
 def load_site_config(root: Path) -> dict:
     """The hand-written mkdocs.yml; a typo there is bad input like any other."""
     path = root / "mkdocs.yml"
-    try:
-        config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("mkdocs.yml", "site configuration not found") from None
-    except UnicodeDecodeError:
-        raise InputError("mkdocs.yml", "not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError("mkdocs.yml", f"invalid YAML: {problem}", mark.line + 1 if mark else None) from None
+    _, config = read_yaml(path, "mkdocs.yml")
     if not isinstance(config, dict):
         raise InputError("mkdocs.yml", "expected a mapping of MkDocs settings")
     return config

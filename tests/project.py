@@ -10,6 +10,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# A two-volume manifest for small generated projects: a yearbook from town.txt
+# and a reports volume from report.txt.
+SMALL_MANIFEST = """\
+volumes:
+  - id: town-2099
+    title: 某某镇年鉴（2099）
+    year: 2099
+    kind: yearbook
+    publisher: 某某出版社
+    sources:
+      - file: town.txt
+  - id: papers
+    title: 工作文献
+    year: 2099
+    kind: reports
+    sources:
+      - file: report.txt
+"""
+
 
 def copy_project(dest: Path) -> Path:
     """A minimal project tree: seeds, hand-written docs, mkdocs.yml (+ overrides/ if any)."""

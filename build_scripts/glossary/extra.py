@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError
+from ..yamlfile import read_yaml
 from . import Term, folded, tidy_term
 
 FILE = "glossary-extra.yml"
@@ -41,15 +42,7 @@ def load_extra(path: Path) -> Extra:
     if not path.is_file():
         return Extra()
     name = f"{path.parent.name}/{path.name}"
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        raise InputError(name, "not UTF-8 text") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(name, f"not valid YAML ({getattr(exc, 'problem', None) or 'syntax error'})",
-                         mark.line + 1 if mark else None) from None
+    text, data = read_yaml(path, name)
     if data is None:
         return Extra()
     if not isinstance(data, dict) or set(data) - {"terms", "aliases"}:

@@ -21,8 +21,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pypinyin import Style, lazy_pinyin
+
+from ..errors import InputError
+from ..yamlfile import read_yaml
 
 # A run of CJK unified ideographs (the characters pypinyin reads).
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -48,7 +50,11 @@ def load_phrase_readings(path: Path) -> None:
     `长护险: chang2 hu4 xian3`), so e.g. 长护险 sorts under C."""
     _PHRASES.clear()
     if path.is_file():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        _, data = read_yaml(path, f"seeds/{path.name}")
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise InputError(f"seeds/{path.name}", "expected a mapping of phrase: toned pinyin")
         for phrase, reading in sorted(data.items()):
             syllables = [_TONED.match(s) for s in str(reading).split()]
             if len(syllables) == len(phrase) and all(syllables):

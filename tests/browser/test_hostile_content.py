@@ -18,7 +18,7 @@ import threading
 
 import pytest
 
-from project import ROOT, copy_project
+from project import ROOT, SMALL_MANIFEST as MANIFEST, copy_project
 
 IMG = '<img src=x onerror=window.__pwned=1>'  # unquoted: repair turns "" into “”
 SCRIPT = "<script>window.__pwned=2</script>"
@@ -42,22 +42,6 @@ def _book() -> str:
     return "\n".join(lines)
 
 
-MANIFEST = """\
-volumes:
-  - id: town-2099
-    title: 某某镇年鉴（2099）
-    year: 2099
-    kind: yearbook
-    publisher: 某某出版社
-    sources:
-      - file: town.txt
-  - id: papers
-    title: 工作文献
-    year: 2099
-    kind: reports
-    sources:
-      - file: report.txt
-"""
 REPORT = f"工作总结{IMG}\n\n一、主要工作{SCRIPT}\n\n全年完成各项任务。\n"
 
 

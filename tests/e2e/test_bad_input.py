@@ -17,24 +17,8 @@ import pytest
 from build_scripts import site as site_module
 from build_scripts.site import BuildError, _publish
 
-from project import ROOT, copy_project
+from project import ROOT, SMALL_MANIFEST as MANIFEST, copy_project
 
-MANIFEST = """\
-volumes:
-  - id: town-2099
-    title: 某某镇年鉴（2099）
-    year: 2099
-    kind: yearbook
-    publisher: 某某出版社
-    sources:
-      - file: town.txt
-  - id: papers
-    title: 工作文献
-    year: 2099
-    kind: reports
-    sources:
-      - file: report.txt
-"""
 
 PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
 

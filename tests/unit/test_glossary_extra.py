@@ -39,7 +39,7 @@ def test_missing_file_adds_nothing(tmp_path):
 @pytest.mark.parametrize(
     "text, problem",
     [
-        ("terms: [", "not valid YAML"),
+        ("terms: [", "invalid YAML"),
         ("terms:\n  - term: 甲\n    definition: 乙\n", "'source' is missing"),
         ("terms:\n  - term: 甲\n    definition: 乙\n    source: 丙\n    colour: red\n", "unknown key 'colour'"),
         ("terms:\n  - {term: 甲, definition: 乙, source: 丙}\n  - {term: ' 甲', definition: 丁, source: 丙}\n", "listed twice"),

@@ -40,3 +40,16 @@ def test_the_books_own_phrase_readings_override_pypinyin(tmp_path):
     finally:
         load_phrase_readings(tmp_path / "absent.yml")
     assert group_of("长护险服务试点") == "Z"
+
+
+def test_a_broken_phrase_readings_file_is_a_one_line_input_error(tmp_path):
+    import pytest
+
+    from build_scripts.errors import InputError
+    from build_scripts.indexes.collation import load_phrase_readings
+
+    path = tmp_path / "pinyin-phrases.yml"
+    path.write_text("长护险: [chang2\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_phrase_readings(path)
+    assert "pinyin-phrases.yml" in str(err.value) and "invalid YAML" in str(err.value)
