@@ -25,6 +25,7 @@ KIND_NAMES = {
     "paragraph-join": "合并被截断的段落",
     "html-tag": "删除 HTML 标记",
     "cms-marker": "删除网页付费标记",
+    "markdown-emphasis": "删除网页加粗符号 **",
     "odd-space": "不间断空格改普通空格",
     "list-marker": "删除多余列表符号",
     "running-head": "删除书眉",

@@ -78,6 +78,7 @@ REPAIRS: dict[str, Processor] = {
     "running_heads": mark_running_heads,
     "html_tags": per_line(markup.strip_html_tags),
     "cms_markers": per_line(markup.strip_cms_markers),
+    "markdown_emphasis": per_line(markup.strip_markdown_emphasis),
     "spaces": per_line(markup.normalise_spaces),
     "list_markers": per_line(markup.strip_list_marker),
     "wrap_spaces": wrap_spaces,

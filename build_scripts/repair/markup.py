@@ -19,6 +19,11 @@ _HTML_TAG = re.compile(
 # Paywall / CMS markers such as ##paidbegin## that a scraper leaves in text,
 # even in the middle of a word.
 _CMS_MARKER = re.compile(r"##[A-Za-z]+##")
+# Markdown strong emphasis **…** a scraper kept from the web page's <strong>
+# (a run-in "二是……。" lead): a balanced pair inside one line, the text
+# inside starting and ending with a non-space, so a lone "**" or "a ** b"
+# (a footnote mark, a power) is left alone.
+_MD_EMPHASIS = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 # A list marker "- " (or "• ") at line start that a converter added to a
 # numbered paragraph of the original.
 _LIST_MARKER = re.compile(r"^[-•]\s+(?=\S)")
@@ -44,6 +49,17 @@ def strip_cms_markers(text: str, line: Line, audit: list[AuditRecord]) -> str:
         return ""
 
     return _CMS_MARKER.sub(repl, text)
+
+
+def strip_markdown_emphasis(text: str, line: Line, audit: list[AuditRecord]) -> str:
+    """Remove the ** of a Markdown bold pair, as a <strong> tag is removed:
+    the site escapes book text, so the marks would show literally."""
+
+    def repl(m: re.Match) -> str:
+        record(audit, line, "markdown-emphasis", m.group(0), m.group(1), "Markdown bold marks left by a web scrape")
+        return m.group(1)
+
+    return _MD_EMPHASIS.sub(repl, text)
 
 
 def normalise_spaces(text: str, line: Line, audit: list[AuditRecord]) -> str:

@@ -43,6 +43,17 @@ def test_a_literal_angle_bracket_is_not_a_tag():
     assert texts(out) == ["指标 a<b 且 c>d 时成立。"]
 
 
+def test_markdown_bold_pair_is_removed_and_its_text_kept():
+    out, audit = run("全年组织学习60余篇。**二是扎实开展理论普及。**充分发挥带动作用。")
+    assert texts(out) == ["全年组织学习60余篇。二是扎实开展理论普及。充分发挥带动作用。"]
+    assert [(r.kind, r.after) for r in audit] == [("markdown-emphasis", "二是扎实开展理论普及。")]
+
+
+def test_a_lone_double_asterisk_is_not_emphasis():
+    out, _ = run("注：标 ** 者为新设单位。")
+    assert texts(out) == ["注：标 ** 者为新设单位。"]
+
+
 def test_cms_marker_inside_a_word_is_removed():
     out, audit = run("推进城市##paidbegin##管理工作。")
     assert texts(out) == ["推进城市管理工作。"]
