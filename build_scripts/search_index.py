@@ -37,6 +37,9 @@ import math
 import re
 from pathlib import Path
 
+from .indexes.printed import INDEX_TITLE as PRINTED_INDEX_TITLE
+from .structure.toc_index import TOC_TITLE
+
 # Whitespace dropped before matching. Spelled out (not \s) because Python's and
 # JavaScript's \s differ; search.js uses the same list. Includes U+3000 (the
 # ideographic space that pads the printed columns) and U+200B/U+FEFF.
@@ -170,11 +173,24 @@ def _slices(chunks: list, volume: str) -> int:
     return sum(1 for c in chunks if c[0] == volume)
 
 
+def is_finding_aid(record: dict) -> bool:
+    """A printed finding aid (检索工具): the book's own 目录 or 条目索引, or any
+    entry of its 索引 篇. Its text is a list of every heading with pages, so it
+    holds almost any query; search ranks it after the entries it points to."""
+    return bool(
+        PRINTED_INDEX_TITLE.match(record["part"] or "")
+        or PRINTED_INDEX_TITLE.match(record["title"])
+        or TOC_TITLE.match(record["title"])
+    )
+
+
 def _chunk_payload(first: int, records: list[dict], page_url) -> dict:
     """Compact form: places (篇, 章, 分目, page) are listed once per chunk and
-    entries refer to them by number; `first` is the position in entries.json."""
+    entries refer to them by number; `first` is the position in entries.json;
+    `aids` the chunk positions of finding aids (ranked last)."""
     places: dict[tuple, int] = {}
     rows = []
+    aids = [i for i, r in enumerate(records) if is_finding_aid(r)]
     for r in records:
         key = _place_key(r)
         if key not in places:
@@ -185,6 +201,7 @@ def _chunk_payload(first: int, records: list[dict], page_url) -> dict:
         "first": first,
         "places": [[p, c, s, page_url(u)] for (p, c, s, u) in places],
         "entries": rows,
+        "aids": aids,
     }
 
 
@@ -248,4 +265,4 @@ def write(site: Path, records: list[dict], directory_urls: bool = True) -> list[
     return sorted(files)
 
 
-__all__ = ["normalise", "query_terms", "matches", "t2s_table", "glossary_records", "chunk_records", "build_files", "write"]
+__all__ = ["normalise", "query_terms", "matches", "t2s_table", "glossary_records", "chunk_records", "is_finding_aid", "build_files", "write"]

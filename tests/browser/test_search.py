@@ -245,3 +245,17 @@ def test_glossary_terms_are_found_with_their_definition(search_page, searchable,
     assert position in found(search_page, record["title"])
     item = search_page.locator(f"{ITEM} a[data-yb-position='{position}']")
     assert item.count() == 1 and item.locator(".yb-search-result__place").inner_text() == si.GLOSSARY_PART
+
+
+def test_the_printed_index_ranks_after_the_entries_it_lists(search_page, searchable, truth):
+    """The 索引 篇's printed 条目索引 lists every heading with its page, so it
+    holds most queries many times; the entries themselves come first, and it
+    is still found (down-ranked, not dropped)."""
+    aids = {i for i, r in enumerate(searchable) if si.is_finding_aid(r)}
+    assert aids, "the sample's printed 条目索引 is not recognised as a finding aid"
+    for query in ("财政", "社区", "消防"):
+        ranked = found(search_page, query)
+        assert set(ranked) == truth(query)
+        hit_aids = [n for n, pos in enumerate(ranked) if pos in aids]
+        assert hit_aids, f"{query}: the printed index should still match"
+        assert hit_aids == list(range(len(ranked) - len(hit_aids), len(ranked))), query

@@ -89,6 +89,17 @@ def test_index_files_hold_every_entry_title_text_place_and_link():
     assert seen == [{k: r[k] for k in ("title", "text", "part", "chapter", "section", "url")} for r in records]
 
 
+def test_the_printed_index_and_contents_are_marked_as_finding_aids():
+    records = [
+        _record(1, "财政", "财政收入增长。"),
+        _record(2, "条目索引", "财政 229 财政评审 212", part="索引", chapter=None),
+        _record(3, "目 录", "财政 120", part="篇一"),
+        _record(4, "索引编制", "编制财政索引。", part="篇一"),
+    ]
+    _, chunk = _payloads(si.build_files(records))["v-0.js"]
+    assert chunk["aids"] == [1, 2]
+
+
 def test_manifest_names_the_traditional_characters_the_text_holds():
     records = [_record(1, "主題教育", "推进垃圾分类")]
     files = _payloads(si.build_files(records))

@@ -113,8 +113,10 @@
       textStarts.push(t + 1);
       titles.push(hay.slice(p + 1, t));
     }
+    var aids = {};                              // finding aids: ranked last
+    (data.aids || []).forEach(function (k) { aids[k] = 1; });
     var chunk = {
-      first: data.first, places: data.places, rows: data.entries,
+      first: data.first, places: data.places, rows: data.entries, aids: aids,
       hay: hay, starts: starts, textStarts: textStarts, titles: titles
     };
     var i = 0;
@@ -184,8 +186,10 @@
   /* --------------------------------------------------------------- search */
 
   /* Every loaded entry holding every term, best first: title equal to the
-   * query, then more terms in the title, then more occurrences, then an
-   * earlier first occurrence, then reading order. */
+   * query, then real entries before finding aids (the printed 条目索引 lists
+   * every heading, so it holds almost any query), then more terms in the
+   * title, then more occurrences, then an earlier first occurrence, then
+   * reading order. */
   function search(query) {
     var terms = typeof query === "string" ? queryTerms(query) : query;
     var results = [];
@@ -210,13 +214,13 @@
         for (t = 0; t < terms.length; t++) if (title.indexOf(terms[t]) >= 0) inTitle++;
         results.push({
           position: chunk.first + i, chunk: chunk, index: i,
-          exact: title === whole ? 1 : 0, inTitle: inTitle,
+          exact: title === whole ? 1 : 0, aid: chunk.aids[i] ? 1 : 0, inTitle: inTitle,
           count: found[key2].count, first: found[key2].first
         });
       }
     });
     results.sort(function (a, b) {
-      return (b.exact - a.exact) || (b.inTitle - a.inTitle) || (b.count - a.count) ||
+      return (b.exact - a.exact) || (a.aid - b.aid) || (b.inTitle - a.inTitle) || (b.count - a.count) ||
         (a.first - b.first) || (a.position - b.position);
     });
     results.terms = terms;
