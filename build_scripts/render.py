@@ -148,13 +148,15 @@ def _chapter_page(volume: Volume, part: Part, chapter: Chapter, mark: Mark | Non
     for key, label in (("publisher", "发布单位"), ("date", "发布日期")):
         if chapter.meta.get(key):
             lines += [f"{label}：{escape(chapter.meta[key])}", "{: .doc-meta }", ""]
-    level = "###" if any(e.section for e in chapter.entries) else "##"
+    # An entry in a 分目 sits one level below the 分目's h2; an entry outside
+    # any 分目 is the 分目s' sibling (h2), also when it follows one — else it
+    # would read as part of the 分目 before it.
     section = None
     for entry in chapter.entries:
         if entry.section and entry.section != section:
-            section = entry.section
-            lines += [f"## {escape(section)}", ""]
-        lines += _entry(entry, level, mark, path)
+            lines += [f"## {escape(entry.section)}", ""]
+        section = entry.section
+        lines += _entry(entry, "###" if entry.section else "##", mark, path)
 
     return "\n".join(lines) + "\n"
 
@@ -174,9 +176,13 @@ def _entry(entry: Entry, level: str, marker: Mark | None = None, path: str = "")
 def _blocks(blocks: list[Block], depth: int = 2, mark: Callable[[Block], "str | None"] | None = None) -> list[str]:
     """Markdown of an entry's blocks. `depth` is the entry heading's level: a
     numbered section heading (Block.level ≥ 1) renders one level deeper per
-    level, at most h6; run-in sub-headings (level 0) stay bold paragraphs."""
+    level the entry uses, at most h6; run-in sub-headings (level 0) stay bold paragraphs."""
     lines: list[str] = []
     table: list[list[str]] = []
+    # Numbered levels in use, in order: an entry whose first numbered heads
+    # are （一） (level 2) with no 一、 gets them one level below its heading,
+    # not two (headings never skip a level).
+    rank = {lv: n for n, lv in enumerate(sorted({b.level for b in blocks if b.kind == "h" and b.level}), 1)}
     for block in blocks + [Block("end", "")]:
         if block.kind == "table" and block.rows:
             if table:
@@ -193,7 +199,7 @@ def _blocks(blocks: list[Block], depth: int = 2, mark: Callable[[Block], "str | 
         if block.kind == "end":
             break
         if block.kind == "h" and block.level:
-            hashes = "#" * min(6, depth + block.level)
+            hashes = "#" * min(6, depth + rank[block.level])
             lines += [f"{hashes} {escape(block.text)} {{: .section-head }}", ""]
         elif block.kind == "h":
             lines += [f"**{escape(block.text)}**", "{: .subhead }", ""]
