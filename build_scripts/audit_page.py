@@ -35,6 +35,9 @@ KIND_NAMES = {
     "ocr-suspect": "疑似识别错字（保留待核）",
     "web-boilerplate": "删除网页导航与页脚",
     "web-metadata": "网页标题、日期、来源（转为元数据）",
+    "heading-repair": "按目录/索引修正标题",
+    "table-damaged-cell": "表格单元格无法辨认（标为〔损〕）",
+    "table-repeated-header": "删除跨页重复的表头",
 }
 # Kinds so frequent and mechanical that a sample shows the rule at work.
 MECHANICAL = {"wrap-space", "half-width-punct", "half-width-quote", "odd-space"}

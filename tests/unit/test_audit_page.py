@@ -35,3 +35,16 @@ def test_removed_text_is_escaped_and_the_page_is_kept_out_of_search():
     page = render_audit([AuditRecord("a.txt", 1, "html-tag", "<td>|", "", "HTML markup")])
     assert page.startswith("---\nsearch:\n  exclude: true\n---")
     assert "&lt;td&gt;\\|" in page
+
+
+def test_kinds_of_the_structure_stage_are_explained_in_the_totals():
+    records = [
+        AuditRecord("a.txt", 5, "heading-repair", "概 兄", "概况", "one character away from a title the index prints"),
+        AuditRecord("a.txt", 7, "table-damaged-cell", "$", "〔损〕", "table cell not readable"),
+        AuditRecord("a.txt", 9, "table-repeated-header", "校名\t电话", "", "table header printed again"),
+        AuditRecord("a.txt", 11, "markdown-emphasis", "**二是**", "二是", "Markdown bold"),
+    ]
+    page = render_audit(records)
+    for r in records:
+        row = next(l for l in page.splitlines() if l.startswith(f"| `{r.kind}` |"))
+        assert row.split("|")[2].strip(), f"{r.kind} has no explanation"
