@@ -9,7 +9,8 @@ itself provides confirms it:
   biography (孙长亭，男，汉族);
 - organisations: the book's own headings that name a body (its 篇/章/条目
   titles ending in 委员会, 局, 联合会 …), and tagged names built of a proper
-  name and a body word (河西区 + 民政局, 南开大学);
+  name and a body word (河西区 + 民政局, 南开大学) that the text uses at
+  least once as a whole name (see `_whole_somewhere`);
 - places: the book's own lists — its 街道 chapters and the 社区 it lists one
   per line — with their short forms (东海街道 → 东海街), and tagged places that
   jieba's dictionary knows as places or that end in a place word (路, 道, 里 …).
@@ -19,6 +20,7 @@ book is slow, so only sentences holding such a signal are tagged.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 
@@ -30,7 +32,7 @@ KIND_PERSON, KIND_ORG, KIND_PLACE = "人名", "机构", "地名"
 # Offices (职务) the book writes straight before a person's name, and 区领导
 # (the district leaders) before a list of names.
 OFFICE = re.compile(
-    r"(书记|区长|市长|省长|主任|局长|部长|主席|委员|院长|校长|经理|董事长|理事长|会长|队长|所长|处长|"
+    r"(书记|区长|市长|省长|州长|县长|镇长|乡长|主任|局长|部长|主席|委员|院长|校长|经理|董事长|理事长|会长|队长|所长|处长|"
     r"秘书长|常委|领导|组长|馆长|社长|检察长|庭长|政委|司令员|参谋长|行长|站长|厂长|院士|教授)$"
 )
 # A biography opens with the name, then sex: 孙长亭，男，汉族. The name is
@@ -55,6 +57,21 @@ _ORG_IN_TEXT = re.compile(ORG_SUFFIX.pattern.rstrip("$"))
 WINDOW = 24  # characters tagged around a signal: a name list after an office
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 PROPER = {"ns", "nt", "nz", "nrt", "j"}  # tags of proper names a body's name is built on
+# A date's day, month or year character: after a number it ends the date
+# (27日市气象局 is 27日 + 市气象局), so a name cannot start with it there.
+DATE_REMNANT = "日月年号"
+_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十]$")
+# Tags of the word after a name that continue the same noun phrase
+# (天津市中心 + 城区, 河西区中心 + 工作): the span is not the whole name.
+NOUN_TAGS = {"n", "ng", "vn", "l"}  # common nouns; not ns/nr/nt, which start the next name
+# What may follow a body's name without being part of it: its own officers
+# and party organs (河西区民政局 + 局长, 天津银行 + 党委).
+AFTER_BODY = re.compile(OFFICE.pattern.rstrip("$") + r"|党委|党组|党支部|党总支|机关|系统|领导")
+CONTEXT = 10  # characters tagged on each side of a name to see where it starts and ends
+# Tags of words that never end a name (particles, prepositions, conjunctions,
+# adverbs, pronouns, measure words, localisers): a lone character after a
+# name with another tag is the end of the name jieba cut short (安平 + 年).
+FUNCTION_TAGS = ("p", "c", "u", "d", "r", "q", "f", "y", "e", "o", "x", "uj", "ul", "zg")
 # Administrative place words: a bare place name (天津, 甘肃) counts only when
 # the book also writes it with one of these (天津市, 甘肃省).
 ADMIN_SUFFIX = "省市县区州旗镇村"
@@ -87,8 +104,10 @@ def build(targets: list[Target], titles: list[str], lines: list[str]) -> dict[st
     for sentence in sentences:
         tokens = [(w.word, w.flag) for w in posseg.cut(sentence) if w.word.strip()]
         people |= _people(tokens, dictionary)
-        orgs |= _orgs(tokens)
+        orgs |= _orgs(tokens, dictionary)
         places |= _places(tokens, dictionary)
+    headed = {search_text(t) for t in titles}
+    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, texts)}
     people |= {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
     for name in [p for p in places if p.endswith("街道")]:
         places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
@@ -124,7 +143,7 @@ def _people(tokens: list[tuple[str, str]], dictionary: dict) -> set[str]:
             before = tokens[i - 1][0] if i else ""
             listed = before == "、" and previous_confirmed and word not in dictionary
             if OFFICE.search(before) or listed:
-                found.add(word)
+                found.add(_whole_name(tokens, i, dictionary))
                 previous_confirmed = True
                 continue
         if word not in ("、",):
@@ -132,22 +151,116 @@ def _people(tokens: list[tuple[str, str]], dictionary: dict) -> set[str]:
     return found
 
 
-def _orgs(tokens: list[tuple[str, str]]) -> set[str]:
+def _whole_name(tokens: list[tuple[str, str]], i: int, dictionary: dict) -> str:
+    """The person's name starting at token i, where jieba cut it short:
+    a transliterated name goes on after its middle dot (沙赫兰·杜斯塔), and a
+    two-character name keeps a lone character that is no function word when
+    a verb follows (总队长安平年调研: 安平 + 年 + 调研)."""
+    name = tokens[i][0]
+    rest = tokens[i + 1 :]
+    if len(rest) >= 2 and rest[0][0] in "·•・" and rest[1][1].startswith("nr"):
+        name += "·" + "".join(w for w, _ in itertools.takewhile(lambda t: t[1].startswith("nr"), rest[1:]))
+    elif (
+        len(name) == 2
+        and len(rest) >= 2
+        and len(rest[0][0]) == 1
+        and _HAN.match(rest[0][0])
+        and rest[0][1] not in FUNCTION_TAGS
+        and rest[1][1].startswith("v")
+        and name + rest[0][0] not in dictionary
+    ):
+        name += rest[0][0]
+    return name
+
+
+def _orgs(tokens: list[tuple[str, str]], dictionary: dict) -> set[str]:
     found: set[str] = set()
     for i, (word, flag) in enumerate(tokens):
         if not ORG_SUFFIX.search(word) or not _HAN.match(word) or len(word) < 2:
             continue
-        if word[-1] in SHORT_SUFFIX and len(word) < 3:
+        if word[-1] in SHORT_SUFFIX and (len(word) < 3 or _common_ending(word, dictionary)):
             continue
         j = i
-        while j > 0 and tokens[j - 1][1] in PROPER and _HAN.match(tokens[j - 1][0]):
+        # A proper part of one character is a conjunction or a remnant (暨, 日), not a name.
+        while j > 0 and tokens[j - 1][1] in PROPER and _HAN.match(tokens[j - 1][0]) and len(tokens[j - 1][0]) > 1:
             j -= 1
+        # jieba tags some verbs as proper names in context (申报 + 致公党):
+        # a word its dictionary knows as a verb does not open a name.
+        while j < i and dictionary.get(tokens[j][0], "").startswith("v"):
+            j += 1
         name = "".join(w for w, _ in tokens[j : i + 1])
         if j < i and len(name) >= 4:
             found.add(name)  # a proper name and a body word: 河西区 + 民政局
         elif flag == "nt" and len(word) >= 4:
             found.add(word)  # a body jieba knows whole: 南开大学
     return found
+
+
+def _common_ending(word: str, dictionary: dict) -> bool:
+    """A word ending in the body word 局 that is a common noun, not a body: its last two characters are a dictionary word
+    (布局, 格局, 大局) and jieba does not know the whole as a body (民政局 is
+    tagged nt although 政局 is a word too)."""
+    # Only 局: 乐团 and 政党 end names of bodies too (天津交响乐团).
+    return word.endswith("局") and word[-2:] in dictionary and dictionary.get(word) != "nt"
+
+
+def _whole_somewhere(posseg, name: str, texts: list[str]) -> bool:
+    """A tagged body's name counts only if the text uses it, at least once,
+    as a whole name: starting and ending where words start and end (not
+    津财经大学 inside 天津财经大学), not right after a date's number (27日 +
+    市气象局 makes no 日市气象局), not continuing a name before it
+    (`_part_of_name`), and not running on into a longer noun phrase
+    (`_phrase_goes_on`)."""
+    for text in texts:
+        for m in re.finditer(re.escape(name), text):
+            if _whole_at(posseg, text, m.start(), m.end()):
+                return True
+    return False
+
+
+def _whole_at(posseg, text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - CONTEXT) : start]
+    if text[start] in DATE_REMNANT and _NUMERAL.search(before):
+        return False
+    window = before + text[start:end] + text[end : end + CONTEXT]
+    bounds, words, offset = set(), [], 0
+    for w in posseg.cut(window):
+        bounds.add(offset)
+        words.append((offset, w.word, w.flag))
+        offset += len(w.word)
+    first, last = len(before), len(before) + end - start
+    if first not in bounds or last not in bounds and last != len(window):
+        return False
+    previous = [(w, f) for o, w, f in words if o + len(w) == first]
+    if previous and _part_of_name(*previous[0]):
+        return False
+    ending = [(w, f) for o, w, f in words if o + len(w) == last]
+    following = [(w, f) for o, w, f in words if o == last]
+    if ending and following and _phrase_goes_on(ending[0], following[0]):
+        return False
+    return True
+
+
+def _part_of_name(word: str, tag: str) -> bool:
+    """The word just before a span belongs to the same name: another body's
+    name (…有限公司 + 天津河西区分公司 is a branch, named with its company), or
+    a lone proper-name character jieba split off (藏 + 巴哇学校)."""
+    if not _HAN.match(word):
+        return False
+    if len(word) > 1:
+        return bool(ORG_SUFFIX.search(word))
+    return tag in PROPER  # 区, 市 (tagged n) are the level of the body, not part of a name
+
+
+def _phrase_goes_on(ending: tuple[str, str], following: tuple[str, str]) -> bool:
+    """A name ending in a bare two-character body word (中心, 学校) runs on
+    into a longer noun phrase when a noun follows it (天津市 + 中心 + 城区,
+    天津市 + 学校 + 国旗护卫队); its officers (副州长) and party organs (党委)
+    do not."""
+    (last, last_tag), (word, tag) = ending, following
+    bare = len(last) <= 2 and ORG_SUFFIX.fullmatch(last)
+    noun = (tag in NOUN_TAGS or tag == "nt") and len(word) >= 2 and not OFFICE.search(word) and not AFTER_BODY.match(word)
+    return bool(bare and noun)
 
 
 def _places(tokens: list[tuple[str, str]], dictionary: dict) -> set[str]:
