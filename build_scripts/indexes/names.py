@@ -184,10 +184,6 @@ def _orgs(tokens: list[tuple[str, str]], dictionary: dict) -> set[str]:
         # A proper part of one character is a conjunction or a remnant (暨, 日), not a name.
         while j > 0 and tokens[j - 1][1] in PROPER and _HAN.match(tokens[j - 1][0]) and len(tokens[j - 1][0]) > 1:
             j -= 1
-        # jieba tags some verbs as proper names in context (申报 + 致公党):
-        # a word its dictionary knows as a verb does not open a name.
-        while j < i and dictionary.get(tokens[j][0], "").startswith("v"):
-            j += 1
         name = "".join(w for w, _ in tokens[j : i + 1])
         if j < i and len(name) >= 4:
             found.add(name)  # a proper name and a body word: 河西区 + 民政局
