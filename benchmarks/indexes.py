@@ -1,14 +1,17 @@
 """Index figures on the sample: coverage of the printed 条目索引, reachability,
 heading and locator counts, and the 30 name headings for the precision spot check.
 
-    .venv/bin/python benchmarks/indexes.py
+    .venv/bin/python benchmarks/indexes.py            # evenly spaced spot check
+    .venv/bin/python benchmarks/indexes.py --seed 7   # random spot check (random.Random(7).sample)
 
 Prints JSON; the spot-check verdicts are a person's reading, recorded in
 benchmarks/RESULTS.md ("Indexes").
 """
 from __future__ import annotations
 
+import argparse
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -26,6 +29,9 @@ SPOT_PER_INDEX = 10  # evenly spaced headings from each of the three name indexe
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, help="draw the spot check at random with this seed instead of evenly spaced")
+    args = parser.parse_args()
     specs = load_manifest(ROOT / "seeds" / "volumes.yml")
     volumes = [structure_volume(s, ROOT / "seeds") for s in specs]
     glossary = glossary_pages.prepare(volumes, ROOT / "seeds")
@@ -44,7 +50,11 @@ def main() -> None:
     spot = []
     for key in ("people", "organisations", "places"):
         heads = built.data[key]
-        spot += [(key, heads[int(i * len(heads) / SPOT_PER_INDEX)]["heading"]) for i in range(SPOT_PER_INDEX)]
+        if args.seed is None:
+            picked = [heads[int(i * len(heads) / SPOT_PER_INDEX)] for i in range(SPOT_PER_INDEX)]
+        else:  # one generator per index, so each index's draw does not depend on the others' sizes
+            picked = sorted(random.Random(f"{args.seed}-{key}").sample(heads, SPOT_PER_INDEX), key=heads.index)
+        spot += [(key, h["heading"]) for h in picked]
     figures["spot_check"] = spot
     print(json.dumps(figures, ensure_ascii=False, indent=1))
 

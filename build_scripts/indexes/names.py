@@ -6,7 +6,8 @@ itself provides confirms it:
 
 - people: a name the book writes right after an office (区委书记李学义,
   区长胡学明), continues a list of such names (区领导梁春早、黄孝喜), or opens a
-  biography (孙长亭，男，汉族);
+  biography (孙长亭，男，汉族); a name jieba cut short is made whole
+  (`_whole_name`: 沙赫兰·杜斯塔, 安平年);
 - organisations: the book's own headings that name a body (its 篇/章/条目
   titles ending in 委员会, 局, 联合会 …), and tagged names built of a proper
   name and a body word (河西区 + 民政局, 南开大学) that the text uses at
