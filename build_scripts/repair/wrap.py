@@ -208,16 +208,21 @@ def join_wrap_spaces(text: str, line: Line, audit: list[AuditRecord], column: Co
         return text
     if not wraps:
         return text
+    kept = ((m, f"line-wrap space at the {why}") for m in wraps if not _number_spacing(body, m))
+    return _drop_spaces(body, kept, line, audit) + (text[credit.start() :] if credit else "")
+
+
+def _drop_spaces(text: str, spaces, line: Line, audit: list[AuditRecord]) -> str:
+    """Remove the matched wrap spaces of `spaces` ((match, reason) pairs, in
+    order), auditing each with its context."""
     out, last = [], 0
-    for m in wraps:
-        if _number_spacing(body, m):
-            continue
-        out.append(body[last : m.start()])
+    for m, reason in spaces:
+        out.append(text[last : m.start()])
         last = m.end()
-        before, after = context(body, m.start(), m.end(), "")
-        record(audit, line, "wrap-space", before, after, f"line-wrap space at the {why}")
-    out.append(body[last:])
-    return "".join(out) + (text[credit.start() :] if credit else "")
+        before, after = context(text, m.start(), m.end(), "")
+        record(audit, line, "wrap-space", before, after, reason)
+    out.append(text[last:])
+    return "".join(out)
 
 
 # A number or Latin word as the print sets it inside Chinese text.
@@ -275,14 +280,9 @@ def join_split_words(text: str, line: Line, audit: list[AuditRecord]) -> str:
     万名团员做公益”), so they cut no word and stay."""
     if "\t" in text or not _RUNNING.search(text):
         return text
-    out, last = [], 0
-    for m in _IDEOGRAPH_SPACE.finditer(text):
-        word = _split_word(text, m.start(), m.end())
-        if word is None:
-            continue
-        out.append(text[last : m.start()])
-        last = m.end()
-        before, after = context(text, m.start(), m.end(), "")
-        record(audit, line, "wrap-space", before, after, f"line-wrap space cutting the word “{word}”")
-    out.append(text[last:])
-    return "".join(out)
+    cuts = (
+        (m, f"line-wrap space cutting the word “{word}”")
+        for m in _IDEOGRAPH_SPACE.finditer(text)
+        if (word := _split_word(text, m.start(), m.end())) is not None
+    )
+    return _drop_spaces(text, cuts, line, audit)

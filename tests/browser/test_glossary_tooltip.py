@@ -36,13 +36,18 @@ def _tooltip(page):
     return page.locator("#gl-tooltip")
 
 
+def _hover(page, term):
+    """Hover the term's first mark on the page; return the visible tooltip."""
+    _mark(page, term).hover()
+    tip = _tooltip(page)
+    tip.wait_for(state="visible")
+    return tip
+
+
 def test_hover_shows_the_definition_and_a_link_to_the_glossary(page_log, hosted_url, term):
     page, _ = page_log
     page.goto(_hosted(hosted_url, term["occurrences"][1]["url"]))
-    mark = _mark(page, term)
-    mark.hover()
-    tip = _tooltip(page)
-    tip.wait_for(state="visible")
+    tip = _hover(page, term)
     assert term["definition"][:20] in tip.inner_text()
     tip.locator("a.gl-tooltip__more").click()
     volume = term["occurrences"][1]["entry"].split("/")[0]
@@ -86,10 +91,7 @@ def test_first_tap_explains_instead_of_leaving_the_page(browser, hosted_url, ter
 def test_offline_bundle_tooltip_works_from_file_without_network(page_log, offline_index, term):
     page, requests = page_log
     page.goto(_offline(offline_index, term["occurrences"][1]["url"]))
-    mark = _mark(page, term)
-    mark.hover()
-    tip = _tooltip(page)
-    tip.wait_for(state="visible")
+    tip = _hover(page, term)
     assert term["definition"][:20] in tip.inner_text()
     assert tip.locator("a.gl-tooltip__more").get_attribute("href").endswith(f"glossary.html#{term['id']}")
     foreign = [u for u in requests if not u.startswith(("file://", "data:", "blob:", "about:"))]
