@@ -71,6 +71,18 @@ def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> 
     return volume
 
 
+@dataclass
+class Book:
+    """Everything the site is made of, before MkDocs: the generated pages, the
+    navigation, the data files of the contract and the search records."""
+
+    pages: list[Page]
+    nav: list
+    data: dict[str, str]
+    searchable: list[dict]
+    figures: dict
+
+
 def build(root: Path, progress=Progress()) -> dict:
     """Build everything; return figures for the caller to print."""
     root = root.resolve()
@@ -82,8 +94,42 @@ def build(root: Path, progress=Progress()) -> dict:
     shutil.rmtree(work, ignore_errors=True)
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
+    book = assemble(volumes, root / "seeds", progress)
+    generated = _write_pages(stage_docs, book.pages)
+    progress(f"rendered {len(book.pages)} pages")
+    # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
+    # them and rewrites the pages' links to them (guide.md's data/entries.json)
+    # correctly for directory URLs (hosted) and for .html URLs (offline).
+    (stage_docs / "data").mkdir(exist_ok=True)
+    for name, text in book.data.items():
+        (stage_docs / "data" / name).write_text(text, encoding="utf-8")
+    generated = sorted(set(generated) | {"data"})
 
-    glossary = glossary_pages.prepare(volumes, root / "seeds")
+    total = len(book.pages)
+    hosted = _mkdocs(root, work, stage_docs, work / "site", book.nav, offline=False, progress=progress, pages_total=total)
+    offline = _mkdocs(root, work, stage_docs, work / "offline", book.nav, offline=True, progress=progress, pages_total=total)
+    # Search index scripts (search/*.js) for assets/javascripts/search.js.
+    search_index.write(hosted, book.searchable, directory_urls=True)
+    search_index.write(offline, book.searchable, directory_urls=False)
+    progress("wrote search index")
+    dist = work / "dist"
+    dist.mkdir()
+    _zip(offline, dist / "yearbook-offline.zip")
+    progress("wrote offline bundle")
+
+    _publish(root, stage_docs, generated, hosted, dist)
+    progress("published site/ and dist/")
+    return {
+        **book.figures,
+        "site_bytes": _size(root / "site"),
+        "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
+    }
+
+
+def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Book:
+    """glossary → render → indexes → export, for all volumes: the whole book
+    as pages, navigation and data, in reading order."""
+    glossary = glossary_pages.prepare(volumes, seeds)
     for warning in glossary.warnings:
         print(f"warning: {warning}", file=sys.stderr, flush=True)
     pages: list[Page] = []
@@ -101,52 +147,24 @@ def build(root: Path, progress=Progress()) -> dict:
     pages += glossary_pages.pages(glossary)
     nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
     pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(audit)))
-    indexes = build_indexes(volumes, root / "seeds", [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms])
+    indexes = build_indexes(volumes, seeds, [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms])
     pages += indexes.pages
     pages.append(Page("index.md", "首页", _home(volumes, indexes.nav)))
     nav.append({"索引": indexes.nav})
     nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}]})
     figures = glossary.figures()
     progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
-    generated = _write_pages(stage_docs, pages)
-    progress(f"rendered {len(pages)} pages")
-
+    glossary_records = glossary_pages.records(glossary)
     data = {
         "entries.json": export.dumps(entries),
         "audit.json": export.dumps(export.audit_document(audit)),
-        "glossary.json": export.dumps(glossary_pages.records(glossary)),
+        "glossary.json": export.dumps(glossary_records),
         "index.json": export.dumps(indexes.data),
     }
-    # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
-    # them and rewrites the pages' links to them (guide.md's data/entries.json)
-    # correctly for directory URLs (hosted) and for .html URLs (offline).
-    (stage_docs / "data").mkdir(exist_ok=True)
-    for name, text in data.items():
-        (stage_docs / "data" / name).write_text(text, encoding="utf-8")
-    generated = sorted(set(generated) | {"data"})
-    hosted = _mkdocs(root, work, stage_docs, work / "site", nav, offline=False, progress=progress, pages_total=len(pages))
-    offline = _mkdocs(root, work, stage_docs, work / "offline", nav, offline=True, progress=progress, pages_total=len(pages))
-    # Search index scripts (search/*.js) for assets/javascripts/search.js:
-    # every entry, then the 名词解释 terms.
-    searchable = entries + search_index.glossary_records(glossary_pages.records(glossary))
-    search_index.write(hosted, searchable, directory_urls=True)
-    search_index.write(offline, searchable, directory_urls=False)
-    progress("wrote search index")
-    dist = work / "dist"
-    dist.mkdir()
-    _zip(offline, dist / "yearbook-offline.zip")
-    progress("wrote offline bundle")
-
-    _publish(root, stage_docs, generated, hosted, dist)
-    progress("published site/ and dist/")
-    return {
-        "entries": len(entries),
-        "pages": len(pages),
-        "audit_records": len(audit),
-        "site_bytes": _size(root / "site"),
-        "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
-        **figures,
-    }
+    # Search covers every entry, then the 名词解释 terms.
+    searchable = entries + search_index.glossary_records(glossary_records)
+    figures.update(entries=len(entries), pages=len(pages), audit_records=len(audit))
+    return Book(pages, nav, data, searchable, figures)
 
 
 def _home(volumes: list[Volume], index_nav: list = ()) -> str:
