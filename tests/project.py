@@ -10,10 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# A two-volume manifest for small generated projects: a yearbook from town.txt
-# and a reports volume from report.txt.
-SMALL_MANIFEST = """\
-volumes:
+# Manifests for small generated projects: a yearbook from town.txt and (in
+# SMALL_MANIFEST) a reports volume from report.txt.
+TOWN_VOLUME = """\
   - id: town-2099
     title: 某某镇年鉴（2099）
     year: 2099
@@ -21,6 +20,8 @@ volumes:
     publisher: 某某出版社
     sources:
       - file: town.txt
+"""
+PAPERS_VOLUME = """\
   - id: papers
     title: 工作文献
     year: 2099
@@ -28,6 +29,8 @@ volumes:
     sources:
       - file: report.txt
 """
+SMALL_MANIFEST = "volumes:\n" + TOWN_VOLUME + PAPERS_VOLUME
+ONE_VOLUME_MANIFEST = "volumes:\n" + TOWN_VOLUME
 
 
 def copy_project(dest: Path) -> Path:

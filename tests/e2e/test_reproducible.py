@@ -19,6 +19,7 @@ from build_scripts.site import structure_volume
 from build_scripts import export
 
 from project import ROOT, copy_project
+from project import ONE_VOLUME_MANIFEST as MANIFEST
 
 
 def _tree(root, top: str) -> dict[str, bytes]:
@@ -69,16 +70,6 @@ def test_offline_bundle_is_identical(built, rebuilt):
 
 # --- ids: unique, and stable under unrelated edits ---------------------------
 
-MANIFEST = """\
-volumes:
-  - id: town-2099
-    title: 某某镇年鉴（2099）
-    year: 2099
-    kind: yearbook
-    publisher: 某某出版社
-    sources:
-      - file: town.txt
-"""
 PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
 
 
