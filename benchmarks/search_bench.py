@@ -132,13 +132,20 @@ def dcl(page) -> float:
     return page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventStart")
 
 
-def run_ours(browser, url: str, roots, queries: list[str]) -> dict:
+def open_loaded(browser, url: str):
+    """A fresh context on `url`, waited until every volume's index is in;
+    returns it with DOMContentLoaded and the ready/complete times."""
     ctx = browser.new_context(locale="zh-CN")
     page = ctx.new_page()
     page.goto(url)
     page.wait_for_function("window.yearbookSearch && yearbookSearch.completeAt !== null", timeout=60000)
     t0 = dcl(page)
     ready, complete = page.evaluate("[yearbookSearch.readyAt, yearbookSearch.completeAt]")
+    return ctx, page, t0, ready, complete
+
+
+def run_ours(browser, url: str, roots, queries: list[str]) -> dict:
+    ctx, page, t0, ready, complete = open_loaded(browser, url)
     page.click("input.md-search__input")
     page.fill("input.md-search__input", QUERY)
     first = page.evaluate(FIRST_RESULT)
@@ -204,12 +211,7 @@ def run_stock(browser, url: str, roots, queries: list[str]) -> dict:
 
 
 def run_ready_only(browser, url: str) -> dict:
-    ctx = browser.new_context(locale="zh-CN")
-    page = ctx.new_page()
-    page.goto(url)
-    page.wait_for_function("window.yearbookSearch && yearbookSearch.completeAt !== null", timeout=60000)
-    t0 = dcl(page)
-    ready, complete = page.evaluate("[yearbookSearch.readyAt, yearbookSearch.completeAt]")
+    ctx, page, t0, ready, complete = open_loaded(browser, url)
     ctx.close()
     return {"ready": ready - t0, "complete": complete - t0}
 

@@ -21,7 +21,12 @@ _LEVEL2 = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}
 # The date/source line a government web page prints under its title.
 _WEB_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+\d{2}:\d{2})?(?:\s*来源[:：]\s*(.+))?$")
 # Footer and navigation of a government web page (copyright, ICP filing …).
-_WEB_BOILERPLATE = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|^附件$|^党政机关|天津政务网|无障碍|^头部背景图$|^今天是\d{4}年")
+# Government sites share these footer/navigation words (ICP filing, 版权所有,
+# the 政务网 badge, 无障碍 accessibility link, the page's own "today is" clock).
+_WEB_BOILERPLATE = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|^附件$|^党政机关|政务网|无障碍|^头部背景图$|^今天是\d{4}年")
+# Navigation and footers are never sentences: a line with 。 or ， is report
+# text even when it mentions 无障碍 or 主办单位, and must never be dropped.
+_SENTENCE = re.compile(r"[。，]")
 # A heading is run in when it ends at a 。 within this many characters.
 RUN_IN_MAX = 40
 
@@ -51,7 +56,7 @@ def _parse_document(lines: list[Line], audit: list[AuditRecord], title_hint: str
             _drop(audit, line, "web-boilerplate", "web-page navigation before the title")
         elif i == title_at:
             continue
-        elif _WEB_BOILERPLATE.search(line.text):
+        elif _WEB_BOILERPLATE.search(line.text) and not _SENTENCE.search(line.text):
             _drop(audit, line, "web-boilerplate", "web-page header/footer")
         elif line.text.strip() == title or _WEB_DATE.match(line.text.strip()) or line.text.strip().startswith("来源"):
             _drop(audit, line, "web-metadata", "title/date/source repeated by the web page (kept as metadata)")

@@ -161,6 +161,18 @@ def _outputs(root, text: str):
     (root / "docs" / "guide.md").write_text("hand-written", encoding="utf-8")
 
 
+def _staged(root):
+    """A finished build under .build/: new docs pages, site/ and dist/."""
+    stage = root / ".build"
+    (stage / "docs" / "vol").mkdir(parents=True)
+    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
+    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
+    for name in ("site", "dist"):
+        (stage / name).mkdir()
+        (stage / name / "index.html").write_text("new", encoding="utf-8")
+    return stage
+
+
 @pytest.mark.parametrize("fail_at", [0, 2, 4, 7])
 def test_publish_failing_half_way_restores_the_previous_outputs(tmp_path, monkeypatch, fail_at):
     root = tmp_path
@@ -169,13 +181,7 @@ def test_publish_failing_half_way_restores_the_previous_outputs(tmp_path, monkey
     for name in ("site", "dist"):
         (root / name).mkdir()
         (root / name / "index.html").write_text("old", encoding="utf-8")
-    stage = root / ".build"
-    (stage / "docs" / "vol").mkdir(parents=True)
-    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
-    for name in ("site", "dist"):
-        (stage / name).mkdir()
-        (stage / name / "index.html").write_text("new", encoding="utf-8")
+    stage = _staged(root)
     before = snapshot(root)
 
     calls = {"n": 0}
@@ -198,13 +204,7 @@ def test_publish_swaps_everything_when_it_succeeds(tmp_path):
     _outputs(root, "old")
     (root / "docs" / ".generated").write_text("vol\nindex.md\ngone\n", encoding="utf-8")
     (root / "docs" / "gone").mkdir()
-    stage = root / ".build"
-    (stage / "docs" / "vol").mkdir(parents=True)
-    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
-    for name in ("site", "dist"):
-        (stage / name).mkdir()
-        (stage / name / "index.html").write_text("new", encoding="utf-8")
+    stage = _staged(root)
     _publish(root, stage / "docs", ["index.md", "vol"], stage / "site", stage / "dist")
     assert (root / "docs" / "vol" / "page.md").read_text(encoding="utf-8") == "new"
     assert (root / "docs" / "guide.md").read_text(encoding="utf-8") == "hand-written"

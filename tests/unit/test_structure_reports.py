@@ -58,3 +58,13 @@ def test_headings_indented_with_non_breaking_spaces_are_recognised():
     entry = chapter.entries[-1]
     assert entry.title == "一、总体要求"
     assert [(b.kind, b.level, b.text) for b in entry.blocks][0] == ("h", 1, "（一）提升环卫作业水平")
+
+
+def test_report_sentences_that_mention_footer_words_are_kept():
+    # 无障碍 and 主办单位 are also footer words of a government site; in a
+    # sentence they are report text and must reach the reader.
+    sentence = "推进无障碍设施建设，主办单位为区城管委。"
+    chapter, audit = _chapter(WEB[:-1] + [sentence, WEB[-1]])
+    texts = [b.text for e in chapter.entries for b in e.blocks]
+    assert sentence in texts
+    assert [r.before for r in audit if r.kind == "web-boilerplate"] == ["首页 > 政务公开", "版权所有:某市城市管理委员会"]
