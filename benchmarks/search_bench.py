@@ -76,8 +76,10 @@ def serve(directory: Path) -> tuple[str, subprocess.Popen]:
 
 
 def build_stock() -> Path:
-    """Stock Material search over the same generated pages (.build/docs)."""
+    """Stock Material search over the same generated pages: the published
+    docs/ (the build moves its staged pages there, so .build/docs is not whole)."""
     config = yaml.safe_load((ROOT / ".build" / "mkdocs-hosted.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "docs")
     config["theme"].pop("custom_dir", None)
     config["plugins"] = [STOCK_SEARCH]
     site = OUT / "stock-site"
