@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from project import copy_project  # noqa: E402  (one project layout for tests and benchmarks)
 SAMPLE = ROOT / "seeds" / "hexi-yearbook-2024.txt"
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 SECTION = "## Large input"
@@ -128,10 +130,7 @@ def make_project(dest: Path, seed_file: Path) -> None:
         "    publisher: 基准测试\n    sources:\n      - file: big.txt\n",
         encoding="utf-8",
     )
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    (dest / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "guide.md", dest / "docs" / "guide.md")
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    copy_project(dest, with_seeds=False)
 
 
 def record(text: str) -> None:

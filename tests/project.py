@@ -33,10 +33,12 @@ SMALL_MANIFEST = "volumes:\n" + TOWN_VOLUME + PAPERS_VOLUME
 ONE_VOLUME_MANIFEST = "volumes:\n" + TOWN_VOLUME
 
 
-def copy_project(dest: Path) -> Path:
-    """A minimal project tree: seeds, hand-written docs, mkdocs.yml (+ overrides/ if any)."""
+def copy_project(dest: Path, with_seeds: bool = True) -> Path:
+    """A minimal project tree: seeds (unless the caller brings its own),
+    hand-written docs, mkdocs.yml and the theme overrides."""
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "seeds", dest / "seeds")
+    if with_seeds:
+        shutil.copytree(ROOT / "seeds", dest / "seeds")
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     if (ROOT / "overrides").is_dir():
         shutil.copytree(ROOT / "overrides", dest / "overrides")
