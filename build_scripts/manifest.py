@@ -119,7 +119,13 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path) -> Volum
         publisher=str(raw.get("publisher") or ""),
         editor=raw.get("editor"),
         sources=specs,
+        place=_optional(raw.get("place")),
+        isbn=_optional(raw.get("isbn")),
     )
+
+
+def _optional(value) -> str | None:
+    return str(value).strip() or None if value is not None else None
 
 
 def _source(name: str, vid: str, raw, seeds_dir: Path, line: int | None) -> SourceSpec:

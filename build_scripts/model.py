@@ -30,6 +30,8 @@ class VolumeSpec:
     publisher: str
     sources: tuple[SourceSpec, ...]
     editor: str | None = None
+    place: str | None = None  # 出版地, for citations; else read from the book's CIP data
+    isbn: str | None = None  # else read from the book's CIP data
 
 
 @dataclass

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .cover import Cover, citation, cover_of
 from .model import Block, Chapter, Entry, Part, Volume
 
 # Characters Python-Markdown treats as markup anywhere in a line. `{` and `}`
@@ -82,6 +83,7 @@ def page_url(path: str) -> str:
 def render_volume(volume: Volume, mark: Mark | None = None) -> RenderedVolume:
     out = RenderedVolume()
     vid = volume.id
+    cover = cover_of(volume)
     out.pages.append(Page(f"{vid}/index.md", volume.spec.title, _volume_index(volume)))
     nav: list = [f"{vid}/index.md"]
     if volume.front_matter:
@@ -97,7 +99,7 @@ def render_volume(volume: Volume, mark: Mark | None = None) -> RenderedVolume:
         for chapter in part.chapters:
             path = page_path(volume, part, chapter)
             title = chapter.title or part.title
-            out.pages.append(Page(path, title, _chapter_page(volume, part, chapter, mark)))
+            out.pages.append(Page(path, title, _chapter_page(volume, part, chapter, mark, cover)))
             part_nav.append(path if chapter.title is None else {chapter.title: path})
             for entry in chapter.entries:
                 out.placed.append((part, chapter, entry, page_url(path)))
@@ -140,11 +142,12 @@ def _front_matter_page(volume: Volume) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _chapter_page(volume: Volume, part: Part, chapter: Chapter, mark: Mark | None = None) -> str:
+def _chapter_page(
+    volume: Volume, part: Part, chapter: Chapter, mark: Mark | None = None, cover: Cover | None = None
+) -> str:
     path = page_path(volume, part, chapter)
     title = chapter.title or part.title
-    crumbs = [volume.spec.title, part.title] + ([chapter.title] if chapter.title else [])
-    lines = [f"# {escape(title)}", "", escape(" › ".join(crumbs)), "{: .breadcrumb }", ""]
+    lines = [f"# {escape(title)}", "", _breadcrumb(volume, part, chapter), "{: .breadcrumb }", ""]
     for key, label in (("publisher", "发布单位"), ("date", "发布日期")):
         if chapter.meta.get(key):
             lines += [f"{label}：{escape(chapter.meta[key])}", "{: .doc-meta }", ""]
@@ -156,17 +159,52 @@ def _chapter_page(volume: Volume, part: Part, chapter: Chapter, mark: Mark | Non
         if entry.section and entry.section != section:
             lines += [f"## {escape(entry.section)}", ""]
         section = entry.section
-        lines += _entry(entry, "###" if entry.section else "##", mark, path)
+        lines += _entry(entry, "###" if entry.section else "##", mark, path, cover)
 
     return "\n".join(lines) + "\n"
 
 
-def _entry(entry: Entry, level: str, marker: Mark | None = None, path: str = "") -> list[str]:
-    lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""]
+def _breadcrumb(volume: Volume, part: Part, chapter: Chapter) -> str:
+    """面包屑: the volume and the 篇 as links (this page is the 章 or the 篇 itself)."""
+    volume_link = f"[{escape_inline(volume.spec.title)}](../index.md)"
+    if chapter.title is None:
+        return f"{volume_link} › {escape_inline(part.title)}"
+    return f"{volume_link} › [{escape_inline(part.title)}](index.md) › {escape_inline(chapter.title)}"
+
+
+def printed_pages(entry: Entry) -> str:
+    """原书第 N 页, or 原书约第 N 页（推算） when the page was estimated from the
+    entries around it rather than read from the book's 目录/索引."""
+    pages = "、".join(str(p) for p in entry.pages)
+    if entry.pages_estimated:
+        return f"原书约第 {pages} 页（据前后条目推算）"
+    return f"原书第 {pages} 页"
+
+
+def _entry_meta(entry: Entry, path: str, cover: Cover | None) -> list[str]:
+    """The line under an entry's heading: its printed page and the 引用本条
+    button (raw HTML: a <button> has no Markdown form)."""
+    parts = []
     if entry.pages:
-        mark = "约" if entry.pages_estimated else ""
-        pages = "、".join(str(p) for p in entry.pages)
-        lines += [f"原书{mark}第 {pages} 页", "{: .entry-pages }", ""]
+        parts.append(f'<span class="entry-pages">{html.escape(printed_pages(entry))}</span>')
+    if cover is not None:
+        cite = html.escape(citation(cover, entry.title, entry.pages, entry.pages_estimated), quote=True)
+        url = html.escape(f"{page_url(path)}#{entry.anchor}", quote=True)
+        label = html.escape(f"引用本条：{entry.title}", quote=True)
+        parts.append(
+            f'<button type="button" class="cite-button" data-cite="{cite}" data-url="{url}" '
+            f'aria-label="{label}">引用本条</button>'
+        )
+    if not parts:
+        return []
+    return [f'<p class="entry-meta">{" ".join(parts)}</p>', ""]
+
+
+def _entry(
+    entry: Entry, level: str, marker: Mark | None = None, path: str = "", cover: Cover | None = None
+) -> list[str]:
+    lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""]
+    lines += _entry_meta(entry, path, cover)
     lines += _blocks(entry.blocks, depth=len(level), mark=(lambda b: marker(entry, b, path)) if marker else None)
     if entry.source:
         lines += [escape(entry.source), "{: .entry-source }", ""]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import audit_page, export, search_index
+from . import audit_page, export, search_index, traditional
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
 from .errors import InputError
@@ -112,6 +112,11 @@ def build(root: Path, progress=Progress()) -> dict:
     search_index.write(hosted, book.searchable, directory_urls=True)
     search_index.write(offline, book.searchable, directory_urls=False)
     progress("wrote search index")
+    # The 繁體 copy of each build (zh-Hant/), made from the finished pages.
+    site_url = str(load_site_config(root).get("site_url") or "")
+    converted = traditional.write(hosted, site_url)
+    traditional.write(offline)
+    progress(f"wrote the 繁體 copy: {converted} pages")
     dist = work / "dist"
     dist.mkdir()
     _zip(offline, dist / "yearbook-offline.zip")
@@ -224,7 +229,14 @@ def _mkdocs(
     if isinstance(theme, dict) and theme.get("custom_dir"):
         # The config is written under .build/: keep theme overrides found.
         theme["custom_dir"] = str(root / theme["custom_dir"])
+    # The site's address (mkdocs.yml site_url, its one home) also goes to the
+    # pages as extra.site_address, for the URL in a citation (cite.js). The
+    # offline bundle keeps that but drops site_url itself: no canonical links
+    # or sitemap entries pointing at a host from a file:// copy.
+    address = str(config.get("site_url") or "")
+    config.setdefault("extra", {})["site_address"] = address
     if offline:
+        config["site_url"] = ""
         # Material's offline plugin adds https://unpkg.com/iframe-worker/shim to
         # the page unless a polyfill whose URL names iframe-worker is present:
         # ship the vendored copy so offline search starts without a network.

@@ -1,0 +1,89 @@
+"""The 繁體 (Traditional Chinese) copy of the built site, under zh-Hant/.
+
+Every HTML page of a finished MkDocs build is converted with OpenCC's `s2t`
+(the library's Simplified → Traditional tables, phrase-aware: 头发 → 頭髮,
+发展 → 發展) and written at the same path under zh-Hant/, with the assets
+beside it, so each page has its twin one folder down and the tool bar's
+繁體/简体 link swaps between the two (overrides/main.html writes the 繁體
+link; here it is turned round). Converting the built HTML rather than
+running MkDocs a second time keeps the two versions identical in structure
+and costs seconds, not a build.
+
+What stays as it is:
+- an entry's citation (the button's data-cite): a citation names the book as
+  printed, in its own script;
+- the scripts and the search index (search/*.js): the search already folds
+  a Traditional query onto the Simplified text, so a 繁體 query finds its
+  entries; its results link to the zh-Hant/ pages (search.js finds the index
+  and the pages relative to its own script, which the copy holds);
+- site/data/ (the data contract) is not copied: links to it go one folder up.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import opencc
+
+FOLDER = "zh-Hant"
+LANG = "zh-Hant"
+# Top-level parts of the built site that are not copied (shared with the
+# Simplified site: the copy's links to them go one level up).
+SHARED = ("data",)
+# Build-only or host-only files not copied either.
+SKIP = ("sitemap.xml", "sitemap.xml.gz", "404.html", FOLDER)
+
+_CONVERTER = opencc.OpenCC("s2t")
+# Attribute values kept verbatim (see the module docstring).
+_KEEP = re.compile(r'data-(?:cite|url)="[^"]*"')
+_SWITCH = re.compile(r'<a class="yb-tools__script" data-yb-script="zh-Hant" href="([^"]*?)zh-Hant/([^"]*)"[^>]*>[^<]*</a>')
+_SHARED_LINK = re.compile(r'((?:href|src)=")((?:\./|(?:\.\./)*))(' + "|".join(SHARED) + r')/')
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def convert_text(text: str) -> str:
+    """Simplified → Traditional, character by character with OpenCC's phrases."""
+    return _CONVERTER.convert(text)
+
+
+def convert_page(html: str, site_url: str = "") -> str:
+    """One built page as its zh-Hant/ twin."""
+    kept: list[str] = []
+
+    def keep(m: re.Match) -> str:
+        kept.append(m.group())
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = convert_text(_KEEP.sub(keep, html))
+    text = re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], text)
+    text = _HTML_LANG.sub(f'<html lang="{LANG}"', text, count=1)
+    text = _SWITCH.sub(
+        lambda m: f'<a class="yb-tools__script" data-yb-script="zh-CN" href="{m.group(1)}../{m.group(2)}" '
+        f'hreflang="zh-CN" lang="zh-CN" title="本页简体版">简体</a>',
+        text,
+    )
+    text = _SHARED_LINK.sub(lambda m: f"{m.group(1)}{'' if m.group(2) == './' else m.group(2)}../{m.group(3)}/", text)
+    if site_url:
+        base = site_url.rstrip("/") + "/"
+        text = text.replace(f'<link rel="canonical" href="{base}', f'<link rel="canonical" href="{base}{FOLDER}/')
+    return text
+
+
+def write(site: Path, site_url: str = "") -> int:
+    """Write site/zh-Hant/ from the finished build in `site`; return the number of pages."""
+    target = site / FOLDER
+    shutil.rmtree(target, ignore_errors=True)
+    pages = 0
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site)
+        if rel.parts[0] in SHARED + SKIP or not path.is_file():
+            continue
+        out = target / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".html":
+            out.write_text(convert_page(path.read_text(encoding="utf-8"), site_url), encoding="utf-8")
+            pages += 1
+        else:
+            shutil.copyfile(path, out)
+    return pages

@@ -1,0 +1,77 @@
+/* Reading comfort (适老化): the font-size switch and the keyboard-operable menu.
+ *
+ * Font size: three steps (标准/大/特大) kept in localStorage, so the choice
+ * holds on every page and on the next visit (also from file://). The page
+ * head applies the stored step before the page is drawn (overrides/main.html);
+ * this script wires the buttons.
+ *
+ * Menu: at phone width Material opens its drawer with a <label>, which the
+ * keyboard cannot reach; it is made a focusable button here (Enter/Space opens
+ * it, Escape closes it). While the drawer is closed its links are not
+ * tabbable (yearbook.css hides the closed drawer).
+ */
+(function () {
+  "use strict";
+  var KEY = "yearbook-font-step";
+  var root = document.documentElement;
+
+  function setStep(step) {
+    if (step === "0") { root.removeAttribute("data-yb-font"); } else { root.setAttribute("data-yb-font", step); }
+    try { localStorage.setItem(KEY, step); } catch (e) { /* storage refused: this page only */ }
+    var buttons = document.querySelectorAll("[data-yb-font-step]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-yb-font-step") === step));
+    }
+  }
+
+  function currentStep() {
+    return root.getAttribute("data-yb-font") || "0";
+  }
+
+  function wireFontButtons() {
+    var buttons = document.querySelectorAll("[data-yb-font-step]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].addEventListener("click", function (event) {
+        setStep(event.currentTarget.getAttribute("data-yb-font-step"));
+      });
+      buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-yb-font-step") === currentStep()));
+    }
+  }
+
+  function wireDrawer() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    if (!toggle || !label) { return; }
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", "打开导航菜单");
+    label.setAttribute("aria-expanded", String(toggle.checked));
+    toggle.addEventListener("change", function () {
+      label.setAttribute("aria-expanded", String(toggle.checked));
+    });
+    label.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change"));
+        if (toggle.checked) {
+          // Move the focus into the opened menu, at its first link.
+          setTimeout(function () {
+            var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex='0']");
+            if (first) { first.focus(); }
+          }, 50);
+        }
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+        label.focus();
+      }
+    });
+  }
+
+  wireFontButtons();
+  wireDrawer();
+})();
