@@ -80,15 +80,33 @@ def page_url(path: str) -> str:
     return path[: -len(".md")] + "/"
 
 
+# The title of a yearbook's back-matter 篇 that reprints its printed index
+# (索引, also spaced 索　引 by the typesetting): a finding aid for editors, kept
+# on its own page but not in the reader's menu (see volume_home.py).
+INDEX_PART = re.compile(r"^\s*索\s*引\s*$")
+
+
+def is_index_part(part: Part) -> bool:
+    return bool(INDEX_PART.match(part.title))
+
+
+# A 大事记 day as an entry title: 1月6日, 3月1日至3日, 9月上旬, 10月内. A 章 whose
+# entries are all days is a month of a chronicle (one heading per day, links
+# between the months).
+DAY_TITLE = re.compile(r"^\d{1,2}\s*月\s*(?:\d{1,2}\s*日(?:\s*[至—–-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?|[上中下]旬|内|底|初)$")
+
+
+def is_chronicle(chapter: Chapter) -> bool:
+    return bool(chapter.entries) and all(DAY_TITLE.match(e.title) for e in chapter.entries)
+
+
 def render_volume(volume: Volume, mark: Mark | None = None) -> RenderedVolume:
+    """The 篇 and 章 pages of a volume and its menu. The volume's home, its
+    editors' page and its printable page are volume_home.py's."""
     out = RenderedVolume()
     vid = volume.id
     cover = cover_of(volume)
-    out.pages.append(Page(f"{vid}/index.md", volume.spec.title, _volume_index(volume)))
     nav: list = [f"{vid}/index.md"]
-    if volume.front_matter:
-        out.pages.append(Page(f"{vid}/about.md", "关于本卷", _front_matter_page(volume)))
-        nav.append({"关于本卷": f"{vid}/about.md"})
     for part in volume.parts:
         part_nav: list = []
         has_index = any(c.title is None for c in part.chapters)
@@ -103,42 +121,19 @@ def render_volume(volume: Volume, mark: Mark | None = None) -> RenderedVolume:
             part_nav.append(path if chapter.title is None else {chapter.title: path})
             for entry in chapter.entries:
                 out.placed.append((part, chapter, entry, page_url(path)))
-        nav.append({part.title: part_nav})
+        if not is_index_part(part):
+            nav.append({part.title: part_nav})
     out.nav = [{volume.spec.title: nav}]
     return out
 
 
-def _volume_index(volume: Volume) -> str:
-    spec = volume.spec
-    lines = [f"# {escape(spec.title)}", ""]
-    facts = [f"出版：{escape(spec.publisher)}" if spec.publisher else "", f"年份：{spec.year}"]
-    if spec.editor:
-        facts.insert(0, f"编者：{escape(spec.editor)}")
-    lines += [" · ".join(f for f in facts if f), ""]
-    count = sum(1 for _ in volume.entries())
-    lines += [f"本卷共 {len(volume.parts)} 篇、{count} 个条目。", ""]
-    if volume.front_matter:
-        lines += ["[关于本卷（编辑说明、编委会、彩页图片说明）](about.md)", ""]
-    lines += ["## 目录", ""]
-    for part in volume.parts:
-        lines.append(f"- [{escape(part.title)}]({part.slug}/index.md)")
-        for chapter in part.chapters:
-            if chapter.title:
-                lines.append(f"    - [{escape(chapter.title)}]({part.slug}/{chapter.slug}.md)")
-    return "\n".join(lines) + "\n"
-
-
 def _part_index(volume: Volume, part: Part) -> str:
     lines = [f"# {escape(part.title)}", ""]
+    if part.chapters and all(is_chronicle(c) for c in part.chapters):
+        return "\n".join(lines + chronicle_index(part)) + "\n"
     for chapter in part.chapters:
         n = len(chapter.entries)
         lines.append(f"- [{escape(chapter.title or part.title)}]({chapter.slug}.md)（{n} 个条目）")
-    return "\n".join(lines) + "\n"
-
-
-def _front_matter_page(volume: Volume) -> str:
-    lines = ["# 关于本卷", "", "卷首的版权页、编委会、编辑说明、彩页图片说明和目录，按原书顺序照录。", ""]
-    lines += _blocks(volume.front_matter, depth=0)
     return "\n".join(lines) + "\n"
 
 
@@ -154,14 +149,52 @@ def _chapter_page(
     # An entry in a 分目 sits one level below the 分目's h2; an entry outside
     # any 分目 is the 分目s' sibling (h2), also when it follows one — else it
     # would read as part of the 分目 before it.
+    if is_chronicle(chapter):
+        lines += _month_bar(part, chapter)
     section = None
+    day = None
     for entry in chapter.entries:
         if entry.section and entry.section != section:
             lines += [f"## {escape(entry.section)}", ""]
         section = entry.section
-        lines += _entry(entry, "###" if entry.section else "##", mark, path, cover)
+        # 大事记: the events of one day stand under one heading (the book
+        # prints the date once, then 同日 …); each keeps its own anchor.
+        same_day = is_chronicle(chapter) and entry.title == day
+        day = entry.title
+        lines += _entry(entry, "###" if entry.section else "##", mark, path, cover, heading=not same_day)
+    if is_chronicle(chapter):
+        lines += _month_bar(part, chapter)
 
     return "\n".join(lines) + "\n"
+
+
+def _month_bar(part: Part, chapter: Chapter) -> list[str]:
+    """大事记: links to every month of the chronicle, this one in bold."""
+    items = []
+    for other in part.chapters:
+        if other is chapter:
+            items.append(f"**{escape_inline(other.title or '')}**")
+        elif other.title:
+            items.append(f"[{escape_inline(other.title)}]({other.slug}.md)")
+    return [f"{escape_inline(part.title)}各月：" + " · ".join(items), "{: .month-bar }", ""]
+
+
+def chronicle_index(part: Part) -> list[str]:
+    """大事记索引: the chronicle's days in date order, month by month, each a
+    link to its events (the 条目索引 leaves dates out: see entry_index)."""
+    lines = ["按日期排列的大事记索引：每月一行，点击日期即到当日大事。", ""]
+    for chapter in part.chapters:
+        days: list[str] = []
+        seen: set[str] = set()
+        for entry in chapter.entries:
+            if entry.title in seen:
+                continue
+            seen.add(entry.title)
+            count = sum(1 for e in chapter.entries if e.title == entry.title)
+            label = escape_inline(entry.title) + (f"（{count} 件）" if count > 1 else "")
+            days.append(f"[{label}]({chapter.slug}.md#{entry.anchor})")
+        lines += [f"## [{escape_inline(chapter.title or part.title)}]({chapter.slug}.md)", "", " · ".join(days), "{: .chronicle-days }", ""]
+    return lines
 
 
 def _breadcrumb(volume: Volume, part: Part, chapter: Chapter) -> str:
@@ -181,9 +214,10 @@ def printed_pages(entry: Entry) -> str:
     return f"原书第 {pages} 页"
 
 
-def _entry_meta(entry: Entry, path: str, cover: Cover | None) -> list[str]:
+def _entry_meta(entry: Entry, path: str, cover: Cover | None, anchor: bool = False) -> list[str]:
     """The line under an entry's heading: its printed page and the 引用本条
-    button (raw HTML: a <button> has no Markdown form)."""
+    button (raw HTML: a <button> has no Markdown form). With `anchor`, the
+    line carries the entry's id (an entry without a heading of its own)."""
     parts = []
     if entry.pages:
         parts.append(f'<span class="entry-pages">{html.escape(printed_pages(entry))}</span>')
@@ -195,16 +229,18 @@ def _entry_meta(entry: Entry, path: str, cover: Cover | None) -> list[str]:
             f'<button type="button" class="cite-button" data-cite="{cite}" data-url="{url}" '
             f'aria-label="{label}">引用本条</button>'
         )
-    if not parts:
+    ident = f' id="{html.escape(entry.anchor, quote=True)}"' if anchor else ""
+    if not parts and not anchor:
         return []
-    return [f'<p class="entry-meta">{" ".join(parts)}</p>', ""]
+    return [f'<p class="entry-meta"{ident}>{" ".join(parts)}</p>', ""]
 
 
 def _entry(
-    entry: Entry, level: str, marker: Mark | None = None, path: str = "", cover: Cover | None = None
+    entry: Entry, level: str, marker: Mark | None = None, path: str = "", cover: Cover | None = None,
+    heading: bool = True,
 ) -> list[str]:
-    lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""]
-    lines += _entry_meta(entry, path, cover)
+    lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""] if heading else []
+    lines += _entry_meta(entry, path, cover, anchor=not heading)
     lines += _blocks(entry.blocks, depth=len(level), mark=(lambda b: marker(entry, b, path)) if marker else None)
     if entry.source:
         lines += [escape(entry.source), "{: .entry-source }", ""]

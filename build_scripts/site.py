@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import audit_page, export, search_index, traditional
+from . import audit_page, export, notfound, search_index, traditional, volume_home
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
 from .errors import InputError
@@ -112,8 +112,10 @@ def build(root: Path, progress=Progress()) -> dict:
     search_index.write(hosted, book.searchable, directory_urls=True)
     search_index.write(offline, book.searchable, directory_urls=False)
     progress("wrote search index")
-    # The 繁體 copy of each build (zh-Hant/), made from the finished pages.
     site_url = str(load_site_config(root).get("site_url") or "")
+    notfound.fix(hosted, site_url)
+    notfound.fix(offline)
+    # The 繁體 copy of each build (zh-Hant/), made from the finished pages.
     converted = traditional.write(hosted, site_url)
     traditional.write(offline)
     progress(f"wrote the 繁體 copy: {converted} pages")
@@ -143,9 +145,9 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Boo
     audit = []
     for volume in volumes:
         rendered = render_volume(volume, glossary.linker.mark)
-        pages += rendered.pages
-        # The volume's glossary page closes its section of the navigation.
-        list(rendered.nav[0].values())[0].append(glossary_pages.nav_item(volume.id))
+        pages += volume_home.pages(volume) + rendered.pages
+        # 名词解释 is in the menu once (the combined page, below); the volume's
+        # own glossary page is linked from the volume home.
         nav += rendered.nav
         entries += export.entry_records(volume, rendered)
         audit += volume.audit
@@ -156,7 +158,10 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Boo
     pages += indexes.pages
     pages.append(Page("index.md", "首页", _home(volumes, indexes.nav)))
     nav.append({"索引": indexes.nav})
-    nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}]})
+    # Editors' material (the raw front matter, the printed 目录/索引) sits
+    # beside the 修订记录, out of the reader's volume menus.
+    editors = [volume_home.editors_nav_item(v) for v in volumes]
+    nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
     figures = glossary.figures()
     progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
     glossary_records = glossary_pages.records(glossary)

@@ -8,6 +8,8 @@ locators name their 章.
 """
 from __future__ import annotations
 
+from ..render import DAY_TITLE
+from ..structure.shapes import NUMBERED
 from .headings import Heading, Locator, entry_locator, merge, qualify
 from .locators import Target, pages_label
 
@@ -19,7 +21,8 @@ def build(targets: list[Target]) -> list[Heading]:
     raw: list[Heading] = []
     seen_parts, seen_chapters, seen_sections = set(), set(), set()
     for t in targets:
-        raw.append(Heading(t.entry.title, [entry_locator(t)], KIND_ENTRY))
+        if is_heading(t.entry.title):
+            raw.append(Heading(t.entry.title, [entry_locator(t)], KIND_ENTRY))
         part_key = (t.volume.id, t.part.slug)
         if part_key not in seen_parts:
             seen_parts.add(part_key)
@@ -40,6 +43,14 @@ def build(targets: list[Target]) -> list[Heading]:
     for h in headings:
         qualify(h)
     return headings
+
+
+def is_heading(title: str) -> bool:
+    """Whether an entry's title is an index heading. Not: a 大事记 day
+    (1月6日: a date, listed in the chronicle's own index by date, see
+    volume_home.chronicle_index) and a report's numbered section title
+    (八、积极引导…: a sentence under its ordinal, which would file it under 八 B)."""
+    return not (DAY_TITLE.match(title) or NUMBERED.match(title))
 
 
 def _first_pages(members: list[Target]) -> str:
@@ -65,7 +76,7 @@ def _chapter_heading(first: Target, targets: list[Target]) -> Heading:
 
 
 def reachable(headings: list[Heading]) -> set[str]:
-    """Entry ids the index links to (every 条目 should be among them)."""
+    """Entry ids the index links to (every 条目 with a heading-shaped title)."""
     return {l.entry for h in headings for l in h.locators if l.entry and l.kind == "entry"}
 
 

@@ -13,11 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Chapter, Entry, Part, Volume
-from ..render import page_path, page_url
-
-# The title of a yearbook's back-matter 篇 that reprints its index (索引, also
-# spaced 索　引 by the typesetting).
-INDEX_PART = re.compile(r"^\s*索\s*引\s*$")
+from ..render import INDEX_PART, is_index_part, page_path, page_url  # noqa: F401 (re-exported)
 # Whitespace the PDF extraction left inside Chinese text (“李学 义”, “紧 紧”).
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
 
@@ -58,10 +54,6 @@ class Target:
     def text(self) -> str:
         """Title and body, as searched for names and terms."""
         return search_text(self.entry.title + "\n" + self.entry.text)
-
-
-def is_index_part(part: Part) -> bool:
-    return bool(INDEX_PART.match(part.title))
 
 
 def targets(volumes: list[Volume]) -> list[Target]:

@@ -53,3 +53,9 @@ def test_a_broken_phrase_readings_file_is_a_one_line_input_error(tmp_path):
     with pytest.raises(InputError) as err:
         load_phrase_readings(path)
     assert "pinyin-phrases.yml" in str(err.value) and "invalid YAML" in str(err.value)
+
+
+def test_a_heading_sorts_before_the_longer_headings_it_begins():
+    # GB/T 13418 字序: "nothing before something" — 安全生产 before 安全生产责任制
+    assert _sorted(["安全生产责任制", "安全生产"]) == ["安全生产", "安全生产责任制"]
+    assert _sorted(["法治政府建设", "法治", "法治建设"]) == ["法治", "法治建设", "法治政府建设"]

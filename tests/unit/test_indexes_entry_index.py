@@ -49,3 +49,13 @@ def test_the_page_has_a_letter_bar_and_links_to_anchors():
     assert "[G](#g-g)" in md and "## G {#g-g}" in md
     assert "(../book-2024/zhong-guo-gong-chan-dang-mou-qu-wei-yuan-hui/zu-zhi-gong-zuo.md#gan-bu-dui-wu-jian-she)" in md
     assert "(../book-2024/te-zai/index.md#zheng-fu-gong-zuo-bao-gao)" in md
+
+
+def test_chronicle_days_and_numbered_report_sections_are_not_index_headings():
+    book = volume({
+        "2030年大事记": {"1月": [entry("1月6日", "6日 会议。"), entry("1月6日", "同日 活动。")]},
+        "工作文献": {"工作总结": [entry("八、积极引导，营造浓厚宣传氛围", "正文。"), entry("（二）强化管理", "正文。"), entry("安全生产", "正文。")]},
+    })
+    titles = {h.title for h in entry_index.build(targets([book]))}
+    assert "安全生产" in titles and "工作总结" in titles
+    assert not {"1月6日", "八、积极引导，营造浓厚宣传氛围", "（二）强化管理"} & titles

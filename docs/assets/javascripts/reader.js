@@ -51,9 +51,11 @@
     });
     label.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
+        // Handled here only: Material's own key handler would click the
+        // label a second time and close the menu again.
         event.preventDefault();
-        toggle.checked = !toggle.checked;
-        toggle.dispatchEvent(new Event("change"));
+        event.stopPropagation();
+        label.click();
         if (toggle.checked) {
           // Move the focus into the opened menu, at its first link.
           setTimeout(function () {
@@ -72,6 +74,14 @@
     });
   }
 
+  // The address printed at the top of a printed page: the configured site
+  // address when there is one (written by the build), else where the page is.
+  function fillPrintAddress() {
+    var slot = document.querySelector("[data-yb-print-url]");
+    if (slot && !slot.textContent) { slot.textContent = location.href.split("#")[0]; }
+  }
+
   wireFontButtons();
   wireDrawer();
+  fillPrintAddress();
 })();
