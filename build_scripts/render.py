@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import bulletin
 from .cover import Cover, citation, cover_of
 from .model import Block, Chapter, Entry, Part, Volume
 
@@ -241,6 +242,8 @@ def _entry(
 ) -> list[str]:
     lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""] if heading else []
     lines += _entry_meta(entry, path, cover, anchor=not heading)
+    if bulletin.is_bulletin(entry):
+        lines += bulletin.table(entry, escape_inline)
     lines += _blocks(entry.blocks, depth=len(level), mark=(lambda b: marker(entry, b, path)) if marker else None)
     if entry.source:
         lines += [escape(entry.source), "{: .entry-source }", ""]

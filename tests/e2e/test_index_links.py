@@ -9,6 +9,9 @@ import zipfile
 from html import unescape
 from urllib.parse import unquote, urlsplit
 
+from build_scripts.indexes.entry_index import is_heading
+from build_scripts.render import DAY_TITLE
+
 HREF = re.compile(r'href="([^"]+)"')
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
@@ -61,8 +64,25 @@ def test_every_index_link_of_the_offline_bundle_resolves(built):
 def test_entry_index_reaches_every_entry(built, entries):
     index = json.loads((built / "site" / "data" / "index.json").read_text(encoding="utf-8"))
     linked = {l["entry"] for h in index["entries"] for l in h["locators"] if l["entry"]}
-    ours = {e["id"] for e in entries if not re.fullmatch(r"\s*索\s*引\s*", e["part"])}
+    # Not headings (entry_index.is_heading): 大事记 dates, reached from the
+    # chronicle's date index below, and numbered report sections, reached
+    # from their report (a 章 heading of the index).
+    ours = {e["id"] for e in entries if not re.fullmatch(r"\s*索\s*引\s*", e["part"]) and is_heading(e["title"])}
     assert ours - linked == set()
+
+
+def test_the_chronicle_date_index_reaches_every_day(built, entries):
+    days = [e for e in entries if e["title"] and DAY_TITLE.match(e["title"])]
+    assert len(days) > 100
+    by_part: dict[str, str] = {}
+    for e in days:
+        part_dir = e["url"].split("/")[:2]
+        page = built / "site" / "/".join(part_dir) / "index.html"
+        by_part.setdefault(str(page), page.read_text(encoding="utf-8"))
+    linked = "".join(by_part.values())
+    first_of_day = {(e["url"].split("#")[0], e["title"]): e for e in reversed(days)}
+    missing = [e["url"] for e in first_of_day.values() if "#" + e["url"].split("#")[1] + '"' not in linked]
+    assert missing == []
 
 
 def test_index_json_locator_urls_are_entry_urls(built, entries):

@@ -81,7 +81,23 @@
     if (slot && !slot.textContent) { slot.textContent = location.href.split("#")[0]; }
   }
 
+  // A table wider than a phone scrolls sideways inside its frame: the frame
+  // takes the keyboard focus (arrow keys scroll it) and says what it holds.
+  function focusableScrollers() {
+    var frames = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset__table");
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (frame.scrollWidth > frame.clientWidth + 1 && !frame.hasAttribute("tabindex")) {
+        frame.setAttribute("tabindex", "0");
+        frame.setAttribute("role", "region");
+        frame.setAttribute("aria-label", "表格（可左右滚动）");
+      }
+    }
+  }
+
   wireFontButtons();
   wireDrawer();
   fillPrintAddress();
+  focusableScrollers();
+  window.addEventListener("resize", focusableScrollers);
 })();
