@@ -98,6 +98,11 @@
   wireFontButtons();
   wireDrawer();
   fillPrintAddress();
-  focusableScrollers();
+  // Material wraps the tables in their frames after this script ran: check
+  // again once it has (its document$ stream), after load and on resize.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { setTimeout(focusableScrollers, 0); });
+  }
+  window.addEventListener("load", focusableScrollers);
   window.addEventListener("resize", focusableScrollers);
 })();
