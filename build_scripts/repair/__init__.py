@@ -17,7 +17,7 @@ import re
 from typing import Callable
 
 from ..model import AuditRecord, Line
-from . import captions, markup, ocr, paragraphs, punctuation, wrap
+from . import captions, controls, markup, ocr, paragraphs, punctuation, wrap
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
 __all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
@@ -77,6 +77,7 @@ def wrap_spaces(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
 REPAIRS: dict[str, Processor] = {
     "running_heads": mark_running_heads,
     "html_tags": per_line(markup.strip_html_tags),
+    "bidi_controls": per_line(controls.strip_bidi_controls),
     "cms_markers": per_line(markup.strip_cms_markers),
     "markdown_emphasis": per_line(markup.strip_markdown_emphasis),
     "spaces": per_line(markup.normalise_spaces),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import layout
 from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, VolumeSpec
 from ..slugs import SlugRegistry
 from . import shapes
@@ -37,7 +38,7 @@ PART_SLUG = "documents"
 def parse_reports(spec: VolumeSpec, documents: list[list[Line]], audit: list[AuditRecord]) -> Volume:
     volume = Volume(spec=spec, audit=audit)
     part = Part(title=PART_TITLE, slug=PART_SLUG)
-    slugs = SlugRegistry(reserved=("index",))
+    slugs = SlugRegistry(reserved=tuple(sorted(layout.PART_LEVEL)))
     for source, lines in zip(spec.sources, documents):
         chapter = _parse_document(lines, audit, source.title)
         chapter.slug = slugs.take(chapter.title or "document", "document")

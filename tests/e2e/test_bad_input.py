@@ -14,8 +14,6 @@ import sys
 
 import pytest
 
-from build_scripts import site as site_module
-from build_scripts.site import BuildError, _publish
 
 from project import ROOT, SMALL_MANIFEST as MANIFEST, copy_project
 
@@ -150,67 +148,6 @@ def test_bom_crlf_and_gb18030_seeds_build(published, tmp_path):
     proc = run_build(root)
     assert proc.returncode == 0, proc.stderr
     assert snapshot(root) == snapshot(published)
-
-
-# --- the swap itself: a failure half-way through is rolled back ------------
-
-def _outputs(root, text: str):
-    (root / "docs" / "vol").mkdir(parents=True)
-    (root / "docs" / "vol" / "page.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "index.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "guide.md").write_text("hand-written", encoding="utf-8")
-
-
-def _staged(root):
-    """A finished build under .build/: new docs pages, site/ and dist/."""
-    stage = root / ".build"
-    (stage / "docs" / "vol").mkdir(parents=True)
-    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
-    for name in ("site", "dist"):
-        (stage / name).mkdir()
-        (stage / name / "index.html").write_text("new", encoding="utf-8")
-    return stage
-
-
-@pytest.mark.parametrize("fail_at", [0, 2, 4, 7])
-def test_publish_failing_half_way_restores_the_previous_outputs(tmp_path, monkeypatch, fail_at):
-    root = tmp_path
-    _outputs(root, "old")
-    (root / "docs" / ".generated").write_text("vol\nindex.md\n", encoding="utf-8")
-    for name in ("site", "dist"):
-        (root / name).mkdir()
-        (root / name / "index.html").write_text("old", encoding="utf-8")
-    stage = _staged(root)
-    before = snapshot(root)
-
-    calls = {"n": 0}
-    real_rename = os.rename
-
-    def flaky_rename(src, dst):
-        calls["n"] += 1
-        if calls["n"] == fail_at + 1:  # the disk fills once, at this rename
-            raise OSError(28, "No space left on device", str(dst))
-        real_rename(src, dst)
-
-    monkeypatch.setattr(site_module.os, "rename", flaky_rename)
-    with pytest.raises(BuildError, match="previous site is left intact"):
-        _publish(root, stage / "docs", ["index.md", "vol"], stage / "site", stage / "dist")
-    assert snapshot(root) == before
-
-
-def test_publish_swaps_everything_when_it_succeeds(tmp_path):
-    root = tmp_path
-    _outputs(root, "old")
-    (root / "docs" / ".generated").write_text("vol\nindex.md\ngone\n", encoding="utf-8")
-    (root / "docs" / "gone").mkdir()
-    stage = _staged(root)
-    _publish(root, stage / "docs", ["index.md", "vol"], stage / "site", stage / "dist")
-    assert (root / "docs" / "vol" / "page.md").read_text(encoding="utf-8") == "new"
-    assert (root / "docs" / "guide.md").read_text(encoding="utf-8") == "hand-written"
-    assert not (root / "docs" / "gone").exists()
-    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "new"
-    assert (root / "docs" / ".generated").read_text(encoding="utf-8") == "index.md\nvol\n"
 
 
 def test_file_system_failure_is_one_line_too(published, tmp_path):
