@@ -300,7 +300,7 @@ KILL_IN_BUILD = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("step", [1, 3, 6, 9])
+@pytest.mark.parametrize("step", [2, 10])  # a docs page folder; site/ (the last step of this project)
 def test_real_build_killed_inside_the_swap_then_rebuilt(built_twice, tmp_path, step):
     base, old, new = built_twice
     root = _copy(base, tmp_path / "p")
@@ -337,9 +337,8 @@ def _wait_for(proc: subprocess.Popen, words: str) -> list[str]:
     raise AssertionError("".join(seen))
 
 
-@pytest.mark.parametrize("sig,at", [("SIGKILL", "mkdocs build (hosted)"), ("SIGKILL", "mkdocs build (offline)"),
-                                    ("SIGTERM", "mkdocs build (hosted)"), ("SIGTERM", "wrote search index"),
-                                    ("SIGKILL", "read report.txt")])
+@pytest.mark.parametrize("sig,at", [("SIGKILL", "read report.txt"), ("SIGKILL", "mkdocs build (hosted)"),
+                                    ("SIGTERM", "mkdocs build (offline)"), ("SIGTERM", "wrote search index")])
 def test_real_build_killed_while_building_keeps_the_old_site(built_twice, tmp_path, sig, at):
     base, old, new = built_twice
     root = _copy(base, tmp_path / "p")
