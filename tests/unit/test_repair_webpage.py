@@ -12,7 +12,9 @@ SPEC = VolumeSpec(id="r", title="报告", year=2099, kind="reports", publisher="
 
 
 def _document(texts):
-    repaired, audit = repair(lines(texts, "a.txt"))
+    # Paragraphs apart, as reports are written (a line-per-line text is another shape).
+    spaced = [t for text in texts for t in (text, "")]
+    repaired, audit = repair(lines(spaced, "a.txt"))
     chapter = parse_reports(SPEC, [repaired], audit).parts[0].chapters[0]
     kept = [b.text for e in chapter.entries for b in e.blocks] + [e.title for e in chapter.entries]
     removed = [r.before for r in audit if r.kind == "web-boilerplate"]
