@@ -208,14 +208,13 @@ def test_manifest_fields_and_glossary_show_as_typed(titles_site, page):
 
 def test_glossary_tooltip_shows_hostile_definition_as_text(titles_site, page):
     root, url, _ = titles_site
-    entries_page = _page_of(root, "综合工作0")
-    page.goto(url + entries_page)
-    mark = page.locator("article .gl-term, article [data-term], article a.glossary").first
-    if mark.count():
-        mark.hover()
-        mark.focus()
-        page.wait_for_timeout(200)
+    page.goto(url + _page_of(root, CHAPTERS[2]))
+    mark = page.locator("article a.gl-term").first
+    assert mark.count() == 1  # the hostile term is marked in the text
+    mark.hover()
+    page.wait_for_timeout(300)
     _assert_inert(page, "tooltip")
+    assert "定义" + SCRIPT + DQUOTE + SQUOTE in page.locator(".gl-tooltip__def").first.text_content()
 
 
 def test_search_results_and_h_parameter_stay_text(titles_site, page):
