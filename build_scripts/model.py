@@ -39,13 +39,15 @@ class Line:
     `kind` is what the repair stage recognised the line as: "text" (running
     text or a heading), "caption" (a photo caption, 图片说明, with its credit),
     "credit" (a standalone attribution such as （区委办公室提供） or （王文振）),
-    "break" (a running head that opens a 篇 in a yearbook's extraction).
+    "break" (a running head that opens a 篇 in a yearbook's extraction),
+    "page" (where a printed page number stood: `page` holds it, text is empty).
     """
 
     text: str
     file: str
     lineno: int
     kind: str = "text"
+    page: int | None = None  # the printed page this line is on, where the extraction says
 
 
 @dataclass

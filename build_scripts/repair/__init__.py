@@ -17,7 +17,7 @@ import re
 from typing import Callable
 
 from ..model import AuditRecord, Line
-from . import captions, markup, ocr, paragraphs, punctuation, wrap
+from . import captions, furniture, markup, ocr, paragraphs, printed_lines, punctuation, wrap
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
 __all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
@@ -75,12 +75,14 @@ def wrap_spaces(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
 
 # The repair pipeline, in order. Names are what the audit and tests refer to.
 REPAIRS: dict[str, Processor] = {
+    "page_furniture": furniture.remove_page_furniture,
     "running_heads": mark_running_heads,
     "html_tags": per_line(markup.strip_html_tags),
     "cms_markers": per_line(markup.strip_cms_markers),
     "markdown_emphasis": per_line(markup.strip_markdown_emphasis),
     "spaces": per_line(markup.normalise_spaces),
     "list_markers": per_line(markup.strip_list_marker),
+    "printed_lines": printed_lines.join_printed_lines,
     "wrap_spaces": wrap_spaces,
     "split_words": per_line(wrap.join_split_words),
     # Captions and paragraphs first: a quotation or a parenthesis cut by a

@@ -96,7 +96,7 @@ def rejoin_paragraphs(lines: list[Line], audit: list[AuditRecord]) -> list[Line]
                 f"paragraph cut mid-sentence, continued on line {nxt.lineno}"
                 + (", across a photo caption" if caption else ""),
             )
-            moved += [s for s in skipped if s.kind == "caption"]
+            moved += [s for s in skipped if s.kind in ("caption", "page")]
             j = k + 1
             if not _is_cut(current.text):
                 break

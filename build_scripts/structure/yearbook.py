@@ -1,8 +1,7 @@
 """Stage 3, structure (yearbook): repaired lines → Volume of 篇 → 章 → 分目 → 条目.
 
 Signals, all from the book itself:
-- a running head (书眉) before a 篇's title page opens each 篇 (PART_BREAK);
-- the 编辑说明 lists the 篇 names ("全书设置……24 篇");
+- 篇: running heads, the 编辑说明's list of 篇, title shapes (parts.py);
 - 【title】 opens a 条目; a short unpunctuated line before entries is a 章
   (a second one right after it, a 分目);
 - the 条目索引 and 目录 give known titles (for parts written without 【】,
@@ -14,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, VolumeSpec
-from ..repair import PART_BREAK
 from ..slugs import SlugRegistry
 from . import shapes
 from .headings import clean_title, repair_heading
@@ -22,9 +20,9 @@ from .pages import assign_pages
 from .shapes import norm
 from .builder import Builder, add_text
 from .special import parse_chronicle, parse_titled
-from .toc_index import TOC_TITLE, BookIndex, parse_finding_aids
+from . import parts
+from .toc_index import TOC_TITLE, BookIndex, parse_finding_aids, toc_end
 
-_PART_LIST = re.compile(r"全书设置(.+?)(?:\d+|[一二三四五六七八九十]+)\s*个?篇")
 
 
 @dataclass
@@ -60,14 +58,18 @@ class BookSignals:
 
 
 def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]) -> Volume:
-    segments = _split_parts(lines)
-    front = segments[0]
-    signals = BookSignals(part_names=_part_names(front), index=parse_finding_aids(lines), audit=audit)
+    names = parts.part_names(lines)
+    front, segments = parts.split_parts(lines, names, toc_end(lines))
+    signals = BookSignals(part_names=names, index=parse_finding_aids(lines), audit=audit)
     volume = Volume(spec=spec, audit=audit, finding_aids=signals.index)
     volume.front_matter, volume.photos = _front_matter(front)
     part_slugs = SlugRegistry(reserved=("index", "about", "data", "search", "assets"))
-    for seg in segments[1:]:
-        title, body = _take_part_title(seg, signals.part_names)
+    for title, seg in segments:
+        if title is None:
+            title, body = _take_part_title(seg, signals.part_names)
+        else:
+            body = seg
+        title = title or spec.title  # the one 篇 of a text without 篇 signals
         part = Part(title=title, slug=part_slugs.take(title, "part"))
         _parse_part(part, body, signals)
         volume.parts.append(part)
@@ -78,25 +80,6 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
 
 
 # --- 篇 -------------------------------------------------------------------
-
-def _split_parts(lines: list[Line]) -> list[list[Line]]:
-    segments: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text == PART_BREAK:
-            segments.append([])
-        else:
-            segments[-1].append(line)
-    return segments
-
-
-def _part_names(front: list[Line]) -> list[str]:
-    """The 篇 list of the 编辑说明: "全书设置特载、专文、……、索引 24 篇"."""
-    text = " ".join(l.text for l in front)
-    m = _PART_LIST.search(text)
-    if not m:
-        return []
-    return [name.strip() for name in m.group(1).split("、") if name.strip()]
-
 
 def _take_part_title(seg: list[Line], names: list[str]) -> tuple[str, list[Line]]:
     """The 篇 title opens the segment, sometimes spread over lines (专 / 文)."""
@@ -184,14 +167,18 @@ def _front_matter(front: list[Line]) -> tuple[list[Block], list[Block]]:
 def _content_lines(body: list[Line]) -> list[Line]:
     """Non-empty lines, with entries run together in one line split apart."""
     out: list[Line] = []
+    page = None  # the printed page, where the extraction kept page numbers
     for line in body:
+        if line.kind == "page":
+            page = line.page
+            continue
         t = line.text.strip()
         if not t:
             continue
         pieces = shapes.ENTRY_RUN_IN.split(t)
         for piece in pieces:
             if piece.strip():
-                out.append(Line(piece.strip(), line.file, line.lineno, line.kind))
+                out.append(Line(piece.strip(), line.file, line.lineno, line.kind, page=page))
     return out
 
 
@@ -243,7 +230,7 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
             entry = b.open_entry(title, line)
             rest = t[m.end() :].strip()
             if rest:
-                add_text(b, Line(rest, line.file, line.lineno, line.kind), entry.title)
+                add_text(b, Line(rest, line.file, line.lineno, line.kind, page=line.page), entry.title)
             continue
         kind = _heading_kind(lines, i, signals)
         if kind:
