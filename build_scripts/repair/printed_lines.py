@@ -22,6 +22,9 @@ from .common import CJK, record, width
 # A printed column is at least this wide (10 ideographs); narrower "columns"
 # are lists of names or table cells.
 MIN_COLUMN = 20
+# ... and at most this wide (45 ideographs): no book sets a wider column, so
+# lines of one greater width are paragraphs of one length, not printed lines.
+MAX_COLUMN = 90
 # Share of the text lines that must sit at the column width, and the most
 # that may be wider, for the file to count as set line by line.
 AT_COLUMN_SHARE = 0.3
@@ -50,7 +53,7 @@ def column(lines: list[Line]) -> int | None:
     widths = [width(l.text.strip()) for l in lines if _textual(l) and _CJK.search(l.text)]
     if len(widths) < 20:
         return None
-    counts = collections.Counter(w for w in widths if w >= MIN_COLUMN)
+    counts = collections.Counter(w for w in widths if MIN_COLUMN <= w <= MAX_COLUMN)
     if not counts:
         return None
     # the column is the widest width many lines share: the full lines pile up there
