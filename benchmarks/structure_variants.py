@@ -38,7 +38,9 @@ from build_scripts.structure.shapes import norm  # noqa: E402
 
 import variants  # noqa: E402
 
-_ASCII = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！", '"': ""})
+# The repair stage makes ASCII marks full-width and pairs quotes: compare without them.
+_ASCII = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！",
+                        '"': "", "“": "", "”": "", "'": "", "‘": "", "’": ""})
 _FURNITURE = re.compile(r"^\s*\d{1,4}\s*$|Page \d+ -|(?:^|\s)P\. ?\d+")
 
 
@@ -88,7 +90,9 @@ def measure(v, ref, heads) -> dict:
     frag = sum(h not in renamed for h in set(variant_heads))
     texts = "\n".join(re.sub(r"\s+", "", b.text).translate(_ASCII) for _, _, e in got for b in e.blocks)
     texts += "\n".join(re.sub(r"\s+", "", b.text).translate(_ASCII) for b in volume.front_matter)
-    joined = sum(re.sub(r"\s+", "", c.replace("|", "")).translate(_ASCII) in texts for c in v.cuts)
+    # a cut inside an entry's title line straddles title and text: not a paragraph
+    cuts = [c for c in v.cuts if not re.search("[【】]", c)]
+    joined = sum(re.sub(r"\s+", "", c.replace("|", "")).translate(_ASCII) in texts for c in cuts)
     furniture = sum(
         bool(_FURNITURE.search(b.text)) or any(f in b.text for f in v.furniture)
         for _, _, e in got for b in e.blocks
@@ -107,7 +111,7 @@ def measure(v, ref, heads) -> dict:
         "entries": len(got), "parts": len(volume.parts),
         "recall": found / len(ref), "part_acc": same_part / len(ref),
         "frag": frag / max(1, len(set(variant_heads))), "frag_n": frag,
-        "rejoin": joined / len(v.cuts) if v.cuts else None, "cuts": len(v.cuts),
+        "rejoin": joined / len(cuts) if cuts else None, "cuts": len(cuts),
         "furniture": furniture, "pages": pages,
         "check": "ok" if not report.failures() else "fails: " + ", ".join(report.failures()),
         "seconds": seconds,

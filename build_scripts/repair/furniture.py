@@ -10,9 +10,10 @@ Signals, each from the text's own shape:
 - a flipbook page mark (`Page 12 - 《某某年鉴（2020）》`, `P. 12`) by its shape,
   when the file has several;
 - a running head or footer is a short line printed next to a page number
-  (in the same run of furniture lines) whose text is mostly printed there:
-  at least twice, and at least half of its occurrences. The 篇 title that
-  a head repeats stays where it is the page's own title (not next to a number).
+  whose text is mostly printed there: at least twice, and at least half of
+  its occurrences; one per page number (the neighbour most often printed
+  beside numbers), so a 篇 title opening the page after the number, which
+  the odd-page heads repeat, stays.
 
 Each removal is audited; a page number (of either kind) leaves a "page"
 marker line carrying the number, so the structure stage gives each entry its
@@ -91,19 +92,31 @@ def _neighbours(lines: list[Line], i: int) -> list[int]:
 
 def _heads(lines: list[Line], pages: dict[int, int]) -> set[int]:
     """Line indexes of running heads/footers: short lines next to page numbers
-    whose text is mostly printed there."""
-    near: dict[str, list[int]] = collections.defaultdict(list)
+    whose text is mostly printed there. Each page number has one head at
+    most (the neighbour most often printed beside numbers): the other
+    neighbour is the page's text, which may be a title the head repeats."""
+    near: dict[int, list[int]] = {}
+    beside: dict[str, set[int]] = collections.defaultdict(set)
     for i in pages:
-        for j in _neighbours(lines, i):
-            t = lines[j].text.strip()
-            if j not in pages and len(t) <= _HEAD_MAX and not _SENTENCE.search(t):
-                near[t].append(j)
+        near[i] = [
+            j for j in _neighbours(lines, i)
+            if j not in pages and len(t := lines[j].text.strip()) <= _HEAD_MAX and not _SENTENCE.search(t)
+        ]
+        for j in near[i]:
+            beside[lines[j].text.strip()].add(j)
     counts = collections.Counter(l.text.strip() for l in lines)
+
+    def score(j: int) -> tuple[float, int]:
+        t = lines[j].text.strip()
+        return len(beside[t]) / counts[t], counts[t]
+
     out = set()
-    for t, where in near.items():
-        where = sorted(set(where))
-        if len(where) >= 2 and 2 * len(where) >= counts[t]:
-            out.update(where)
+    for i, js in near.items():
+        # printed beside numbers twice, or once when printed once more (the
+        # title of a short 篇 that its one odd-page head repeats)
+        heads = [j for j in js if counts[lines[j].text.strip()] >= 2 and score(j)[0] >= 0.5]
+        if heads:
+            out.add(max(heads, key=lambda j: (score(j), -abs(j - i))))
     return out
 
 
