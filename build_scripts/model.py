@@ -48,6 +48,8 @@ class Line:
     lineno: int
     kind: str = "text"
     page: int | None = None  # the printed page this line is on, where the extraction says
+    # page numbers a rejoined paragraph ran across: (offset in text, page from there on)
+    page_breaks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass

@@ -13,6 +13,7 @@ markup, wrap, punctuation, captions, paragraphs, ocr.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import re
 from typing import Callable
 
@@ -35,7 +36,7 @@ def per_line(rule: LineRule) -> Processor:
             if line.kind == "break" or not line.text:
                 out.append(line)
                 continue
-            out.append(Line(rule(line.text, line, audit), line.file, line.lineno, line.kind))
+            out.append(dataclasses.replace(line, text=rule(line.text, line, audit)))
         return out
 
     run.__doc__ = rule.__doc__

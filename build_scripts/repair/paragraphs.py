@@ -10,6 +10,7 @@ joined paragraph, as the reader sees the photo after the sentence.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import AuditRecord, Line
@@ -99,7 +100,7 @@ def rejoin_paragraphs(lines: list[Line], audit: list[AuditRecord]) -> list[Line]
             out.append(line)
             i += 1
             continue
-        current = Line(line.text, line.file, line.lineno, line.kind)
+        current = dataclasses.replace(line)
         moved: list[Line] = []
         j = i + 1
         while True:
@@ -116,6 +117,7 @@ def rejoin_paragraphs(lines: list[Line], audit: list[AuditRecord]) -> list[Line]
                 break
             nxt = lines[k]
             tail, head = current.text.rstrip()[-8:], nxt.text.strip()[:8]
+            current.page_breaks += tuple((len(current.text.rstrip()), s.page) for s in skipped if s.kind == "page")
             current.text = _glue(current.text.rstrip(), nxt.text.strip())
             caption = any(s.kind == "caption" for s in skipped)
             record(

@@ -115,6 +115,7 @@ def join_printed_lines(lines: list[Line], audit: list[AuditRecord]) -> list[Line
             record(audit, lines[k], "printed-line-join", f"{tail}\n{head}", _glue(tail, head),
                    f"printed line of the {col}-column width carries on in line {lines[k].lineno}")
             last_width = width(nxt)
+            current.page_breaks += tuple((len(current.text.rstrip()), m.page) for m in markers)
             current.text = _glue(current.text.rstrip(), nxt)
             moved += markers
             j = k + 1

@@ -58,6 +58,7 @@ class BookSignals:
 
 
 def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]) -> Volume:
+    _carry_pages(lines)
     names = parts.part_names(lines)
     front, segments = parts.split_parts(lines, names, toc_end(lines))
     signals = BookSignals(part_names=names, index=parse_finding_aids(lines), audit=audit)
@@ -167,19 +168,33 @@ def _front_matter(front: list[Line]) -> tuple[list[Block], list[Block]]:
 def _content_lines(body: list[Line]) -> list[Line]:
     """Non-empty lines, with entries run together in one line split apart."""
     out: list[Line] = []
-    page = None  # the printed page, where the extraction kept page numbers
     for line in body:
+        t = line.text.strip()
+        if not t or line.kind == "page":
+            continue
+        offset = len(line.text) - len(line.text.lstrip())
+        for piece in shapes.ENTRY_RUN_IN.split(t):
+            if piece.strip():
+                page = line.page
+                for at, p in line.page_breaks:  # the piece starts after a page number it ran across
+                    if at <= offset:
+                        page = p
+                out.append(Line(piece.strip(), line.file, line.lineno, line.kind, page=page))
+            offset += len(piece)
+    return out
+
+
+def _carry_pages(lines: list[Line]) -> None:
+    """Each line learns the printed page it is on from the page-number
+    markers before it (the extraction kept the book's page numbers)."""
+    page = None
+    for line in lines:
         if line.kind == "page":
             page = line.page
-            continue
-        t = line.text.strip()
-        if not t:
-            continue
-        pieces = shapes.ENTRY_RUN_IN.split(t)
-        for piece in pieces:
-            if piece.strip():
-                out.append(Line(piece.strip(), line.file, line.lineno, line.kind, page=page))
-    return out
+        elif page is not None:
+            line.page = page
+        for _, p in line.page_breaks:
+            page = p
 
 
 def _heading_keys(lines: list[Line]) -> tuple[set[str], set[str]]:
