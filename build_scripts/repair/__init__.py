@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from ..model import AuditRecord, Line
-from . import captions, furniture, markup, ocr, paragraphs, printed_lines, punctuation, wrap
+from . import captions, furniture, letter_spacing, markup, ocr, paragraphs, printed_lines, punctuation, wrap
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
 __all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
@@ -83,6 +83,7 @@ REPAIRS: dict[str, Processor] = {
     "markdown_emphasis": per_line(markup.strip_markdown_emphasis),
     "spaces": per_line(markup.normalise_spaces),
     "list_markers": per_line(markup.strip_list_marker),
+    "letter_spacing": per_line(letter_spacing.join_letter_spacing),
     "printed_lines": printed_lines.join_printed_lines,
     "wrap_spaces": wrap_spaces,
     "split_words": per_line(wrap.join_split_words),

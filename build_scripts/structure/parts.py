@@ -65,9 +65,9 @@ def _candidates(lines: list[Line], start: int, names: list[str]) -> list[tuple[i
     content = [i for i in range(start, len(lines)) if lines[i].text.strip() and lines[i].kind == "text"]
     for pos, i in enumerate(content):
         t = lines[i].text.strip()
-        if len(t) > _TITLE_MAX or SENTENCE_PUNCT.search(t):
+        key = title_key(t)  # (a letter-spaced title is twice as long as its key)
+        if len(key) > _TITLE_MAX or SENTENCE_PUNCT.search(t):
             continue
-        key = title_key(t)
         if key in keyed:
             out.append((i, keyed[key], 1))
             continue
@@ -75,7 +75,7 @@ def _candidates(lines: list[Line], start: int, names: list[str]) -> list[tuple[i
             j = content[pos + 1]
             u = lines[j].text.strip()
             both = key + title_key(u)
-            if len(u) <= _TITLE_MAX and both in keyed and key and not SENTENCE_PUNCT.search(u):
+            if len(title_key(u)) <= _TITLE_MAX and both in keyed and key and not SENTENCE_PUNCT.search(u):
                 out.append((i, keyed[both], j - i + 1))
     return out
 
