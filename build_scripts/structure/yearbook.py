@@ -213,12 +213,24 @@ def _heading_keys(lines: list[Line]) -> tuple[set[str], set[str]]:
 def _parse_part(part: Part, body: list[Line], signals: BookSignals) -> None:
     lines = _content_lines(body)
     signals.taken, signals.taken_entries = _heading_keys(lines)
-    if any(shapes.MONTH.match(l.text) for l in lines) and sum(bool(shapes.DAY.match(l.text)) for l in lines) > 20:
+    if _is_chronicle(lines):
         parse_chronicle(part, lines)
     elif any(shapes.ENTRY_OPEN.match(l.text) for l in lines):
         _parse_bracketed(part, lines, signals)
     else:
         parse_titled(part, lines, signals)
+
+
+# A 大事记 of any size: month lines and most lines dated (6日, 1—2日, 同日, △).
+CHRONICLE_MIN_EVENTS = 3
+CHRONICLE_DATED_SHARE = 0.4
+
+
+def _is_chronicle(lines: list[Line]) -> bool:
+    if not any(shapes.MONTH.match(l.text) for l in lines) or any(shapes.ENTRY_OPEN.match(l.text) for l in lines):
+        return False
+    dated = sum(bool(shapes.DAY.match(l.text)) for l in lines)
+    return dated >= CHRONICLE_MIN_EVENTS and dated >= CHRONICLE_DATED_SHARE * len(lines)
 
 
 def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> None:
@@ -239,6 +251,8 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
             continue
         t = line.text
         m = shapes.ENTRY_OPEN.match(t)
+        if m and _field_label(lines, i):
+            m = None  # 【作者】… 【成文日期】…: a record's fields, not entries
         if m:
             titled = False
             title = signals.heading(m.group(1), line, entry=True)
@@ -269,6 +283,23 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
             b.open_entry(signals.heading(t, line), line)
             continue
         add_text(b, line, b.chapter.title if b.chapter and b.chapter.title else part.title)
+
+
+# A field value after a bracketed label: short, no sentence punctuation.
+_FIELD_VALUE_MAX = 30
+
+
+def _is_field(line: Line) -> bool:
+    m = shapes.ENTRY_OPEN.match(line.text)
+    rest = line.text[m.end():].strip() if m else ""
+    return bool(m) and 0 < len(rest) <= _FIELD_VALUE_MAX and not shapes.SENTENCE_PUNCT.search(rest)
+
+
+def _field_label(lines: list[Line], i: int) -> bool:
+    """A 【label】 of a database record's field list (【作者】某编委会 /
+    【成文日期】2018-12-01): the line and a neighbour are both a label with a
+    short unpunctuated value. An entry's text is running text."""
+    return _is_field(lines[i]) and any(0 <= j < len(lines) and _is_field(lines[j]) for j in (i - 1, i + 1))
 
 
 def _same_kind(a: str, b: str) -> bool:
