@@ -30,8 +30,15 @@ MAX_COLUMN = 90
 AT_COLUMN_SHARE = 0.3
 WIDER_SHARE = 0.1
 # A full line may fall short of the column by this much (punctuation
-# squeezed at the line end, half-width digits and Latin letters).
+# squeezed at the line end, half-width digits and Latin letters): a tenth
+# of the column, at least 4.
 SLACK = 4
+# Fewer text lines than this say nothing about a column.
+MIN_LINES = 5
+
+
+def _slack(col: int) -> int:
+    return max(SLACK, col // 10)
 # Sentence-final marks: after one, a line may end a paragraph.
 _SENTENCE_END = "。！？!?；;：:”’）)】…"
 # A heading or label: short, no sentence punctuation.
@@ -51,15 +58,15 @@ def _textual(line: Line) -> bool:
 def column(lines: list[Line]) -> int | None:
     """The printed column width the file is set at line by line, or None."""
     widths = [width(l.text.strip()) for l in lines if _textual(l) and _CJK.search(l.text)]
-    if len(widths) < 20:
+    if len(widths) < MIN_LINES:
         return None
     counts = collections.Counter(w for w in widths if MIN_COLUMN <= w <= MAX_COLUMN)
     if not counts:
         return None
     # the column is the widest width many lines share: the full lines pile up there
-    best = max(counts, key=lambda w: (sum(counts[w - d] for d in range(SLACK + 1)), w))
-    at = sum(1 for w in widths if best - SLACK <= w <= best + 1)
-    wider = sum(1 for w in widths if w > best + SLACK)
+    best = max(counts, key=lambda w: (sum(counts[w - d] for d in range(_slack(w) + 1)), w))
+    at = sum(1 for w in widths if best - _slack(best) <= w <= best + 1)
+    wider = sum(1 for w in widths if w > best + _slack(best))
     if at < AT_COLUMN_SHARE * len(widths) or wider > WIDER_SHARE * len(widths):
         return None
     return best
@@ -72,7 +79,7 @@ def _carries_on(prev: str, nxt: str, col: int) -> bool:
     if prev[-1] in _SENTENCE_END:
         if _OPENS.match(nxt):
             return False
-        if width(nxt) < col - SLACK and not _RUNNING.search(nxt):
+        if width(nxt) < col - _slack(col) and not _RUNNING.search(nxt):
             return False  # a heading after a finished sentence
     return True
 
@@ -101,7 +108,7 @@ def join_printed_lines(lines: list[Line], audit: list[AuditRecord]) -> list[Line
         moved: list[Line] = []
         j = i + 1
         last_width = width(current.text.strip())
-        while last_width >= col - SLACK:
+        while last_width >= col - _slack(col):
             # the last printed line so far is full: look at the next one
             k = j
             markers = []

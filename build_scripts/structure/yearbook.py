@@ -316,13 +316,23 @@ def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None
     known = norm(t) in signals.known_titles or bool(repair_candidates_for(t, signals))
     if shapes.ENTRY_OPEN.match(nxt):
         return "heading"
-    if known and shapes.is_heading_shape(nxt) and shapes.ENTRY_OPEN.match(nxt2):
-        return "heading"
+    if shapes.is_heading_shape(nxt) and shapes.ENTRY_OPEN.match(nxt2) and (known or _opens_block(lines, i)):
+        return "heading"  # a 章 and its 分目 over the first entry
     if known and shapes.ENTRY_OPEN.match(nxt2) and not shapes.is_heading_shape(nxt):
         return "stray-before-entry"
     if known and shapes.is_heading_shape(nxt) and norm(nxt) in signals.known_titles and not shapes.ENTRY_OPEN.match(nxt2):
         return "titled-list"
     return None
+
+
+def _opens_block(lines: list[Line], i: int) -> bool:
+    """Line i opens the text or follows a finished paragraph: two heading
+    lines there and an entry are a 章 and a 分目 by shape (社会生活 / 残疾人事业 /
+    【…】), not the tail of a list."""
+    if i == 0:
+        return True
+    prev = lines[i - 1].text.rstrip()
+    return prev[-1:] in "。！？”）)" and not shapes.is_heading_shape(prev)
 
 
 def repair_candidates_for(t: str, signals: BookSignals) -> list[str]:
