@@ -154,6 +154,12 @@ class Volume:
     # the book's own 目录 and 条目索引 as parsed (structure.toc_index.BookIndex),
     # kept for the `check` report; None for volumes without them
     finding_aids: object | None = None
+    # what the text says of its own structure, for `check` to hold the
+    # outline against: the 编辑说明's 篇 list, the title of every 【title】
+    # that opens an entry in the text, whether it printed page numbers
+    part_list: list[str] = field(default_factory=list)
+    bracket_titles: list[str] = field(default_factory=list)
+    printed_pages: bool = False
 
     @property
     def id(self) -> str:

@@ -62,7 +62,9 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
     names = parts.part_names(lines)
     front, segments = parts.split_parts(lines, names, toc_end(lines))
     signals = BookSignals(part_names=names, index=parse_finding_aids(lines), audit=audit)
-    volume = Volume(spec=spec, audit=audit, finding_aids=signals.index)
+    volume = Volume(spec=spec, audit=audit, finding_aids=signals.index, part_list=names)
+    volume.bracket_titles = _bracket_titles(lines)
+    volume.printed_pages = any(l.kind == "page" for l in lines)
     volume.front_matter, volume.photos = _front_matter(front)
     part_slugs = SlugRegistry(reserved=("index", "about", "data", "search", "assets"))
     for title, seg in segments:
@@ -182,6 +184,16 @@ def _content_lines(body: list[Line]) -> list[Line]:
                 out.append(Line(piece.strip(), line.file, line.lineno, line.kind, page=page))
             offset += len(piece)
     return out
+
+
+def _bracket_titles(lines: list[Line]) -> list[str]:
+    """Title keys of every 【title】 in the text that opens an entry's shape
+    (a record's field labels excepted): what `check` counts entries against."""
+    content = _content_lines(lines)
+    return [
+        norm(m.group(1)) for i, l in enumerate(content)
+        if (m := shapes.ENTRY_OPEN.match(l.text)) and not _field_label(content, i)
+    ]
 
 
 def _carry_pages(lines: list[Line]) -> None:
