@@ -90,6 +90,7 @@ class Report:
     headings: int = 0  # 章/分目 headings recovered
     fragments: list = field(default_factory=list)  # headings that look like wrapped fragments
     page_source: bool = True  # the book has printed pages (目录/索引 pages or page numbers)
+    columns: list = field(default_factory=list)  # (line, reason) of passages that may be interleaved columns
 
     def ratios(self) -> dict[str, float]:
         pages = self.page_source
@@ -159,6 +160,7 @@ def _structure(report: Report, volume, entries, index: BookIndex) -> None:
         h for h in heads if len(norm(h)) >= FRAGMENT_MIN and norm(h) not in known and not _whole_phrase(h)
     )
     report.page_source = volume.printed_pages or any(i.pages for i in index.items)
+    report.columns = [(r.line, r.reason) for r in volume.audit if r.kind == "columns-unclear"]
 
 
 def _whole_phrase(heading: str) -> bool:
@@ -228,6 +230,10 @@ def format_report(report: Report) -> str:
     out.append(f"headings that look like wrapped fragments: {len(report.fragments)}/{report.headings}")
     for h in report.fragments:
         out.append(f"  - {h}")
+    if report.columns:
+        out.append(f"passages that may be two interleaved columns, order kept (read them): {len(report.columns)}")
+        for line, reason in report.columns:
+            out.append(f"  line {line}: {reason}")
     if not report.page_source:
         out.append("no source of printed pages (no 目录/索引 pages, no page numbers): page figures not applied")
     for part, n in report.entries_by_part.items():

@@ -14,6 +14,8 @@ variant here rewrites it the way another PDF/OCR tool or another book would:
   `P. 12`);
 - line_per_line: every printed line of COLUMN columns its own line;
 - no_blank_lines: no blank line between paragraphs;
+- two_columns: line per printed line, each page's two columns interleaved
+  line by line (flipbook text);
 - pdf_lines: line per printed line, no blank lines, page furniture;
 - dot_headings: 篇 titles printed `·篇名·` (and no running heads);
 - title_only_entries: `【title】` alone on its line, the text on the next;
@@ -195,6 +197,28 @@ def _printed_lines(lines: list[str], v: Variant, every: int = 1) -> list[str]:
     return out
 
 
+# Printed lines per column of a flipbook page.
+COLUMN_LINES = 40
+
+
+def _interleave(lines: list[str]) -> list[str]:
+    """A flipbook page set in two columns, extracted line by line across
+    them: each page of the body (2 × COLUMN_LINES printed lines, blank lines
+    dropped) comes out left line, right line, left line, …"""
+    start = _body_start(lines)
+    body = [l for l in lines[start:] if l.strip() and l.strip() != HEAD]
+    out = lines[:start]
+    for k in range(0, len(body), 2 * COLUMN_LINES):
+        page = body[k : k + 2 * COLUMN_LINES]
+        left, right = page[:COLUMN_LINES], page[COLUMN_LINES:]
+        for i in range(len(left)):
+            out.append(left[i])
+            if i < len(right):
+                out.append(right[i])
+        out.append("")
+    return out
+
+
 def _no_blanks(lines: list[str]) -> list[str]:
     return [l for l in lines if l.strip()]
 
@@ -236,6 +260,8 @@ def make(name: str) -> Variant:
         lines = _paginate(lines, _heads, v, tight=True)
         lines = _no_blanks(_printed_lines(_drop_heads(lines), v, every=7))
         v.furniture = [BOOK]
+    elif name == "two_columns":
+        lines = _interleave(_printed_lines(lines, v, every=7))
     elif name == "dot_headings":
         titles = set(_part_titles(lines))
         lines = _drop_heads([f"·{l.strip()}·" if i in titles else l for i, l in enumerate(lines)])
@@ -262,7 +288,7 @@ def make(name: str) -> Variant:
 
 
 VARIANTS = ["sample", "no_running_heads", "page_furniture", "flipbook", "line_per_line", "no_blank_lines",
-            "pdf_lines", "dot_headings", "title_only_entries", "letter_spaced", "city_wording"]
+            "pdf_lines", "two_columns", "dot_headings", "title_only_entries", "letter_spaced", "city_wording"]
 
 
 # --- measuring a variant against the sample's own 【】 entries ---------------
@@ -327,7 +353,7 @@ def measure(v, ref, heads) -> dict:
         bool(_FURNITURE.search(b.text)) or any(f in b.text for f in v.furniture)
         for _, _, e in got for b in e.blocks
     )
-    spaced = sum(is_letter_spaced(b.text) for _, _, e in got for b in e.blocks)
+    spaced = sum(is_letter_spaced(b.text) for _, _, e in got for b in e.blocks if "\t" not in b.text)
     pages = None
     if v.entry_pages:
         wanted = [_key(v.rename(t)) for t, _ in v.entry_pages]

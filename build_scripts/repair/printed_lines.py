@@ -17,6 +17,7 @@ import collections
 import re
 
 from ..model import AuditRecord, Line
+from . import columns
 from .common import CJK, record, width
 
 # A printed column is at least this wide (10 ideographs); narrower "columns"
@@ -96,6 +97,7 @@ def join_printed_lines(lines: list[Line], audit: list[AuditRecord]) -> list[Line
     col = column(lines)
     if col is None:
         return lines
+    lines = columns.reassemble_columns(lines, col, audit)
     out: list[Line] = []
     i, n = 0, len(lines)
     while i < n:

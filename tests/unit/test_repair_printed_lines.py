@@ -37,3 +37,17 @@ def test_letter_spaced_line_loses_every_space_but_a_name_list_keeps_its_own():
     assert join_letter_spacing("全 区 普 通 中 学 30 所", Line("", "b", 1), []) == "全区普通中学30所"
     names = "区领导 穆生军 孟冬梅 杨 光 李 东"
     assert join_letter_spacing(names, Line("", "b", 1), []) == names
+
+
+def test_two_columns_interleaved_line_by_line_are_put_back_in_order():
+    left = _printed(TEXT * 3)
+    right = _printed(TEXT.replace("全区", "全市") * 3)
+    given = [x for pair in zip(left, right) for x in pair]
+    out, audit = _run(given)
+    assert "".join(out) == TEXT * 3 + TEXT.replace("全区", "全市") * 3
+    assert any(r.kind == "columns" for r in audit)
+
+
+def test_one_column_is_never_taken_for_two():
+    out, audit = _run(_printed(TEXT * 6))
+    assert "".join(out) == TEXT * 6 and not any(r.kind.startswith("columns") for r in audit)
