@@ -111,6 +111,9 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path) -> Volum
     specs = tuple(
         _source(name, vid, s, seeds_dir, lines.of(index, source=n)) for n, s in enumerate(sources, 1)
     )
+    parts = raw.get("parts") or []
+    if not isinstance(parts, list) or not all(isinstance(p, str) and p.strip() for p in parts):
+        raise InputError(name, f"volume '{vid}': 'parts' must be a list of 篇 titles", lines.of(index, "parts"))
     return VolumeSpec(
         id=vid,
         title=str(raw["title"]),
@@ -119,6 +122,7 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path) -> Volum
         publisher=str(raw.get("publisher") or ""),
         editor=raw.get("editor"),
         sources=specs,
+        parts=tuple(p.strip() for p in parts),
     )
 
 

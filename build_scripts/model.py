@@ -30,6 +30,9 @@ class VolumeSpec:
     publisher: str
     sources: tuple[SourceSpec, ...]
     editor: str | None = None
+    # the 篇 titles in order, for a book whose text names them nowhere
+    # (no 编辑说明 list, no running head): data, never code
+    parts: tuple[str, ...] = ()
 
 
 @dataclass

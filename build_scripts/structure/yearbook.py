@@ -59,7 +59,7 @@ class BookSignals:
 
 def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]) -> Volume:
     _carry_pages(lines)
-    names = parts.part_names(lines)
+    names = list(spec.parts) or parts.part_names(lines)
     front, segments = parts.split_parts(lines, names, toc_end(lines))
     signals = BookSignals(part_names=names, index=parse_finding_aids(lines), audit=audit)
     volume = Volume(spec=spec, audit=audit, finding_aids=signals.index, part_list=names)

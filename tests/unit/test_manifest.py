@@ -112,3 +112,10 @@ def test_year_must_be_a_number(seeds):
 
 def test_manifest_without_volumes_list(seeds):
     assert "volumes" in _error(seeds, "volume:\n  - id: x\n").problem
+
+
+def test_a_volume_may_name_its_parts_as_data(seeds):
+    text = GOOD.replace("    publisher: 某某出版社\n", "    publisher: 某某出版社\n    parts: [概况, 政务]\n", 1)
+    assert _load(seeds, text)[0].parts == ("概况", "政务")
+    error = _error(seeds, GOOD.replace("    publisher: 某某出版社\n", "    publisher: 某某出版社\n    parts: 概况\n", 1))
+    assert "'parts' must be a list" in str(error)

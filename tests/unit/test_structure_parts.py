@@ -88,3 +88,12 @@ def test_check_applies_page_figures_only_with_a_source_of_pages():
     volume = _volume(["【自然地理】" + BODY, "【政务公开】" + BODY])
     report = check_volume(volume)
     assert not report.page_source and report.failures() == []
+
+
+def test_the_manifest_may_name_the_parts_of_a_text_that_names_them_nowhere():
+    from dataclasses import replace
+
+    lines, audit = repair([Line(t, "b.txt", i + 1) for i, t in enumerate(
+        ["农业", "【种植业】" + BODY, "工业", "【制造业】" + BODY])])
+    volume = parse_yearbook(replace(SPEC, parts=("农业", "工业")), lines, audit)
+    assert [(p.title, e.title) for p, _, e in volume.entries()] == [("农业", "种植业"), ("工业", "制造业")]
