@@ -19,6 +19,7 @@ import re
 
 from ..model import Line
 from ..repair import PART_BREAK
+from ..text import CJK_RE
 from .shapes import SENTENCE_PUNCT, norm
 
 # The 编辑说明's list of 篇: a verb of setting up, the names joined by 、, a count.
@@ -52,7 +53,7 @@ def title_key(text: str) -> str:
     and spaces dropped."""
     t = _DECOR.sub("", text.strip())
     t = _ORDINAL.sub("", t)
-    if re.search(r"[\u3400-\u9fff]", t):
+    if CJK_RE.search(t):
         t = _LATIN_TAIL.sub("", t)
     return norm(_DECOR.sub("", t))
 

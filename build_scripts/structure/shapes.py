@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..repair import CJK
+from ..text import title_key
 
 # An entry title in square brackets opens a 条目: 【概况】, 【 水利建设 】 (spaces
 # inside are the extraction's). A title holds at least two ideographs: a
@@ -49,13 +50,8 @@ PAGE_TAIL = re.compile(r"\s*(\d{1,3}(?:\s*、\s*\d{1,3})*)\s*$")
 HEADING_MAX = 40
 
 
-def norm(text: str) -> str:
-    """Comparison key for titles: no spaces, one middle-dot form, full-width
-    brackets and quotes unified, so a title matches its 目录/索引 form."""
-    text = re.sub(r"\s+", "", text)
-    text = text.replace("・", "·").replace("•", "·")
-    text = text.replace("(", "（").replace(")", "）").replace('"', "").replace("“", "").replace("”", "")
-    return text
+# Comparison key for titles (no spaces, one middle dot, unified brackets and quotes).
+norm = title_key
 
 
 def is_heading_shape(text: str) -> bool:
