@@ -75,8 +75,8 @@ def column(lines: list[Line]) -> int | None:
 
 def _carries_on(prev: str, nxt: str, col: int) -> bool:
     """Does printed line `prev` (of the full width) carry on in `nxt`?"""
-    if nxt.startswith("【"):
-        return False
+    if nxt.startswith(("【", "——")):
+        return False  # an entry, or the subtitle under a title that filled its line
     if prev[-1] in _SENTENCE_END:
         if _OPENS.match(nxt):
             return False
