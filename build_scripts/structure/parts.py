@@ -6,7 +6,7 @@ none required:
 2. otherwise the 篇 list of the 编辑说明 ("全书设置特载、专文……24 篇", "全书共设
    …等 20 个篇目", "分为…8 篇"): the body's title lines that print those names
    in the listed order (the longest such chain after the 目录, earliest first);
-3. otherwise title lines of a 篇 shape (`第三篇 法治`, `·法治·`, `◎法治`);
+3. otherwise title lines of a 篇 shape (`第三篇 法治`);
 4. otherwise the whole text is one 篇 (a web page, a short excerpt).
 
 A title line may be decorated (`·法治·`, `◎法治`, `第八篇 法治`), letter-spaced
@@ -32,8 +32,9 @@ _DECOR = re.compile(r"^[·•◎●■◆□◇★☆〓\s]+|[·•◎●■◆�
 _ORDINAL = re.compile(r"^第\s*[一二三四五六七八九十百\d]+\s*篇\s*[：:·]?\s*")
 # An English subtitle after the Chinese title (法治 Rule of Law).
 _LATIN_TAIL = re.compile(r"\s*[A-Za-z][A-Za-z\s&,'’.-]*$")
-# A line of a 篇 shape on its own (no list needed): 第三篇 法治 / ·法治· / ◎法治.
-_PART_SHAPE = re.compile(r"^(?:第\s*[一二三四五六七八九十百\d]+\s*篇\s*\S.*|[·•◎]\s*\S{2,15}\s*[·•]?)$")
+# A line of a 篇 shape on its own (no list needed): 第三篇 法治. (·法治· and
+# ◎法治 mark a 篇 only where a list names it: books print 章 that way too.)
+_PART_SHAPE = re.compile(r"^第\s*[一二三四五六七八九十百\d]+\s*篇\s*\S.{0,30}$")
 # A title line is short.
 _TITLE_MAX = 30
 
@@ -46,6 +47,11 @@ def part_names(lines: list[Line]) -> list[str]:
             if len(names) >= 3:
                 return names
     return []
+
+
+def undecorated(text: str) -> str:
+    """A heading without the marks around it (·法治·, ◎概况), spaces kept."""
+    return _DECOR.sub("", text.strip()) or text.strip()
 
 
 def title_key(text: str) -> str:

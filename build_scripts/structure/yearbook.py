@@ -46,6 +46,7 @@ class BookSignals:
         A repair may not produce a title that is really printed at the same
         level in the same 篇 (two siblings may differ by one character)."""
         taken = self.taken_entries if entry else self.taken
+        raw = parts.undecorated(raw)  # ·区政府办公室工作·, ◎概况: the marks are the typesetting's
         title = repair_heading(raw, line, self.index, self.audit, taken, self.page)
         options = self.index.pages(norm(title))
         if len(options) == 1 and len(options[0]) == 1:

@@ -97,3 +97,8 @@ def test_the_manifest_may_name_the_parts_of_a_text_that_names_them_nowhere():
         ["农业", "【种植业】" + BODY, "工业", "【制造业】" + BODY])])
     volume = parse_yearbook(replace(SPEC, parts=("农业", "工业")), lines, audit)
     assert [(p.title, e.title) for p, _, e in volume.entries()] == [("农业", "种植业"), ("工业", "制造业")]
+
+
+def test_decorated_chapter_headings_lose_their_marks():
+    volume = _volume(["·区政府办公室工作·", "【概况】" + BODY, "◎信访工作", "【信访接待】" + BODY])
+    assert [c.title for _, c, _ in volume.entries()] == ["区政府办公室工作", "信访工作"]
