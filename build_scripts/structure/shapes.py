@@ -12,14 +12,19 @@ from ..repair import CJK
 from ..text import title_key
 
 # An entry title in square brackets opens a 条目: 【概况】, 【 水利建设 】 (spaces
-# inside are the extraction's). A title holds at least two ideographs: a
-# bracketed glyph code or note inside a sentence (【12-03字】, 【注】) is not one.
+# inside are the extraction's).
+ENTRY_OPEN = re.compile(r"【\s*([^【】]{1,60}?)\s*】")
+# A title run in after a word rather than after a sentence holds at least
+# two ideographs: a bracketed glyph code or note inside a sentence
+# (按【12-03字】, 【注】) is not one.
 _TITLE = f"(?=[^【】]*?[{CJK}][^【】]*?[{CJK}])[^【】]{{1,60}}?"
-ENTRY_OPEN = re.compile(f"【\\s*({_TITLE})\\s*】")
-# Where a 【 may open an entry in the middle of a line: after any character
-# (two entries run together, a 章 printed before its first entry, a title
-# at the end of the line before its text).
-ENTRY_RUN_IN = re.compile(f"(?<=\\S)\\s*(?=【\\s*{_TITLE}\\s*】)")
+# Where a 【 may open an entry in the middle of a line: after the end of a
+# sentence or an attribution (two entries run together), or after any
+# character when it holds a title (a 章 printed before its first entry, a
+# title at the end of the line before its text).
+ENTRY_RUN_IN = re.compile(
+    f"(?<=[。！？”）)\\]])\\s*(?=【[^【】]{{1,60}}】)|(?<=\\S)\\s*(?=【\\s*{_TITLE}\\s*】)"
+)
 # Sentence punctuation: a line holding it is running text, not a heading.
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]|：.")
 # A photo credit or source note standing alone: （区委宣传部提供） （孙丹摄）
