@@ -65,10 +65,15 @@ def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> 
         volume = parse_reports(spec, documents, audit)
     count = sum(1 for _ in volume.entries())
     progress(f"structured {spec.id}: {len(volume.parts)} parts, {count} entries")
-    if count == 0:
+    # A text with no structure signal at all comes out as one entry named after
+    # the volume (structure/parts.py keeps the text whole): that is no
+    # recovered structure either, and the editor must hear of it.
+    recovered = sum(1 for _, _, e in volume.entries() if e.title != spec.title)
+    if recovered == 0:
         files = ", ".join(f"seeds/{s.file}" for s in spec.sources)
-        print(f"warning: {files}: volume '{spec.id}' has no entries; its structure "
-              f"(篇/章 headings, 【】 entries) was not recovered, see the 修订记录", file=sys.stderr, flush=True)
+        print(f"warning: {files}: volume '{spec.id}' has no entries of its own; its structure "
+              f"(篇/章 headings, 【】 entries) was not recovered, the text is kept as one page, "
+              f"see the 修订记录", file=sys.stderr, flush=True)
     return volume
 
 
