@@ -58,9 +58,18 @@ def query_terms(query: str, t2s: dict[str, str] | None = None) -> list[str]:
 
 
 def matches(record: dict, terms: list[str], t2s: dict[str, str] | None = None) -> bool:
-    """Ground truth for one entry: every term occurs in its title or its text."""
+    """Ground truth for one entry: every term occurs in its title or its text,
+    or the whole query is the name of the 篇/章/分目 it lies under (rule
+    heading-equals: the reader asked for that chapter)."""
+    if not terms:
+        return False
     title, text = normalise(record["title"], t2s), normalise(record["text"], t2s)
-    return bool(terms) and all(t in title or t in text for t in terms)
+    if all(t in title or t in text for t in terms):
+        return True
+    from .rules import heading_names
+
+    names = [normalise(n, t2s) for n in (record.get("part"), record.get("chapter"), record.get("section")) if n]
+    return "".join(terms) in heading_names(names)
 
 
 def t2s_table(records: list[dict]) -> dict[str, str]:

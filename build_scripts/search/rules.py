@@ -25,8 +25,12 @@ RANKING: list[dict] = [
      "why": "a reader who types a whole entry title wants that entry"},
     {"id": "heading-equals",
      "label": "所在篇、章、分目名称与检索词相同（概况在前）",
-     "why": "typing the name of a 篇/章/分目 (挂甲寺街道) asks for that chapter; its 概况/综述 introduces it",
-     "overview": ["概况", "综述", "概述", "简介", "基本情况"]},
+     "why": "typing the name of a 篇/章/分目 (挂甲寺街道, 商务贸易) asks for that chapter: every entry under it "
+            "is a result, even one whose own text never repeats the name, and its 概况/综述 introduces it",
+     "overview": ["概况", "综述", "概述", "简介", "基本情况"],
+     # a heading dated with the book's year (2023年大事记) also answers the
+     # undated name (大事记)
+     "strip": "^[0-9]{4}年"},
     {"id": "title-contains",
      "label": "标题含检索词",
      "why": "an entry named after the query is about it"},
@@ -106,6 +110,24 @@ def entry_kind(record: dict) -> str:
     if lines and not _SENTENCE.search(text):
         return "names"
     return "prose"
+
+
+_HEADING_STRIP = re.compile(next(r["strip"] for r in RANKING if r["id"] == "heading-equals"))
+
+
+def heading_names(names: list[str | None]) -> set[str]:
+    """The normalised 篇/章/分目 names an entry lies under, as the rule
+    heading-equals compares them with the whole query (with and without a
+    leading year)."""
+    from .normalise import normalise  # (normalise imports this module)
+
+    out = set()
+    for name in names:
+        if name:
+            n = normalise(name)
+            out.update({n, _HEADING_STRIP.sub("", n)})
+    out.discard("")
+    return out
 
 
 def manifest_rules() -> dict:

@@ -142,9 +142,7 @@
     var chunk = {
       first: data.first, places: data.places, rows: data.entries, hay: hay, starts: starts,
       textStarts: textStarts, titles: titles, lengths: lengths, pinyin: pinyin,
-      headings: data.places.map(function (pl) {
-        return [pl[0], pl[1], pl[2]].filter(Boolean).map(normalise);
-      }),
+      headings: data.places.map(headingNames),
       volume: volumeOfChunk(data.first)
     };
     var k = 0;
@@ -158,6 +156,20 @@
     var list = manifest ? manifest.chunks : [];
     for (var i = 0; i < list.length; i++) if (list[i].first === first) return list[i].volume;
     return null;
+  }
+
+  /* The normalised 篇/章/分目 names of a place, with and without the leading
+   * year the rule heading-equals strips (as rules.heading_names). */
+  function headingNames(place) {
+    var rule = manifest && ruleById("heading-equals"), strip = rule && rule.strip ? new RegExp(rule.strip) : null;
+    var out = [];
+    [place[0], place[1], place[2]].forEach(function (name) {
+      if (!name) return;
+      var n = normalise(name);
+      out.push(n);
+      if (strip && n.replace(strip, "") !== n) out.push(n.replace(strip, ""));
+    });
+    return out;
   }
 
   /* A title's pinyin: the syllables joined, where each starts, the initials. */
@@ -326,11 +338,23 @@
       if (volume && chunk.volume !== volume) return;
       var per = terms.map(function (term) { return scan(chunk, term); });
       per.forEach(function (hits, t) { df[t] += Object.keys(hits).length; });
+      var taken = {};
       for (var key in per[0]) {
         var ok = true;
         for (var t = 1; t < terms.length && ok; t++) ok = !!per[t][key];
-        if (ok) found.push({ chunk: chunk, index: +key, hits: per.map(function (h) { return h[key]; }) });
+        if (ok) {
+          taken[key] = 1;
+          found.push({ chunk: chunk, index: +key, hits: per.map(function (h) { return h[key]; }) });
+        }
       }
+      // Rule heading-equals: the whole query names the 篇/章/分目 an entry
+      // lies under, so the entry answers it even if its text never repeats it.
+      var named = chunk.headings.map(function (names) { return names.indexOf(whole) >= 0; });
+      if (named.indexOf(true) < 0) return;
+      chunk.rows.forEach(function (row, i) {
+        if (!named[row[1]] || taken[i]) return;
+        found.push({ chunk: chunk, index: i, hits: terms.map(function () { return { count: 0, title: false, first: -1 }; }) });
+      });
     });
     var n = Math.max(1, api.loaded), avg = textChars / n;
     found.forEach(function (f) {
@@ -424,22 +448,22 @@
     return !!(rule && rule.overview && rule.overview.indexOf(r.chunk.titles[r.index]) >= 0);
   }
 
-  /* The first rule of the manifest's order that the result satisfies; non-
-   * prose entries (demote.kinds) after every prose result unless their title
-   * is the query. */
+  /* The first rule of the manifest's order that the result satisfies. Three
+   * groups: prose (and any entry titled the query), then non-prose entries
+   * (demote.kinds), then pinyin matches, which come after every match of
+   * the query's own letters. */
   function rank(r, terms, whole) {
-    var rules = manifest.ranking;
-    r.tier = rules.length;
+    var rules = manifest.ranking, tier = rules.length;
     r.sub = 0;
     for (var i = 0; i < rules.length; i++) {
       var f = RULES[rules[i].id];
       var sub = f ? f(r, terms, whole, rules[i]) : null;
-      if (sub !== null && sub !== undefined) { r.tier = i; r.sub = sub; r.rule = rules[i].id; break; }
+      if (sub !== null && sub !== undefined) { tier = i; r.sub = sub; r.rule = rules[i].id; break; }
     }
     var kind = manifest.kinds[r.chunk.rows[r.index][4] || 0];
-    if (manifest.demote && manifest.demote.kinds.indexOf(kind) >= 0 && r.rule !== "title-equals") {
-      r.tier += rules.length + 1;
-    }
+    var group = r.pinyin ? 2 :
+      manifest.demote && manifest.demote.kinds.indexOf(kind) >= 0 && r.rule !== "title-equals" ? 1 : 0;
+    r.tier = group * (rules.length + 1) + tier;
     r.kind = kind;
   }
 
