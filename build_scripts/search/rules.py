@@ -69,7 +69,10 @@ LIMITS: dict = {
     "snippet_after": 90,     # … and after it
     "page_size": 20,         # results rendered at a time (more on scroll)
     "pinyin_min": 2,         # shortest Latin query tried as pinyin (one letter is every title)
-    "chunk_chars": 120_000,  # text characters per index file: ~350 KB of UTF-8, parsed in a few ms
+    # text characters per index file: ~180 KB of UTF-8, parsed in a few ms;
+    # small enough that a volume comes as several files in parallel and the
+    # first results show when the first of them arrives
+    "chunk_chars": 60_000,
     # Other volumes load by themselves after the page's own volume while their
     # text stays under this many characters in all (~10 volumes of this
     # sample); past it a volume loads when the reader picks it or asks for all

@@ -247,6 +247,19 @@
     });
   }
 
+  /* The manifest: the header partial requests it together with this file
+   * (one round trip less before the first result); else load it now. */
+  function whenManifest(done) {
+    var pending = window.__ybManifestScript;
+    if (window.__yearbookSearchManifest) return done();
+    if (pending) {
+      pending.addEventListener("load", function () { done(); });
+      pending.addEventListener("error", function () { done(); });
+      return;
+    }
+    loadScript(new URL("search/manifest.js", base).href, done);
+  }
+
   /* Start loading: the manifest, the page's own volume (search is ready
    * then), then the other volumes while their text stays within the
    * autoload budget; the rest wait for the reader (volume filter, 全部卷). */
@@ -258,7 +271,7 @@
     css.rel = "stylesheet";
     css.href = new URL("search/search.css", base).href;
     document.head.appendChild(css);
-    loadScript(new URL("search/manifest.js", base).href, function () {
+    whenManifest(function () {
       manifest = api.manifest = window.__yearbookSearchManifest;
       if (!manifest) return;
       setLimits(manifest.limits);
