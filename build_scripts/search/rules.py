@@ -8,10 +8,11 @@ browser implements each rule by its `id`; the order is the manifest's, so
 reordering this list reorders the results without touching the JavaScript.
 
 A result's rank is the first rule (in this order) it satisfies; ties within a
-rule are broken by the rule's own score (概况 first, BM25 body score), then by
-reading order. Entries that are not prose (tables, name lists, the book's
-finding aids) are ranked after all prose results unless their title is the
-query itself (rule `demote-non-prose`).
+rule are broken by the rule's own score (概况 first, the title closest to the
+query, BM25 body score), then by reading order. Results fall in three groups,
+in this order: prose entries (and any entry titled the query); entries that
+are not prose — tables, name lists, the book's finding aids (`DEMOTE`); and
+pinyin matches, after every match of the query's own characters.
 """
 from __future__ import annotations
 
