@@ -22,6 +22,7 @@ import yaml
 from . import audit_page, export, search
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
+from .layout import Layout
 from .errors import InputError
 from .yamlfile import read_yaml
 from .manifest import load_manifest
@@ -110,8 +111,8 @@ def build(root: Path, progress=Progress()) -> dict:
     offline = _mkdocs(root, work, stage_docs, work / "offline", book.nav, offline=True, progress=progress, pages_total=total)
     # The search engine and its index scripts (search/*.js), per volume.
     search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in volumes]
-    search.write(hosted, book.searchable, directory_urls=True, volumes=search_volumes)
-    search.write(offline, book.searchable, directory_urls=False, volumes=search_volumes)
+    search.write(hosted, book.searchable, volumes=search_volumes)
+    search.write(offline, book.searchable, layout=Layout(p.path for p in book.pages), volumes=search_volumes)
     progress("wrote search index")
     dist = work / "dist"
     dist.mkdir()

@@ -177,16 +177,12 @@ def _volume_meta(volume: str, known: dict) -> dict:
     return {"id": volume, "title": meta.get("title") or volume, "year": meta.get("year")}
 
 
-def offline_page_url(site: Path):
-    """Page URL mapper for a site built without directory URLs: a/b/ is
-    a/b.html when MkDocs wrote that file (from a/b.md), else a/b/index.html."""
+def offline_page_url(layout):
+    """Page URL mapper for the offline bundle (no directory URLs): the
+    offline page of each hosted page, from the site layout (layout.Layout)."""
 
     def page_url(url: str) -> str:
-        if not url.endswith("/"):
-            return url
-        if url and (site / (url[:-1] + ".html")).is_file():
-            return url[:-1] + ".html"
-        return url + "index.html"
+        return layout.place(url).offline_page
 
     return page_url
 
@@ -202,11 +198,13 @@ def engine_files() -> dict[str, str]:
     return {"search.js": js.replace(marker, limits), "search.css": (ASSETS / "search.css").read_text(encoding="utf-8")}
 
 
-def write(site: Path, records: list[dict], directory_urls: bool = True, volumes: list[dict] | None = None) -> list[str]:
-    """Write the engine and the index files into <site>/search/; return their names."""
+def write(site: Path, records: list[dict], layout=None, volumes: list[dict] | None = None) -> list[str]:
+    """Write the engine and the index files into <site>/search/; return their
+    names. With a `layout` (layout.Layout) the pages are linked as in the
+    offline bundle; without, as in the hosted site (directory URLs)."""
     out = site / "search"
     out.mkdir(exist_ok=True)
-    files = build_files(records, (lambda u: u) if directory_urls else offline_page_url(site), volumes)
+    files = build_files(records, (lambda u: u) if layout is None else offline_page_url(layout), volumes)
     files.update(engine_files())
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")

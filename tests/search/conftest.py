@@ -1,12 +1,11 @@
-"""Fixtures of the search tests: the sample build (tests/conftest.py) and the
-headless Chromium harness of tests/browser/conftest.py (imported, not copied)."""
+"""Fixtures of the search tests; the sample build and the headless Chromium
+harness (tests/browser_harness.py) come from tests/conftest.py."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from browser.conftest import browser, hosted_url, offline_index, page_log  # noqa: F401  (fixtures)
 from build_scripts import search as si
 from search_helpers import open_search
 

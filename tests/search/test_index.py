@@ -152,10 +152,13 @@ def test_manifest_names_the_traditional_characters_the_text_holds():
     assert manifest["t2s_in_text"] == "題"
 
 
-def test_offline_links_point_at_the_html_files_mkdocs_wrote(tmp_path):
-    (tmp_path / "v" / "p").mkdir(parents=True)
-    (tmp_path / "v" / "p" / "c.html").write_text("")
-    page_url = si.offline_page_url(tmp_path)
+def test_offline_links_point_at_the_html_files_mkdocs_writes():
+    from build_scripts.layout import Layout, page_urls
+
+    assert page_urls("v/p/c.md") == ("v/p/c/", "v/p/c.html")
+    assert page_urls("v/p/index.md") == ("v/p/", "v/p/index.html")
+    assert page_urls("index.md") == ("", "index.html")
+    page_url = si.offline_page_url(Layout(["v/p/c.md", "v/p/index.md"]))
     assert page_url("v/p/c/") == "v/p/c.html"
     assert page_url("v/p/") == "v/p/index.html"
 
