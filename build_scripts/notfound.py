@@ -16,10 +16,14 @@ PAGE = "404.html"
 
 
 def relative_links(html: str, site_url: str = "") -> str:
-    """href/src attributes starting with the site's root path, made root-relative."""
+    """Quoted paths starting with the site's root path — href/src attributes
+    and the URLs in the page's scripts (the search partial's engine and index
+    addresses) — made root-relative."""
     root = urlparse(site_url).path or "/"
     root = root if root.endswith("/") else root + "/"
-    return re.sub(r'((?:href|src)=")' + re.escape(root) + r"(?!/)", r"\1", html)
+    # A path: a quote, the root, then path characters up to the closing quote
+    # (so a script's "/" or a regular expression such as /"/g is left alone).
+    return re.sub(r'(")' + re.escape(root) + r'(?=[A-Za-z0-9_.~-][^"\s,()]*")', r"\1", html)
 
 
 def fix(site: Path, site_url: str = "") -> None:

@@ -135,8 +135,8 @@ def test_traditional_twin_of_the_same_page_and_back(reader, site):
 def test_traditional_search_finds_entries_and_leads_to_traditional_pages(reader, site):
     page = reader.new_page()
     page.goto(address(site, "zh-Hant/"))
+    page.click("input.md-search__input")  # the search loads its engine when the box is reached
     page.wait_for_function("window.yearbookSearch && window.yearbookSearch.completeAt !== null")
-    page.click("input.md-search__input")
     page.fill("input.md-search__input", "網格員")
     page.wait_for_selector(".md-search-result__item a")
     link = page.locator(".md-search-result__item a").first
@@ -158,6 +158,8 @@ def test_404_page_is_chinese_and_works_at_a_deep_host_path(reader, built):
         assert page.url == base and _h1(page) == "地方年鉴在线版"
         page.goto(base + "x/y/")
         page.click("[data-yb-open-search]")
+        page.click("input.md-search__input")
+        page.wait_for_function("window.yearbookSearch && window.yearbookSearch.completeAt !== null")
         page.fill("input.md-search__input", "网格员")
         page.wait_for_selector(".md-search-result__item a")
     finally:

@@ -53,3 +53,4 @@ def test_a_hostile_title_stays_text_in_the_citation_attribute():
     entry = Entry(title='"><img src=x onerror=alert(1)>', blocks=[], anchor="x")
     md = "\n".join(_entry(entry, "##", path="v/a/b.md", cover=cover))
     assert "<img" not in md.split("{#x")[1]
+
