@@ -20,8 +20,10 @@ from pathlib import Path
 import yaml
 
 from . import audit_page, export, search_index
+from .cache import Cache
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
+from .indexes.tagging import Tagger
 from .errors import InputError
 from .yamlfile import read_yaml
 from .manifest import load_manifest
@@ -86,15 +88,24 @@ class Book:
 def build(root: Path, progress=Progress()) -> dict:
     """Build everything; return figures for the caller to print."""
     root = root.resolve()
+    cache = Cache(root)
+    inputs = cache.inputs_hash()
+    unchanged = cache.unchanged(inputs)
+    if unchanged is not None:
+        progress("unchanged: no input changed since the last build; docs/, site/ and dist/ are current")
+        return unchanged
     specs = load_manifest(root / "seeds" / "volumes.yml")
     load_site_config(root)  # fail fast on a broken mkdocs.yml, before the long stages
-    volumes = [structure_volume(spec, root / "seeds", progress) for spec in specs]
+    volumes = [_structured(spec, root / "seeds", cache, progress) for spec in specs]
+    cache.prune_volumes()
 
     work = root / ".build"
-    shutil.rmtree(work, ignore_errors=True)
+    _clear_work(work)
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
-    book = assemble(volumes, root / "seeds", progress)
+    tagger = Tagger(cache.load_tags())
+    book = assemble(volumes, root / "seeds", progress, tagger)
+    cache.save_tags(tagger.memo)
     generated = _write_pages(stage_docs, book.pages)
     progress(f"rendered {len(book.pages)} pages")
     # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
@@ -117,16 +128,45 @@ def build(root: Path, progress=Progress()) -> dict:
     _zip(offline, dist / "yearbook-offline.zip")
     progress("wrote offline bundle")
 
+    cache.forget_stamp()  # from here on the published outputs change
     _publish(root, stage_docs, generated, hosted, dist)
     progress("published site/ and dist/")
-    return {
+    figures = {
         **book.figures,
         "site_bytes": _size(root / "site"),
         "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
     }
+    cache.write_stamp(inputs, figures)
+    return figures
 
 
-def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Book:
+def _structured(spec: VolumeSpec, seeds: Path, cache: Cache, progress) -> Volume:
+    """structure_volume, or its result from the cache when the volume's
+    sources, manifest entry and the code are those of an earlier build."""
+    key = cache.volume_key(spec, seeds)
+    volume = cache.load_volume(key)
+    if volume is not None:
+        progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
+        return volume
+    volume = structure_volume(spec, seeds, progress)
+    cache.save_volume(key, volume)
+    return volume
+
+
+def _clear_work(work: Path) -> None:
+    """Empty the scratch folder .build/, keeping its cache/ (see cache.py)."""
+    if not work.is_dir():
+        return
+    for item in work.iterdir():
+        if item.name == "cache":
+            continue
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item, ignore_errors=True)
+        else:
+            item.unlink(missing_ok=True)
+
+
+def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None, tagger: Tagger | None = None) -> Book:
     """glossary → render → indexes → export, for all volumes: the whole book
     as pages, navigation and data, in reading order."""
     glossary = glossary_pages.prepare(volumes, seeds)
@@ -147,13 +187,14 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Boo
     pages += glossary_pages.pages(glossary)
     nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
     pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(audit)))
-    indexes = build_indexes(volumes, seeds, [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms])
+    figures = glossary.figures()
+    progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
+    indexes = build_indexes(volumes, seeds, [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms], tagger)
+    progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     pages += indexes.pages
     pages.append(Page("index.md", "首页", _home(volumes, indexes.nav)))
     nav.append({"索引": indexes.nav})
     nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}]})
-    figures = glossary.figures()
-    progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
     glossary_records = glossary_pages.records(glossary)
     data = {
         "entries.json": export.dumps(entries),

@@ -84,8 +84,8 @@ SHORT_SUFFIX = "局党团"
 COMMON_PLACE = re.compile(r"(城市|都市|省市)$")
 
 
-def _tagger(memo: dict | None = None) -> Tagger:
-    return Tagger(memo)
+def _tagger() -> Tagger:
+    return Tagger()
 
 
 def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Tagger | None = None) -> dict[str, list[Heading]]:

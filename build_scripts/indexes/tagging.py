@@ -4,8 +4,8 @@ Tagging is the slow part of the name indexes (jieba's HMM over unknown words),
 so each distinct stretch is tagged once: `Tagger.tag_all` tags what is not
 yet known, across worker processes when there is much of it (each process
 forked after jieba's dictionary is loaded, so the dictionary is loaded once),
-and keeps the tags in `memo` — a dict the caller may bring from a previous
-build (`cache.py`: the tags depend on the text and the jieba version only).
+and keeps the tags in `memo`; tags of an earlier build can be handed in as
+`known` (`cache.py`: the tags depend on the text and the jieba version only).
 """
 from __future__ import annotations
 
@@ -50,9 +50,13 @@ def _cut_chunk(chunk: list[str]) -> list[Tags]:
 
 
 class Tagger:
-    def __init__(self, memo: dict[str, Tags] | None = None, processes: int | None = None):
+    """Tags of stretches of text. `known`: tags kept from an earlier build;
+    `memo` collects the tags this build used (what is worth keeping)."""
+
+    def __init__(self, known: dict[str, Tags] | None = None, processes: int | None = None):
         load_posseg()
-        self.memo: dict[str, Tags] = {} if memo is None else memo
+        self.known: dict[str, Tags] = known or {}
+        self.memo: dict[str, Tags] = {}
         self.processes = processes if processes is not None else (os.cpu_count() or 1)
 
     @property
@@ -63,12 +67,20 @@ class Tagger:
     def cut(self, text: str) -> Tags:
         tags = self.memo.get(text)
         if tags is None:
-            tags = self.memo[text] = _cut(text)
+            tags = self.known.get(text)
+            self.memo[text] = tags = _cut(text) if tags is None else tags
         return tags
 
     def tag_all(self, texts: list[str]) -> None:
-        """Tag every text not yet in memo; in parallel when there are many."""
-        todo = sorted({t for t in texts if t not in self.memo})
+        """Tag every text not yet known; in parallel when there are many."""
+        todo = []
+        for text in sorted(set(texts)):
+            if text in self.memo:
+                continue
+            if text in self.known:
+                self.memo[text] = self.known[text]
+            else:
+                todo.append(text)
         if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for text in todo:
                 self.memo[text] = _cut(text)
