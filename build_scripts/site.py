@@ -117,8 +117,11 @@ def build(root: Path, progress=Progress()) -> dict:
     generated = sorted(set(generated) | {"data"})
 
     total = len(book.pages)
-    hosted = _mkdocs(root, work, stage_docs, work / "site", book.nav, offline=False, progress=progress, pages_total=total)
-    offline = _mkdocs(root, work, stage_docs, work / "offline", book.nav, offline=True, progress=progress, pages_total=total)
+    # The two MkDocs runs are independent (same pages, own site folders): run
+    # them at once, one per core.
+    hosted, offline = _mkdocs_all(
+        root, work, stage_docs, book.nav, [(work / "site", False), (work / "offline", True)], progress, total
+    )
     # Search index scripts (search/*.js) for assets/javascripts/search.js.
     search_index.write(hosted, book.searchable, directory_urls=True)
     search_index.write(offline, book.searchable, directory_urls=False)
@@ -254,9 +257,23 @@ def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
     return sorted(top)
 
 
-def _mkdocs(
-    root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, progress, pages_total: int = 0
-) -> Path:
+def _mkdocs_all(root: Path, work: Path, docs: Path, nav: list, runs: list[tuple[Path, bool]], progress, pages_total: int = 0) -> list[Path]:
+    """MkDocs runs (site folder, offline?) side by side, each its own process."""
+    labels = " and ".join("offline" if offline else "hosted" for _, offline in runs)
+    progress(f"mkdocs build ({labels}, in parallel)")
+    jobs = [_mkdocs_start(root, work, docs, site, nav, offline) for site, offline in runs]
+    try:
+        for job in jobs:
+            _mkdocs_finish(job, pages_total, progress)
+    finally:
+        for proc, *_ in jobs:
+            if proc.poll() is None:  # interrupted or one failed: do not leave MkDocs running
+                proc.kill()
+                proc.wait()
+    return [site for site, _ in runs]
+
+
+def _mkdocs_start(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool):
     config = load_site_config(root)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
@@ -278,27 +295,25 @@ def _mkdocs(
     # Fixed build date (sitemap, footer) so two builds of one input are identical.
     env.setdefault("SOURCE_DATE_EPOCH", "1704067200")
     label = "offline" if offline else "hosted"
-    progress(f"mkdocs build ({label})")
     # stderr goes to a file, not a pipe: thousands of warnings would fill a pipe
     # and stall MkDocs while this process waits for it.
-    log_path = work / f"mkdocs-{label}.log"
-    with log_path.open("w+", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
-            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
-        )
-        try:
-            _wait_with_progress(proc, site, pages_total, label, progress)
-        finally:
-            if proc.poll() is None:  # interrupted: do not leave MkDocs running
-                proc.kill()
-                proc.wait()
+    log = (work / f"mkdocs-{label}.log").open("w+", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
+    )
+    return proc, log, site, label
+
+
+def _mkdocs_finish(job, pages_total: int, progress) -> None:
+    proc, log, site, label = job
+    with log:
+        _wait_with_progress(proc, site, pages_total, label, progress)
         log.seek(0)
         stderr = log.read()
     if proc.returncode != 0:
         last = (stderr.strip().splitlines() or ["unknown error"])[-1]
         raise BuildError(f"mkdocs build failed: {last}")
-    return site
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
