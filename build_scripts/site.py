@@ -8,6 +8,7 @@ the previous site intact.
 from __future__ import annotations
 
 import html
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -31,6 +32,7 @@ from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
 from .render import Page, escape, render_volume
 from .repair import repair
+from .repair.wrap import _segmenter
 from .structure.reports import parse_reports
 from .structure.yearbook import parse_yearbook
 
@@ -96,7 +98,7 @@ def build(root: Path, progress=Progress()) -> dict:
         return unchanged
     specs = load_manifest(root / "seeds" / "volumes.yml")
     load_site_config(root)  # fail fast on a broken mkdocs.yml, before the long stages
-    volumes = [_structured(spec, root / "seeds", cache, progress) for spec in specs]
+    volumes = _structure_all(specs, root / "seeds", cache, progress)
     cache.prune_volumes()
 
     work = root / ".build"
@@ -143,17 +145,44 @@ def build(root: Path, progress=Progress()) -> dict:
     return figures
 
 
-def _structured(spec: VolumeSpec, seeds: Path, cache: Cache, progress) -> Volume:
-    """structure_volume, or its result from the cache when the volume's
-    sources, manifest entry and the code are those of an earlier build."""
-    key = cache.volume_key(spec, seeds)
-    volume = cache.load_volume(key)
-    if volume is not None:
-        progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
-        return volume
-    volume = structure_volume(spec, seeds, progress)
-    cache.save_volume(key, volume)
-    return volume
+def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> list[Volume]:
+    """read → repair → structure of every volume, or its result from the cache
+    when the volume's sources, manifest entry and the code are those of an
+    earlier build. Volumes are independent: when several must be structured,
+    they are, side by side, in worker processes (one per core)."""
+    keys = [cache.volume_key(spec, seeds) for spec in specs]
+    volumes: list[Volume | None] = [cache.load_volume(key) for key in keys]
+    for spec, volume in zip(specs, volumes):
+        if volume is not None:
+            progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
+    todo = [i for i, v in enumerate(volumes) if v is None]
+    processes = min(len(todo), os.cpu_count() or 1)
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for i in todo:
+            volumes[i] = structure_volume(specs[i], seeds, progress)
+    else:
+        # jieba's dictionary (wrap repair) loaded once, before the workers fork.
+        _segmenter()
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            # Progress lines of the workers go to stderr as usual; another
+            # progress callable (a test's log) may not cross processes.
+            shown = progress if isinstance(progress, Progress) else None
+            results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
+            for i, result in zip(todo, results):
+                if isinstance(result, tuple):  # an InputError, sent back as its parts
+                    raise InputError(*result)
+                volumes[i] = result
+    for i in todo:
+        cache.save_volume(keys[i], volumes[i])
+    return volumes
+
+
+def _structure_worker(job) -> Volume | tuple:
+    spec, seeds, progress = job
+    try:
+        return structure_volume(spec, seeds, progress or (lambda m: None))
+    except InputError as exc:  # its constructor takes three arguments: pickle its parts
+        return (exc.file, exc.problem, exc.line)
 
 
 def _clear_work(work: Path) -> None:
