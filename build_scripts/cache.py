@@ -5,7 +5,8 @@ Everything lives in `.build/cache/`, which the build never wipes (the rest of
 so a cache entry is either right or never looked up:
 
 - `code`: every file of the package `build_scripts/`, the pinned requirements,
-  the Python version — a change of the code invalidates every cache;
+  the installed distributions and their versions, the Python
+  version — a change of any invalidates every cache;
 - a volume's structure (`volumes/<key>.pickle`: read → repair → structure):
   the code, the volume's manifest entry and the bytes of its source files,
   and `seeds/pinyin-phrases.yml`;
@@ -29,8 +30,10 @@ import os
 import pickle
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Volume, VolumeSpec
+if TYPE_CHECKING:  # annotations only: the stamp check imports as little as it can
+    from .model import Volume, VolumeSpec
 
 CACHE = Path(".build") / "cache"  # relative to the project root
 PACKAGE = Path(__file__).resolve().parent
@@ -69,6 +72,16 @@ def code_hash() -> str:
         for name in ("requirements.txt", "requirements-dev.txt"):
             path = PACKAGE.parent / name
             h.update(name.encode() + (path.read_bytes() if path.is_file() else b""))
+        # What is installed, in case the environment strays from the pins: the
+        # names of the installed distributions' metadata folders carry their
+        # versions (mkdocs-1.6.1.dist-info); listing them is cheaper than
+        # importing importlib.metadata.
+        for folder in sorted({p for p in sys.path if p.endswith("-packages")}):
+            try:
+                names = sorted(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))
+            except OSError:
+                continue
+            h.update(("\0".join(names)).encode())
         _code = h.hexdigest()
     return _code
 
