@@ -14,7 +14,9 @@ In one run, alternating, several times each (`--runs`, default 3):
   replaced in a body paragraph), then ours with nothing changed.
 
 Each build is its own process; its peak memory is `ru_maxrss` of `os.wait4`
-(the process and the MkDocs processes it waited for). Stage times come from
+(the largest of the process and the processes it waited for: MkDocs, workers)
+and its CPU time user + system of the same (less sensitive than wall time to
+other jobs on a shared machine). Stage times come from
 the build's progress lines (`[  1.5s] label …`): the time up to a line is
 charged to that line's first word, except for a line that announces a start
 (`mkdocs build (…)`), whose stage runs until the next line.
@@ -81,7 +83,8 @@ def run(cmd: list[str], cwd: Path) -> dict:
         log = err.read()
     if proc.returncode != 0:
         sys.exit(f"build failed ({' '.join(cmd)}):\n{log[-2000:]}")
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "stages": stages(log)}
+    cpu = usage.ru_utime + usage.ru_stime  # the process and the processes it waited for
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": usage.ru_maxrss / 1024, "stages": stages(log)}
 
 
 def ours(root: Path) -> dict:
@@ -264,11 +267,12 @@ def report(results, same, library, load_before, load_after, runs) -> None:
     print()
     print(f"load average before {load_before[0]:.2f} / after {load_after[0]:.2f} (1-min), {os.cpu_count()} cores; {runs} runs each")
     print()
-    print("| build | median time | × stock | peak memory (median) |")
-    print("|---|---:|---:|---:|")
+    stock_cpu = med([r["cpu"] for r in results["stock"]])
+    print("| build | median time | × stock | median CPU time | × stock | peak memory (median) |")
+    print("|---|---:|---:|---:|---:|---:|")
     for key, rs in results.items():
-        t = med([r["seconds"] for r in rs])
-        print(f"| {key} | {t:.2f} s | {t / stock_s:.2f} | {med([r['peak_mb'] for r in rs]):.0f} MB |")
+        t, c = med([r["seconds"] for r in rs]), med([r["cpu"] for r in rs])
+        print(f"| {key} | {t:.2f} s | {t / stock_s:.2f} | {c:.2f} s | {c / stock_cpu:.2f} | {med([r['peak_mb'] for r in rs]):.0f} MB |")
     if same:
         print(f"\nincremental and no-change outputs byte-identical to the next cold build: {sum(same)} of {len(same)}")
     labels = list(dict.fromkeys(k for r in results["cold"] for k in r["stages"]))
@@ -277,9 +281,10 @@ def report(results, same, library, load_before, load_after, runs) -> None:
         print(f"| {label} | {med([r['stages'].get(label, 0.0) for r in results['cold']]):.2f} |")
     if library:
         one = library[0][1]
-        print("\n| library volumes | time | × one volume | peak memory | × one volume |\n|---:|---:|---:|---:|---:|")
+        print("\n| library volumes | time | × one volume | CPU time | × one volume | peak memory | × one volume |\n|---:|---:|---:|---:|---:|---:|---:|")
         for n, r in library:
-            print(f"| {n} | {r['seconds']:.1f} s | {r['seconds'] / one['seconds']:.2f} | {r['peak_mb']:.0f} MB | {r['peak_mb'] / one['peak_mb']:.2f} |")
+            print(f"| {n} | {r['seconds']:.1f} s | {r['seconds'] / one['seconds']:.2f} | {r['cpu']:.1f} s | {r['cpu'] / one['cpu']:.2f} "
+                  f"| {r['peak_mb']:.0f} MB | {r['peak_mb'] / one['peak_mb']:.2f} |")
         for n, r in library:
             top = sorted(r["stages"].items(), key=lambda kv: -kv[1])[:6]
             print(f"library of {n}, slowest stages: " + ", ".join(f"{k} {v:.1f} s" for k, v in top))
