@@ -100,15 +100,16 @@ def stages(log: str) -> dict[str, float]:
         if not m:
             continue
         t, message = float(m.group(1)), m.group(2)
+        if "pages written" in message:
+            continue  # a report during a long MkDocs run, not a stage of its own
         label = message.split(":")[0].split(" ")[0]
-        starts = message.startswith("mkdocs build (") and "pages written" not in message
+        starts = message.startswith("mkdocs build (")
         if starts:
             label = message
         charged = previous_label if previous_starts else label
         if charged:
             out[charged] = out.get(charged, 0.0) + t - previous_t
-        if not ("pages written" in message):
-            previous_t, previous_label, previous_starts = t, label, starts
+        previous_t, previous_label, previous_starts = t, label, starts
     return out
 
 
