@@ -3,6 +3,7 @@ entry (as paragraph, caption, source note or table row). Shared by the
 yearbook parser and the parsers of the special parts."""
 from __future__ import annotations
 
+from .. import layout
 from ..model import Block, Chapter, Entry, Line, Part
 from ..slugs import SlugRegistry
 from . import shapes
@@ -16,7 +17,7 @@ class Builder:
         self.chapter: Chapter | None = None
         self.entry: Entry | None = None
         self.section: str | None = None
-        self._chapter_slugs = SlugRegistry(reserved=("index",))
+        self._chapter_slugs = SlugRegistry(reserved=tuple(sorted(layout.PART_LEVEL)))
         self._anchors: SlugRegistry | None = None
 
     def open_chapter(self, title: str | None) -> None:
@@ -31,6 +32,8 @@ class Builder:
         if self.chapter is None:
             self.open_chapter(None)
         entry = Entry(title=title, file=line.file, line=line.lineno, section=self.section)
+        if line.page is not None:
+            entry.pages = [line.page]  # the page number the extraction printed
         entry.anchor = self._anchors.take(title, "entry")
         self.chapter.entries.append(entry)
         self.entry = entry
@@ -40,6 +43,8 @@ class Builder:
         if self.entry is None:
             self.open_entry(untitled, line)
         self.entry.blocks.append(block)
+        if line.page is not None and line.page not in self.entry.pages:
+            self.entry.pages.append(line.page)  # the entry runs onto the next printed page
 
 
 def add_text(b: Builder, line: Line, untitled: str) -> None:
