@@ -304,9 +304,11 @@ def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
 
 def _mkdocs_all(root: Path, work: Path, docs: Path, nav: list, runs: list[tuple[Path, bool]], progress, pages_total: int = 0) -> list[Path]:
     """MkDocs runs (site folder, offline?) side by side, each its own process."""
-    labels = " and ".join("offline" if offline else "hosted" for _, offline in runs)
-    progress(f"mkdocs build ({labels}, in parallel)")
-    jobs = [_mkdocs_start(root, work, docs, site, nav, offline) for site, offline in runs]
+    jobs = []
+    for site, offline in runs:
+        # One line per run as it starts; the runs then go on side by side.
+        progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
+        jobs.append(_mkdocs_start(root, work, docs, site, nav, offline))
     try:
         for job in jobs:
             _mkdocs_finish(job, pages_total, progress)
