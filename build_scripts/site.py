@@ -20,11 +20,12 @@ from pathlib import Path
 
 import yaml
 
-from . import audit_page, export, layout, publish, search_index
+from . import audit_page, export, layout, publish, search
 from .cache import Cache
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
 from .indexes.tagging import Tagger
+from .layout import Layout
 from .errors import BuildError, InputError
 from .yamlfile import read_yaml
 from .manifest import load_manifest
@@ -69,10 +70,15 @@ def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> 
         volume = parse_reports(spec, documents, audit)
     count = sum(1 for _ in volume.entries())
     progress(f"structured {spec.id}: {len(volume.parts)} parts, {count} entries")
-    if count == 0:
+    # A text with no structure signal at all comes out as one entry named after
+    # the volume (structure/parts.py keeps the text whole): that is no
+    # recovered structure either, and the editor must hear of it.
+    recovered = sum(1 for _, _, e in volume.entries() if e.title != spec.title)
+    if recovered == 0:
         files = ", ".join(f"seeds/{s.file}" for s in spec.sources)
-        print(f"warning: {files}: volume '{spec.id}' has no entries; its structure "
-              f"(篇/章 headings, 【】 entries) was not recovered, see the 修订记录", file=sys.stderr, flush=True)
+        print(f"warning: {files}: volume '{spec.id}' has no entries of its own; its structure "
+              f"(篇/章 headings, 【】 entries) was not recovered, the text is kept as one page, "
+              f"see the 修订记录", file=sys.stderr, flush=True)
     return volume
 
 
@@ -135,9 +141,10 @@ def _build(root: Path, progress) -> dict:
     hosted, offline = _mkdocs_all(
         root, work, stage_docs, book.nav, [(work / "site", False), (work / "offline", True)], progress, total
     )
-    # Search index scripts (search/*.js) for assets/javascripts/search.js.
-    search_index.write(hosted, book.searchable, directory_urls=True)
-    search_index.write(offline, book.searchable, directory_urls=False)
+    # The search engine and its index scripts (search/*.js), per volume.
+    search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in volumes]
+    search.write(hosted, book.searchable, volumes=search_volumes)
+    search.write(offline, book.searchable, layout=Layout(p.path for p in book.pages), volumes=search_volumes)
     progress("wrote search index")
     dist = work / "dist"
     dist.mkdir()
@@ -246,7 +253,7 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None, tagger
         "index.json": export.dumps(indexes.data),
     }
     # Search covers every entry, then the 名词解释 terms.
-    searchable = entries + search_index.glossary_records(glossary_records)
+    searchable = entries + search.glossary_records(glossary_records)
     figures.update(entries=len(entries), pages=len(pages), audit_records=len(audit))
     return Book(pages, nav, data, searchable, figures)
 
@@ -305,10 +312,11 @@ def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
 def _mkdocs_all(root: Path, work: Path, docs: Path, nav: list, runs: list[tuple[Path, bool]], progress, pages_total: int = 0) -> list[Path]:
     """MkDocs runs (site folder, offline?) side by side, each its own process."""
     jobs = []
+    theme_dir = _stage_theme(root, work)
     for site, offline in runs:
         # One line per run as it starts; the runs then go on side by side.
         progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
-        jobs.append(_mkdocs_start(root, work, docs, site, nav, offline))
+        jobs.append(_mkdocs_start(root, work, docs, site, nav, offline, theme_dir))
     try:
         for job in jobs:
             _mkdocs_finish(job, pages_total, progress)
@@ -320,15 +328,22 @@ def _mkdocs_all(root: Path, work: Path, docs: Path, nav: list, runs: list[tuple[
     return [site for site, _ in runs]
 
 
-def _mkdocs_start(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool):
+def _stage_theme(root: Path, work: Path) -> Path:
+    """The project's overrides/ with the search's own partials laid over them
+    (build_scripts/search/templates/), staged under .build/ once for both runs."""
+    theme = load_site_config(root).get("theme", {})
+    custom = root / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
+    return search.stage_theme(custom, work / "theme")
+
+
+def _mkdocs_start(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, theme_dir: Path):
     config = load_site_config(root)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["nav"] = _escape_nav(nav)
     theme = config.get("theme", {})
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        # The config is written under .build/: keep theme overrides found.
-        theme["custom_dir"] = str(root / theme["custom_dir"])
+    if isinstance(theme, dict):
+        theme["custom_dir"] = str(theme_dir)
     if offline:
         # Material's offline plugin adds https://unpkg.com/iframe-worker/shim to
         # the page unless a polyfill whose URL names iframe-worker is present:
