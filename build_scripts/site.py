@@ -313,18 +313,19 @@ def _mkdocs_all(root: Path, work: Path, docs: Path, nav: list, runs: list[tuple[
     """MkDocs runs (site folder, offline?) side by side, each its own process."""
     jobs = []
     theme_dir = _stage_theme(root, work)
-    for site, offline in runs:
-        # One line per run as it starts; the runs then go on side by side.
-        progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
-        jobs.append(_mkdocs_start(root, work, docs, site, nav, offline, theme_dir))
     try:
+        for site, offline in runs:
+            # One line per run as it starts; the runs then go on side by side.
+            progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
+            jobs.append(_mkdocs_start(root, work, docs, site, nav, offline, theme_dir))
         for job in jobs:
             _mkdocs_finish(job, pages_total, progress)
     finally:
-        for proc, *_ in jobs:
+        for proc, log, *_ in jobs:
             if proc.poll() is None:  # interrupted or one failed: do not leave MkDocs running
                 proc.kill()
                 proc.wait()
+            log.close()
     return [site for site, _ in runs]
 
 
