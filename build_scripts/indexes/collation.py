@@ -87,7 +87,14 @@ def sort_key(heading: str) -> tuple:
             key.append((_CLASS_HAN, letters, tone, ord(ch)))
         pos = m.end()
     key += _other_keys(text[pos:])
-    return tuple(key) + ((9, heading),)  # last resort: the heading itself, so order is total
+    # END sorts before every character key, so a heading comes before the
+    # longer headings it begins (安全生产 before 安全生产责任制, GB/T 13418's
+    # 字序: "nothing before something"); last, the heading itself, so the
+    # order is total.
+    return tuple(key) + (_END, (9, heading))
+
+
+_END = (-1,)
 
 
 def _other_keys(run: str) -> list[tuple]:
@@ -125,4 +132,4 @@ def group_order(group: str) -> tuple:
 def pinyin_of(heading: str) -> str:
     """The heading's plain pinyin, space separated (shown in index.json for
     readers and other tools that want to re-sort)."""
-    return " ".join(k[1] + str(k[2]) if k[0] == _CLASS_HAN else str(k[1]) for k in sort_key(heading)[:-1])
+    return " ".join(k[1] + str(k[2]) if k[0] == _CLASS_HAN else str(k[1]) for k in sort_key(heading)[:-2])
