@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/mutation.py [MODULE ...] [--children 1] [--tests tests/unit]
 
 For each module (a path under build_scripts/, e.g. `glossary/link.py`; default: MODULES) it
-lays a scratch copy of the project in `.build/mutation/<module>/` with a `setup.cfg` that tells
+lays a scratch copy of the committed project (HEAD) in `.build/mutation/<module>/` with a `setup.cfg` that tells
 mutmut to mutate that one file and to kill mutants with the fast unit tests, runs
 `mutmut run --max-children N` there (N = 1 by default: the machine is shared), and prints the
 score: killed / (all mutants - those mutmut could not run). Surviving mutants are listed with
@@ -51,15 +51,11 @@ def _lay_out(module: str, tests: list[str]) -> Path:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    shutil.copytree(ROOT / "build_scripts", work / "build_scripts",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "tests", work / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ALSO_COPY:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, work / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copy2(src, work / name)
+    # The committed tree (HEAD), not the work tree: a run measures code that can be
+    # named by its commit, and edits made while it runs do not leak into it.
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD", "build_scripts", "tests", *ALSO_COPY],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(work)], input=archive, check=True)
     selection = "\n    ".join(tests)
     (work / "setup.cfg").write_text(
         "[mutmut]\n"
@@ -91,6 +87,11 @@ def _diff(work: Path, name: str) -> str:
                           capture_output=True, text=True).stdout
 
 
+def _head() -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
+
+
 def run_module(module: str, children: int, tests: list[str]) -> dict:
     work = _lay_out(module, tests)
     start = time.monotonic()
@@ -110,7 +111,7 @@ def run_module(module: str, children: int, tests: list[str]) -> dict:
     with (work / "survivors.txt").open("w", encoding="utf-8") as fh:
         for name in survivors:
             fh.write(f"### {name} ({status[name]})\n{_diff(work, name)}\n")
-    return {"module": module, "score": killed / total if total else None, "killed": killed,
+    return {"module": module, "commit": _head(), "score": killed / total if total else None, "killed": killed,
             "mutants": total, "counts": counts, "survivors": survivors, "seconds": round(seconds),
             "returncode": proc.returncode, "work": str(work.relative_to(ROOT))}
 

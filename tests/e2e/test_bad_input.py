@@ -120,7 +120,7 @@ def test_bad_input_is_one_line_and_leaves_the_site(published, tmp_path, case):
     before = snapshot(root)
     damage(root)
     proc = run_build(root)
-    assert proc.returncode != 0
+    assert proc.returncode == 2, proc.stderr  # the README: bad input exits 2
     assert "Traceback" not in proc.stderr
     err_lines = proc.stderr.strip().splitlines()
     assert len(err_lines) == 1, proc.stderr
