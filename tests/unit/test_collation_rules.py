@@ -63,6 +63,8 @@ def test_published_pinyin_is_toned_syllables_and_numbers():
     assert pinyin_of("2023年大事记") == "2023 nian2 da4 shi4 ji4"
     assert pinyin_of("APP推广") == "a p p tui1 guang3"
     assert pinyin_of("的") == "de5"  # neutral tone as 5
+    assert pinyin_of("绿化") == "lü4 hua4"  # ü, not v
+    assert pinyin_of("V2.0版") == "v 2 0 ban3"  # letters and each number, in place
 
 
 def test_letter_groups():
@@ -98,8 +100,9 @@ def test_a_reading_applies_to_every_occurrence_of_the_phrase(tmp_path):
 def test_phrase_readings_must_be_a_mapping(tmp_path):
     path = tmp_path / "pinyin-phrases.yml"
     path.write_text("- 长护险\n", encoding="utf-8")
-    with pytest.raises(InputError, match="mapping"):
+    with pytest.raises(InputError) as err:
         load_phrase_readings(path)
+    assert str(err.value) == "seeds/pinyin-phrases.yml: expected a mapping of phrase: toned pinyin"
     path.write_text("", encoding="utf-8")
     load_phrase_readings(path)  # an empty file is no readings
     assert group_of("长护险服务") == "Z"
