@@ -95,10 +95,10 @@ def _head() -> str:
 def run_module(module: str, children: int, tests: list[str]) -> dict:
     work = _lay_out(module, tests)
     start = time.monotonic()
-    proc = subprocess.run([str(VENV_BIN / "mutmut"), "run", "--max-children", str(children)],
-                          cwd=work, capture_output=True, text=True)
+    with (work / "run.log").open("w", encoding="utf-8") as log:  # progress readable while it runs
+        proc = subprocess.run([str(VENV_BIN / "mutmut"), "run", "--max-children", str(children)],
+                              cwd=work, stdout=log, stderr=subprocess.STDOUT, text=True)
     seconds = time.monotonic() - start
-    (work / "run.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
     status = _results(work)
     counts: dict[str, int] = {}
     for s in status.values():
