@@ -74,3 +74,73 @@ def test_a_title_printed_twice_takes_no_page_from_the_index():
     assign_pages(volume, _index({"概况": [40], "甲条目": [20], "乙条目": [30]}))
     got = [(e.title, e.pages) for _, _, e in volume.entries()]
     assert got == [("概况", []), ("甲条目", [20]), ("概况", []), ("乙条目", [30])]
+
+
+# --- wrap spaces: only running text, never a table row ---------------------------
+
+def _wrapped(sentence: str, column: int = 20) -> str:
+    """A paragraph as the extraction gives it: printed lines of `column`
+    characters (two-character indent on the first) joined by spaces."""
+    first = column - 2
+    parts = [sentence[:first]] + [sentence[i : i + column] for i in range(first, len(sentence), column)]
+    return " ".join(parts)
+
+
+BODY = (
+    "常委会坚持围绕中心、服务大局，紧扣全区中心工作和人民群众期盼，坚持正确监督、有效监督，"
+    "确保监督工作更有强度、更具实效，推动各项工作任务落实见效，为建设经济强区凝聚合力。"
+)
+COLUMN = [_wrapped(BODY[k:] + BODY[:k]) + "。" for k in range(0, 60, 3)]  # gives the document its column
+
+
+def test_a_table_row_keeps_its_spaces_even_at_the_column_width():
+    row = _wrapped(BODY) + "\t附注"
+    out, audit = run(*COLUMN, row)
+    assert [l.text for l in out if l.text][-1] == row
+    assert not [r for r in audit if r.line == len(COLUMN) + 1]
+
+
+def test_a_line_without_sentence_punctuation_keeps_its_spaces_even_at_the_column_width():
+    plain = _wrapped(BODY.replace("，", "").replace("、", "").replace("。", ""))
+    out, audit = run(*COLUMN, plain)
+    assert [l.text for l in out if l.text][-1] == plain
+    assert not [r for r in audit if r.line == len(COLUMN) + 1]
+
+
+def test_a_space_cutting_a_word_stays_in_a_heading_and_in_a_table_row():
+    given = ["职称 评审工作", "专业技术职称 评审\t完成，共 12 人。"]
+    out, _ = run(*given)
+    assert [l.text for l in out if l.text] == ["职称 评审工作", "专业技术职称 评审\t完成，共 12 人。"]
+
+
+# --- paragraph joins: only running text that carries on ----------------------------
+
+def test_a_cut_paragraph_is_not_joined_with_a_short_heading_after_it():
+    given = ["全年共任免国家机关工作人员，提拔", "干部管理", "【公务员管理】 全面推进公务员选育管用工作。"]
+    out, audit = run(*given)
+    assert [l.text for l in out if l.text] == given
+    assert not audit
+
+
+def test_a_cut_paragraph_is_not_joined_with_a_dated_item_or_a_table_row():
+    for after in ("6日 区委召开全体会议，部署全年工作。", "完成改造任务，共计\t12\t个"):
+        given = ["全年共任免国家机关工作人员，提拔", after]
+        out, _ = run(*given)
+        assert [l.text for l in out if l.text] == given, after
+
+
+def test_a_table_row_ending_without_a_full_stop_is_not_a_cut_paragraph():
+    given = ["项目，名称\t完成情况", "全区完成改造任务。"]
+    out, _ = run(*given)
+    assert [l.text for l in out if l.text] == given
+
+
+def test_a_paragraph_cut_twice_is_joined_whole():
+    out, audit = run("加强机关党建，推动区民政局、", "区教育局、区卫健委等单位完成换届，", "全面提升组织力。")
+    assert [l.text for l in out if l.text] == ["加强机关党建，推动区民政局、区教育局、区卫健委等单位完成换届，全面提升组织力。"]
+    assert len([r for r in audit if r.kind == "paragraph-join"]) == 2
+
+
+def test_latin_words_joined_across_the_cut_keep_one_space():
+    out, _ = run("推广应用建筑信息模型，采用 BIM", "technology 完成设计，节约工期。")
+    assert [l.text for l in out if l.text] == ["推广应用建筑信息模型，采用 BIM technology 完成设计，节约工期。"]
