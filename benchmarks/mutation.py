@@ -1,6 +1,6 @@
 """Mutation testing of the core modules with mutmut (too slow for CI: not in `make test`).
 
-    .venv/bin/python benchmarks/mutation.py [MODULE ...] [--children 1] [--tests tests/unit]
+    .venv/bin/python benchmarks/mutation.py [MODULE ...] [--children 1] [--tests tests/unit] [--rev HEAD]
 
 For each module (a path under build_scripts/, e.g. `glossary/link.py`; default: MODULES) it
 lays a scratch copy of the committed project (HEAD) in `.build/mutation/<module>/` with a `setup.cfg` that tells
@@ -46,14 +46,14 @@ MODULES = [
 ALSO_COPY = ["seeds", "mkdocs.yml", "docs", "overrides", "pytest.ini"]
 
 
-def _lay_out(module: str, tests: list[str]) -> Path:
+def _lay_out(module: str, tests: list[str], rev: str = "HEAD") -> Path:
     work = ROOT / ".build" / "mutation" / module.replace("/", "__").removesuffix(".py")
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    # The committed tree (HEAD), not the work tree: a run measures code that can be
-    # named by its commit, and edits made while it runs do not leak into it.
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "HEAD", "build_scripts", "tests", *ALSO_COPY],
+    # A committed tree (HEAD by default), not the work tree: a run measures code that
+    # can be named by its commit, and edits made while it runs do not leak into it.
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "build_scripts", "tests", *ALSO_COPY],
                              capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(work)], input=archive, check=True)
     selection = "\n    ".join(tests)
@@ -87,13 +87,13 @@ def _diff(work: Path, name: str) -> str:
                           capture_output=True, text=True).stdout
 
 
-def _head() -> str:
-    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+def _commit(rev: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", rev],
                           capture_output=True, text=True).stdout.strip()
 
 
-def run_module(module: str, children: int, tests: list[str]) -> dict:
-    work = _lay_out(module, tests)
+def run_module(module: str, children: int, tests: list[str], rev: str = "HEAD") -> dict:
+    work = _lay_out(module, tests, rev)
     start = time.monotonic()
     with (work / "run.log").open("w", encoding="utf-8") as log:  # progress readable while it runs
         proc = subprocess.run([str(VENV_BIN / "mutmut"), "run", "--max-children", str(children)],
@@ -111,7 +111,7 @@ def run_module(module: str, children: int, tests: list[str]) -> dict:
     with (work / "survivors.txt").open("w", encoding="utf-8") as fh:
         for name in survivors:
             fh.write(f"### {name} ({status[name]})\n{_diff(work, name)}\n")
-    return {"module": module, "commit": _head(), "score": killed / total if total else None, "killed": killed,
+    return {"module": module, "commit": _commit(rev), "score": killed / total if total else None, "killed": killed,
             "mutants": total, "counts": counts, "survivors": survivors, "seconds": round(seconds),
             "returncode": proc.returncode, "work": str(work.relative_to(ROOT))}
 
@@ -122,14 +122,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--children", type=int, default=1, help="parallel mutant runs (default 1)")
     ap.add_argument("--tests", nargs="+", default=["tests/unit"],
                     help="the mutant-killing tests (default: the fast unit tests)")
+    ap.add_argument("--rev", default="HEAD", help="the commit to measure (default HEAD), e.g. a base to compare with")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args(argv)
     rows = []
     for module in args.modules:
-        row = run_module(module, args.children, args.tests)
+        row = run_module(module, args.children, args.tests, args.rev)
         rows.append(row)
         score = "n/a" if row["score"] is None else f"{100 * row['score']:.1f} %"
-        print(f"{module:28} {score:>8}  killed {row['killed']}/{row['mutants']}  "
+        print(f"{row['commit']} {module:28} {score:>8}  killed {row['killed']}/{row['mutants']}  "
               f"survivors {len(row['survivors'])}  {row['seconds']} s  {row['counts']}", flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
