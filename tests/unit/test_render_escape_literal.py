@@ -64,3 +64,16 @@ def test_escape_inline_leaves_line_starts_alone_but_escapes_inside():
 def test_plain_text_is_unchanged():
     text = "2023年，全区实现地区生产总值 1234.5 亿元，同比增长 5.6%。"
     assert escape(text) == text
+
+
+def test_a_ragged_table_is_padded_to_its_widest_row_and_every_cell_escaped():
+    from build_scripts.render import _table
+
+    assert _table([["项目", "数量", "备注*"], ["甲|乙"]]) == [
+        "| 项目 | 数量 | 备注\\* |",
+        "| --- | --- | --- |",
+        "| 甲\\|乙 |  |  |",
+        "",
+    ]
+    html = markdown.markdown("\n".join(_table([["项目", "数量"], ["甲"]])), extensions=EXTENSIONS)
+    assert html.count("<td>") == 2 and "<th>数量</th>" in html
