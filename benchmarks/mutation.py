@@ -125,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rev", default="HEAD", help="the commit to measure (default HEAD), e.g. a base to compare with")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = ap.parse_args(argv)
+    rev = _commit(args.rev)  # resolved once: every module of the run measures the same commit
     rows = []
     for module in args.modules:
-        row = run_module(module, args.children, args.tests, args.rev)
+        row = run_module(module, args.children, args.tests, rev)
         rows.append(row)
         score = "n/a" if row["score"] is None else f"{100 * row['score']:.1f} %"
         print(f"{row['commit']} {module:28} {score:>8}  killed {row['killed']}/{row['mutants']}  "
