@@ -127,3 +127,12 @@ def test_plain_digits_after_a_term_are_no_marker_where_the_report_prints_that_su
 def test_a_forged_placeholder_in_the_text_renders_literally(tmp_path):
     md = _report_page(tmp_path, "推进“海棠计划”¹\ue0000\ue001。")
     assert "\ue0000\ue001" in md and "gl-term" not in md.split('{: #zhu-yao-ming-ci-jie-shi')[0]
+
+
+def test_an_occurrence_names_its_entry_by_its_entries_json_id_and_its_place(tmp_path):
+    later = entry("社区建设", "推进“海棠计划”。", anchor="she-qu")
+    vol = volume(chapter(report(), glossary_list(), later, title="社区", slug="she-qu-zhang"))
+    glossary = prepare([vol], tmp_path)
+    term = next(t for t in glossary.terms if t.term == "“海棠计划”")
+    occ = term.occurrences[-1]
+    assert (occ.entry_id, occ.where, occ.volume, occ.title) == ("town-2030/te-zai/she-qu-zhang/she-qu", "特载 › 社区", "town-2030", "社区建设")
