@@ -92,7 +92,7 @@ def test_a_reading_applies_to_every_occurrence_of_the_phrase(tmp_path):
     path.write_text("长护险: chang2 hu4 xian3\n", encoding="utf-8")
     try:
         load_phrase_readings(path)
-        assert pinyin_of("长护险与长护险") == "chang2 hu4 xian3 yu3 chang2 hu4 xian3"
+        assert pinyin_of("长护险与长护险及长护险") == " ".join(["chang2 hu4 xian3", "yu3", "chang2 hu4 xian3", "ji2", "chang2 hu4 xian3"])
     finally:
         load_phrase_readings(tmp_path / "absent.yml")
 
