@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
-from .errors import InputError
+from .errors import Interrupted, YearbookError, visible
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +19,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="structure report: recovered outline against the book's 目录 and 条目索引")
     args = parser.parse_args(argv)
 
-    from .site import BuildError, Progress, build
+    # SIGTERM (timeout, a CI cancel, kill) unwinds like Ctrl-C: MkDocs is
+    # stopped, nothing half-written is published.
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        from .site import Progress, build
+    except ModuleNotFoundError as exc:
+        print(f"error: the Python package '{exc.name}' is missing from this environment; "
+              "run `make site` to repair it", file=sys.stderr)
+        return 1
 
     try:
         if args.command == "check":
@@ -34,25 +43,30 @@ def main(argv: list[str] | None = None) -> int:
                 f"site {figures['site_bytes'] / 1e6:.1f} MB, offline bundle {figures['bundle_bytes'] / 1e6:.1f} MB; "
                 f"{figures['audit_records']} audited changes"
             )
-    except InputError as exc:
+    except YearbookError as exc:  # InputError (exit 2), BuildError (exit 1)
         print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        if getattr(exc, "published", False):
+            print("error: interrupted just after the new site was published; site/ and dist/ are whole", file=sys.stderr)
+        else:
+            print("error: interrupted; the previous site is left intact", file=sys.stderr)
+        return 128 + signum
+    except ModuleNotFoundError as exc:
+        print(f"error: the Python package '{exc.name}' is missing from this environment; "
+              "run `make site` to repair it", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("error: interrupted; the previous site is left intact", file=sys.stderr)
-        return 130
     except OSError as exc:
         # The file system refused (permissions, disk full, a file in the way).
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}; the previous site is left intact", file=sys.stderr)
+        print(visible(f"error: {where}{exc.strerror or exc}; the previous site is left intact", 400), file=sys.stderr)
         return 1
     except Exception as exc:
         # Anything else is a bug, but the user still gets one line, not a traceback.
         if args.traceback:
             raise
-        detail = " ".join(str(exc).split())[:200]
+        detail = visible(" ".join(str(exc).split()), 200)
         print(
             f"error: unexpected {type(exc).__name__}: {detail} (the previous site is left intact; "
             "rerun with --traceback and report it)",
@@ -60,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     return 0
+
+
+def _terminated(signum, frame):
+    raise Interrupted(signum)
 
 
 if __name__ == "__main__":

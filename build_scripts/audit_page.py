@@ -29,6 +29,7 @@ KIND_NAMES = {
     "odd-space": "不间断空格改普通空格",
     "list-marker": "删除多余列表符号",
     "running-head": "删除书眉",
+    "bidi-control": "删除双向控制符（可使文字倒序显示）",
     "ocr-digit": "修正识别错字（数字）",
     "ocr-letter": "修正识别错字（字母）",
     "middle-dot": "间隔号改为 ·",

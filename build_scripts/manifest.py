@@ -5,21 +5,19 @@ offending volume or key, so an editor with a typo is sent straight to it.
 """
 from __future__ import annotations
 
-import re
+import math
+import unicodedata
 from pathlib import Path
 
 import yaml
 
-from .errors import InputError
+from . import layout
+from .errors import BIDI_CONTROLS, InputError, visible
 from .yamlfile import read_yaml
 from .model import SourceSpec, VolumeSpec
 
 KINDS = ("yearbook", "reports")
-
-# Volume ids become folder names and URL segments: keep them lowercase ASCII.
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-# Top-level folders and pages of the built site a volume folder must not replace.
-RESERVED_IDS = frozenset({"assets", "data", "search", "index", "guide", "about", "site", "dist"})
+YEARS = range(1, 10000)
 
 
 class _Lines:
@@ -56,16 +54,18 @@ class _Lines:
         return keys.get(key, start) if key else start
 
 
-def load_manifest(path: Path) -> list[VolumeSpec]:
-    """Parse the manifest; raise InputError naming the file and line on any problem."""
+def load_manifest(path: Path, handwritten: frozenset[str] = frozenset()) -> list[VolumeSpec]:
+    """Parse the manifest; raise InputError naming the file and line on any
+    problem. `handwritten`: top-level names of the hand-written docs/ pages,
+    which a volume id must not take either."""
     name = _display(path)
     if not path.is_file():
         raise InputError(name, "manifest not found")
-    text, data = read_yaml(path, name)
+    text, data = read_yaml(path, name, within=path.parent)
     if not isinstance(data, dict) or not isinstance(data.get("volumes"), list):
         raise InputError(name, "expected a mapping with a 'volumes' list")
     lines = _Lines(text)
-    volumes = [_volume(name, lines, i, v, path.parent) for i, v in enumerate(data["volumes"], 1)]
+    volumes = [_volume(name, lines, i, v, path.parent, handwritten) for i, v in enumerate(data["volumes"], 1)]
     seen: set[str] = set()
     for i, vol in enumerate(volumes, 1):
         if vol.id in seen:
@@ -84,27 +84,30 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path) -> VolumeSpec:
+def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path, handwritten=frozenset()) -> VolumeSpec:
     if not isinstance(raw, dict):
         raise InputError(name, f"volume #{index} is not a mapping", lines.of(index))
     for key in ("id", "title", "year", "kind", "sources"):
         if key not in raw:
             raise InputError(name, f"volume #{index} lacks '{key}'", lines.of(index))
+    if isinstance(raw["id"], bool) or not isinstance(raw["id"], (str, int)):
+        raise InputError(name, f"volume #{index}: 'id' must be text, not {_kind_of(raw['id'])}", lines.of(index, "id"))
     vid = str(raw["id"])
-    if not _ID.match(vid):
-        raise InputError(name, f"volume id '{vid}' must be lowercase letters, digits and '-'", lines.of(index, "id"))
-    if vid in RESERVED_IDS:
-        raise InputError(name, f"volume id '{vid}' is reserved for the site's own folders", lines.of(index, "id"))
-    if raw["kind"] not in KINDS:
+    problem = layout.volume_id_problem(vid, handwritten)
+    if problem:
+        raise InputError(name, f"volume id '{visible(vid)}' {problem}", lines.of(index, "id"))
+    if not isinstance(raw["kind"], str) or raw["kind"] not in KINDS:
         raise InputError(
             name,
-            f"volume '{vid}': unknown kind '{raw['kind']}' (expected one of {', '.join(KINDS)})",
+            f"volume '{vid}': unknown kind '{visible(str(raw['kind']))}' (expected one of {', '.join(KINDS)})",
             lines.of(index, "kind"),
         )
-    try:
-        year = int(raw["year"])
-    except (TypeError, ValueError):
-        raise InputError(name, f"volume '{vid}': year '{raw['year']}' is not a number", lines.of(index, "year")) from None
+    year = _year(raw["year"])
+    if year is None:
+        raise InputError(name, f"volume '{vid}': year '{visible(str(raw['year']))}' is not a year such as 2024", lines.of(index, "year"))
+    texts = {key: _text(name, vid, key, raw.get(key), lines.of(index, key)) for key in ("title", "publisher", "editor")}
+    if not texts["title"]:
+        raise InputError(name, f"volume '{vid}': 'title' is empty", lines.of(index, "title"))
     sources = raw["sources"]
     if not isinstance(sources, list) or not sources:
         raise InputError(name, f"volume '{vid}': 'sources' must be a non-empty list", lines.of(index, "sources"))
@@ -113,13 +116,49 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path) -> Volum
     )
     return VolumeSpec(
         id=vid,
-        title=str(raw["title"]),
+        title=texts["title"],
         year=year,
         kind=raw["kind"],
-        publisher=str(raw.get("publisher") or ""),
-        editor=raw.get("editor"),
+        publisher=texts["publisher"] or "",
+        editor=texts["editor"],
         sources=specs,
     )
+
+
+def _kind_of(value) -> str:
+    return {list: "a list", dict: "a mapping", bool: "true/false", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _year(value) -> int | None:
+    """A year as written (2024 or "2024"); .inf, 2024.5, true and lists are not."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            return None
+        value = int(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    return value if isinstance(value, int) and value in YEARS else None
+
+
+def _text(name: str, vid: str, key: str, value, line: int | None) -> str | None:
+    """A one-line text field (title, publisher, editor …): a string or a
+    number, never a list or mapping; no line breaks, control characters or
+    bidi overrides (which make a title display as something else)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(name, f"volume '{vid}': '{key}' must be text, not {_kind_of(value)}", line)
+    text = str(value).strip()
+    for ch in text:
+        if ch in BIDI_CONTROLS:
+            raise InputError(
+                name, f"volume '{vid}': '{key}' holds the bidirectional control U+{ord(ch):04X}, "
+                "which reorders text on screen (remove it)", line)
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            raise InputError(name, f"volume '{vid}': '{key}' holds a line break or control character: '{visible(text)}'", line)
+    return text
 
 
 def _source(name: str, vid: str, raw, seeds_dir: Path, line: int | None) -> SourceSpec:
@@ -127,7 +166,11 @@ def _source(name: str, vid: str, raw, seeds_dir: Path, line: int | None) -> Sour
         raw = {"file": raw}
     if not isinstance(raw, dict) or "file" not in raw:
         raise InputError(name, f"volume '{vid}': each source needs a 'file'", line)
-    file = str(raw["file"])
+    if not isinstance(raw["file"], str):
+        raise InputError(name, f"volume '{vid}': a source 'file' must be a file name, not {_kind_of(raw['file'])}", line)
+    file = raw["file"]
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in file):
+        raise InputError(name, f"volume '{vid}': seed file name '{visible(file)}' holds a control character", line)
     path = seeds_dir / file
     # Sources live in seeds/: a path leading out of it is a typo or worse.
     if not path.resolve().is_relative_to(seeds_dir.resolve()):
@@ -136,7 +179,7 @@ def _source(name: str, vid: str, raw, seeds_dir: Path, line: int | None) -> Sour
         raise InputError(name, f"volume '{vid}': seed file '{seeds_dir.name}/{file}' is missing", line)
     return SourceSpec(
         file=file,
-        title=raw.get("title"),
-        publisher=raw.get("publisher"),
-        url_source=raw.get("url_source"),
+        title=_text(name, vid, "title", raw.get("title"), line) or None,
+        publisher=_text(name, vid, "publisher", raw.get("publisher"), line),
+        url_source=_text(name, vid, "url_source", raw.get("url_source"), line),
     )

@@ -39,7 +39,9 @@ class Line:
     `kind` is what the repair stage recognised the line as: "text" (running
     text or a heading), "caption" (a photo caption, 图片说明, with its credit),
     "credit" (a standalone attribution such as （区委办公室提供） or （王文振）),
-    "break" (a running head that opens a 篇 in a yearbook's extraction).
+    "break" (a running head that opens a 篇 in a yearbook's extraction),
+    "web-title" / "web-meta" (a scraped web page's title, and its date/来源
+    byline with the page's repeats of them: repair/webpage.py).
     """
 
     text: str

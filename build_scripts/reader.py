@@ -23,6 +23,10 @@ UTF8_LINE_MIN_CJK = 3
 # Below this share of CJK among visible characters, a GB18030 decoding is not
 # Chinese text but the mojibake of some other encoding or of binary data.
 GB_MIN_CJK_SHARE = 0.3
+# A whole yearbook is 5–50 MB of text; the build holds a file's text, lines and
+# audit in memory several times over, so far larger input is refused up front
+# (a wrong file, a disk image) instead of exhausting memory hours later.
+MAX_TEXT_BYTES = 512 * 1024 * 1024
 
 
 def decode(data: bytes, name: str) -> str:
@@ -104,6 +108,9 @@ def read_lines(path: Path, name: str | None = None) -> list[Line]:
     """Read a seed file into Line values numbered from 1."""
     name = name or path.name
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(name, f"file is {size / 2**20:.0f} MB, over the {MAX_TEXT_BYTES // 2**20} MB limit of a seed text")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "file not found") from None

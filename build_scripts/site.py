@@ -19,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from . import audit_page, export, search_index
+from . import audit_page, export, layout, publish, search_index
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
-from .errors import InputError
+from .errors import BuildError, InputError
 from .yamlfile import read_yaml
 from .manifest import load_manifest
 from .model import Line, Volume, VolumeSpec
@@ -32,13 +32,9 @@ from .repair import repair
 from .structure.reports import parse_reports
 from .structure.yearbook import parse_yearbook
 
-GENERATED_LIST = ".generated"  # docs/.generated lists what the build wrote into docs/
+GENERATED_LIST = publish.GENERATED_LIST
 SHIM = "assets/javascripts/iframe-worker-shim.js"  # vendored npm iframe-worker (MIT)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the bundle is byte-reproducible
-
-
-class BuildError(Exception):
-    """A build step other than reading input failed (MkDocs, the file system)."""
 
 
 @dataclass
@@ -67,7 +63,12 @@ def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> 
         volume = parse_yearbook(spec, lines, audit)
     else:
         volume = parse_reports(spec, documents, audit)
-    progress(f"structured {spec.id}: {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
+    count = sum(1 for _ in volume.entries())
+    progress(f"structured {spec.id}: {len(volume.parts)} parts, {count} entries")
+    if count == 0:
+        files = ", ".join(f"seeds/{s.file}" for s in spec.sources)
+        print(f"warning: {files}: volume '{spec.id}' has no entries; its structure "
+              f"(篇/章 headings, 【】 entries) was not recovered, see the 修订记录", file=sys.stderr, flush=True)
     return volume
 
 
@@ -86,15 +87,25 @@ class Book:
 def build(root: Path, progress=Progress()) -> dict:
     """Build everything; return figures for the caller to print."""
     root = root.resolve()
-    specs = load_manifest(root / "seeds" / "volumes.yml")
+    with publish.lock(root):
+        # A publish a kill interrupted is completed first: its staged site
+        # lives in .build/, which this build is about to clear.
+        publish.recover(root, progress)
+        return _build(root, progress)
+
+
+def _build(root: Path, progress) -> dict:
+    specs = load_manifest(root / "seeds" / "volumes.yml", _handwritten(root / "docs"))
     load_site_config(root)  # fail fast on a broken mkdocs.yml, before the long stages
     volumes = [structure_volume(spec, root / "seeds", progress) for spec in specs]
+    # Every input (seeds, glossary-extra.yml, pinyin-phrases.yml) is read by
+    # now: bad input stops the build before anything is touched.
+    book = assemble(volumes, root / "seeds", progress)
 
     work = root / ".build"
     shutil.rmtree(work, ignore_errors=True)
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
-    book = assemble(volumes, root / "seeds", progress)
     generated = _write_pages(stage_docs, book.pages)
     progress(f"rendered {len(book.pages)} pages")
     # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
@@ -117,7 +128,7 @@ def build(root: Path, progress=Progress()) -> dict:
     _zip(offline, dist / "yearbook-offline.zip")
     progress("wrote offline bundle")
 
-    _publish(root, stage_docs, generated, hosted, dist)
+    publish.publish(root, stage_docs, generated, hosted, dist)
     progress("published site/ and dist/")
     return {
         **book.figures,
@@ -181,8 +192,20 @@ def _home(volumes: list[Volume], index_nav: list = ()) -> str:
     return "\n".join(lines)
 
 
+def _handwritten(docs: Path) -> frozenset[str]:
+    """Top-level names (without .md) of the hand-written pages and folders of
+    docs/: a volume id must not take one."""
+    if not docs.is_dir():
+        return frozenset()
+    return frozenset(
+        p.name[:-3] if p.name.endswith(".md") else p.name
+        for p in docs.iterdir()
+        if p.name != GENERATED_LIST and not layout.is_generated(docs, p.name)
+    )
+
+
 def _copy_handwritten(docs: Path, dest: Path) -> None:
-    skip = _generated_paths(docs)
+    skip = publish.generated_names(docs)
     dest.mkdir(parents=True)
     if not docs.is_dir():
         return
@@ -194,13 +217,6 @@ def _copy_handwritten(docs: Path, dest: Path) -> None:
             shutil.copytree(item, target)
         else:
             shutil.copy2(item, target)
-
-
-def _generated_paths(docs: Path) -> set[str]:
-    listing = docs / GENERATED_LIST
-    if not listing.is_file():
-        return set()
-    return {l for l in listing.read_text(encoding="utf-8").splitlines() if l and "/" not in l and l not in (".", "..")}
 
 
 def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
@@ -301,44 +317,6 @@ def _zip(site: Path, target: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes())
-
-
-def _publish(root: Path, stage_docs: Path, generated: list[str], site: Path, dist: Path) -> None:
-    """Swap the new outputs in; only now is anything outside .build/ touched.
-
-    Everything is staged under .build/ (on the same file system), so the swap
-    is a short list of renames, each atomic: old generated docs pages, site/
-    and dist/ move aside, the new ones move in. If any rename fails (or the
-    user interrupts), the renames already done are undone in reverse, so the
-    previous docs/, site/ and dist/ are left whole, never half-swapped.
-    """
-    docs = root / "docs"
-    docs.mkdir(exist_ok=True)
-    aside = root / ".build" / "old"
-    shutil.rmtree(aside, ignore_errors=True)
-    (aside / "docs").mkdir(parents=True)
-    (stage_docs / GENERATED_LIST).write_text("\n".join(generated) + "\n", encoding="utf-8")
-    moves: list[tuple[Path, Path]] = []
-    for name in sorted(_generated_paths(docs) | set(generated) | {GENERATED_LIST}):
-        if (docs / name).exists() or (docs / name).is_symlink():
-            moves.append((docs / name, aside / "docs" / name))
-    moves += [(stage_docs / name, docs / name) for name in [*generated, GENERATED_LIST]]
-    for new, name in ((site, "site"), (dist, "dist")):
-        if (root / name).exists():
-            moves.append((root / name, aside / name))
-        moves.append((new, root / name))
-    done: list[tuple[Path, Path]] = []
-    try:
-        for src, dst in moves:
-            os.rename(src, dst)
-            done.append((src, dst))
-    except BaseException as exc:
-        for src, dst in reversed(done):
-            os.rename(dst, src)
-        if isinstance(exc, OSError):
-            raise BuildError(f"cannot publish {exc.filename}: {exc.strerror}; the previous site is left intact") from None
-        raise
-    shutil.rmtree(aside, ignore_errors=True)
 
 
 def _size(path: Path) -> int:

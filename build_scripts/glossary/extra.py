@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError
+from ..errors import BIDI_CONTROLS, InputError
 from ..yamlfile import read_yaml
 from . import Term, folded, tidy_term
 
@@ -42,7 +42,9 @@ def load_extra(path: Path) -> Extra:
     if not path.is_file():
         return Extra()
     name = f"{path.parent.name}/{path.name}"
-    text, data = read_yaml(path, name)
+    # Like the seed texts, the editors' file lies in seeds/: a link leading out
+    # of it (to /etc/…, another project) is refused.
+    text, data = read_yaml(path, name, within=path.parent)
     if data is None:
         return Extra()
     if not isinstance(data, dict) or set(data) - {"terms", "aliases"}:
@@ -71,7 +73,7 @@ def load_extra(path: Path) -> Extra:
 
 def _item_lines(text: str, key: str) -> list[int]:
     """Line number of each item of the top-level list `key` (for error messages)."""
-    root = yaml.compose(text)
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(root, yaml.MappingNode):
         return []
     for k, v in root.value:
@@ -91,6 +93,8 @@ def _term(name: str, k: int, raw, line: int | None = None) -> Term:
         value = raw.get(key)
         if not isinstance(value, str) or not value.strip():
             raise InputError(name, f"term {k}: '{key}' is missing or empty", line)
+        if any(ch in BIDI_CONTROLS for ch in value):
+            raise InputError(name, f"term {k}: '{key}' holds a bidirectional control character, which reorders text on screen (remove it)", line)
         values[key] = value.strip()
     display = tidy_term(values["term"])
     forms = [folded(values["term"])] + [folded(a) for a in _strings(name, f"term {k} aliases", raw.get("aliases") or [])]

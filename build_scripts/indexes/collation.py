@@ -50,7 +50,7 @@ def load_phrase_readings(path: Path) -> None:
     `长护险: chang2 hu4 xian3`), so e.g. 长护险 sorts under C."""
     _PHRASES.clear()
     if path.is_file():
-        _, data = read_yaml(path, f"seeds/{path.name}")
+        _, data = read_yaml(path, f"seeds/{path.name}", within=path.parent)
         if data is None:
             data = {}
         if not isinstance(data, dict):

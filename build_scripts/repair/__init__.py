@@ -8,7 +8,7 @@ Line rules (one line at a time) are lifted into processors by `per_line`.
 
 Rules are derived from the shape of the text (column width, punctuation
 context, repetition), never from strings of one book. One module per rule:
-markup, wrap, punctuation, captions, paragraphs, ocr.
+markup, controls, webpage, wrap, punctuation, captions, paragraphs, ocr.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import re
 from typing import Callable
 
 from ..model import AuditRecord, Line
-from . import captions, markup, ocr, paragraphs, punctuation, wrap
+from . import captions, controls, markup, ocr, paragraphs, punctuation, webpage, wrap
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
 __all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
@@ -77,6 +77,8 @@ def wrap_spaces(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
 REPAIRS: dict[str, Processor] = {
     "running_heads": mark_running_heads,
     "html_tags": per_line(markup.strip_html_tags),
+    "bidi_controls": per_line(controls.strip_bidi_controls),
+    "web_furniture": webpage.strip_web_furniture,
     "cms_markers": per_line(markup.strip_cms_markers),
     "markdown_emphasis": per_line(markup.strip_markdown_emphasis),
     "spaces": per_line(markup.normalise_spaces),

@@ -3,6 +3,7 @@ entry (as paragraph, caption, source note or table row). Shared by the
 yearbook parser and the parsers of the special parts."""
 from __future__ import annotations
 
+from .. import layout
 from ..model import Block, Chapter, Entry, Line, Part
 from ..slugs import SlugRegistry
 from . import shapes
@@ -16,7 +17,7 @@ class Builder:
         self.chapter: Chapter | None = None
         self.entry: Entry | None = None
         self.section: str | None = None
-        self._chapter_slugs = SlugRegistry(reserved=("index",))
+        self._chapter_slugs = SlugRegistry(reserved=tuple(sorted(layout.PART_LEVEL)))
         self._anchors: SlugRegistry | None = None
 
     def open_chapter(self, title: str | None) -> None:

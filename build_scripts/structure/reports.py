@@ -3,14 +3,16 @@ document, one 条目 per 一、 heading (报告汇编).
 
 A document's own text decides its shape: 一、 headings open entries, （一）/(一)
 and 1. headings become sub-headings (a run-in one is split at its first 。),
-lead-ins such as 一是 stay running text. A scraped web page is recognised by
-its date/来源 line under the title; navigation and footer lines around it are
-removed and audited.
+lead-ins such as 一是 stay running text. A scraped web page's furniture was
+removed by repair (repair/webpage.py); its title (Line.kind "web-title") names
+the chapter and its byline ("web-meta") becomes the chapter's metadata.
 """
 from __future__ import annotations
 
 import re
 
+from .. import layout
+from ..repair import webpage
 from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, VolumeSpec
 from ..slugs import SlugRegistry
 from . import shapes
@@ -18,15 +20,6 @@ from . import shapes
 # Heading levels of a report.
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL2 = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．](?!\d))")
-# The date/source line a government web page prints under its title.
-_WEB_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+\d{2}:\d{2})?(?:\s*来源[:：]\s*(.+))?$")
-# Footer and navigation of a government web page (copyright, ICP filing …).
-# Government sites share these footer/navigation words (ICP filing, 版权所有,
-# the 政务网 badge, 无障碍 accessibility link, the page's own "today is" clock).
-_WEB_BOILERPLATE = re.compile(r"版权所有|ICP备|网站标识码|公网安备|主办单位|^附件$|^党政机关|政务网|无障碍|^头部背景图$|^今天是\d{4}年")
-# Navigation and footers are never sentences: a line with 。 or ， is report
-# text even when it mentions 无障碍 or 主办单位, and must never be dropped.
-_SENTENCE = re.compile(r"[。，]")
 # A heading is run in when it ends at a 。 within this many characters.
 RUN_IN_MAX = 40
 
@@ -37,7 +30,7 @@ PART_SLUG = "documents"
 def parse_reports(spec: VolumeSpec, documents: list[list[Line]], audit: list[AuditRecord]) -> Volume:
     volume = Volume(spec=spec, audit=audit)
     part = Part(title=PART_TITLE, slug=PART_SLUG)
-    slugs = SlugRegistry(reserved=("index",))
+    slugs = SlugRegistry(reserved=tuple(sorted(layout.PART_LEVEL)))
     for source, lines in zip(spec.sources, documents):
         chapter = _parse_document(lines, audit, source.title)
         chapter.slug = slugs.take(chapter.title or "document", "document")
@@ -47,18 +40,18 @@ def parse_reports(spec: VolumeSpec, documents: list[list[Line]], audit: list[Aud
 
 
 def _parse_document(lines: list[Line], audit: list[AuditRecord], title_hint: str | None) -> Chapter:
-    content = [l for l in lines if l.text.strip()]
-    title_at, meta = _find_title(content)
+    content = [l for l in lines if l.text.strip() and l.kind != "break"]
+    if not content:
+        return Chapter(title=title_hint or "document")
+    title_at = next((i for i, l in enumerate(content) if l.kind == "web-title"), 0)
     title = title_hint or content[title_at].text.strip()
+    meta = _web_meta([l.text.strip() for l in content if l.kind == "web-meta"])
     body = []
     for i, line in enumerate(content):
-        if i < title_at:
-            _drop(audit, line, "web-boilerplate", "web-page navigation before the title")
-        elif i == title_at:
-            continue
-        elif _WEB_BOILERPLATE.search(line.text) and not _SENTENCE.search(line.text):
-            _drop(audit, line, "web-boilerplate", "web-page header/footer")
-        elif line.text.strip() == title or _WEB_DATE.match(line.text.strip()) or line.text.strip().startswith("来源"):
+        if i == title_at:
+            if line.text.strip() != title:  # the manifest's title is used instead
+                _drop(audit, line, "web-metadata", "the document's own title line (the manifest gives its title)")
+        elif line.kind == "web-meta":
             _drop(audit, line, "web-metadata", "title/date/source repeated by the web page (kept as metadata)")
         else:
             body.append(line)
@@ -107,16 +100,19 @@ def _level2_blocks(t: str, lineno: int) -> list[Block]:
     return [Block("p", t, lineno)]
 
 
-def _find_title(content: list[Line]) -> tuple[int, dict]:
-    """The title is the line above the web page's date/来源 line, else the first line."""
-    for i, line in enumerate(content[:30]):
-        m = _WEB_DATE.match(line.text.strip())
-        if m and i > 0:
-            meta = {"date": m.group(1)}
-            if m.group(2):
-                meta["publisher"] = m.group(2).strip()
-            return i - 1, meta
-    return 0, {}
+def _web_meta(texts: list[str]) -> dict:
+    """The date and publisher (来源) of the web page's byline lines."""
+    meta: dict = {}
+    for t in texts:
+        m = webpage.WEB_DATE.match(t)
+        if m:
+            meta.setdefault("date", m.group(1))
+            if m.group(3):
+                meta.setdefault("publisher", m.group(3).strip())
+        m = webpage.SOURCE.match(t)
+        if m:
+            meta.setdefault("publisher", m.group(1).strip())
+    return meta
 
 
 def _drop(audit: list[AuditRecord], line: Line, kind: str, reason: str) -> None:

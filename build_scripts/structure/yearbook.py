@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import layout
 from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, VolumeSpec
 from ..repair import PART_BREAK
 from ..slugs import SlugRegistry
@@ -65,7 +66,7 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
     signals = BookSignals(part_names=_part_names(front), index=parse_finding_aids(lines), audit=audit)
     volume = Volume(spec=spec, audit=audit, finding_aids=signals.index)
     volume.front_matter, volume.photos = _front_matter(front)
-    part_slugs = SlugRegistry(reserved=("index", "about", "data", "search", "assets"))
+    part_slugs = SlugRegistry(reserved=tuple(sorted(layout.VOLUME_LEVEL)))
     for seg in segments[1:]:
         title, body = _take_part_title(seg, signals.part_names)
         part = Part(title=title, slug=part_slugs.take(title, "part"))

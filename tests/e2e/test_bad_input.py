@@ -14,8 +14,6 @@ import sys
 
 import pytest
 
-from build_scripts import site as site_module
-from build_scripts.site import BuildError, _publish
 
 from project import ROOT, SMALL_MANIFEST as MANIFEST, copy_project
 
@@ -94,6 +92,34 @@ def _mkdocs_yml(root):
 
 GOOD_UTF8 = REPORT.encode("utf-8")
 
+
+def _file(name: str, text: str):
+    def apply(root):
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    return apply
+
+
+def _huge(name: str):
+    def apply(root):
+        with (root / "seeds" / name).open("wb") as f:
+            f.write(b"# comment\n")
+            f.truncate(9 * 1024 * 1024)
+    return apply
+
+
+def _link_out(name: str):
+    def apply(root):
+        outside = root / "outside.yml"
+        outside.write_text("terms: []\n", encoding="utf-8")
+        (root / "seeds" / name).unlink(missing_ok=True)
+        (root / "seeds" / name).symlink_to(outside)
+    return apply
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [{', '.join(['*' + a] * 10)}]\n" for a, b in zip("abcdefgh", "bcdefghi")
+)
+
 # (damage, expected file named in the message, expected line or None, words of the problem)
 CASES = {
     "empty-file": (_seed("report.txt", b""), "report.txt", None, "empty"),
@@ -106,6 +132,23 @@ CASES = {
     "invalid-yaml": (_manifest("    year: 2099\n    kind: reports", "    year: 2099\n   kind: reports"), "seeds/volumes.yml", 12, "invalid YAML"),
     "unknown-kind": (_manifest("kind: reports", "kind: almanac"), "seeds/volumes.yml", 12, "unknown kind 'almanac'"),
     "invalid-mkdocs-yml": (_mkdocs_yml, "mkdocs.yml", None, "invalid YAML"),
+    # issue 12: hostile or unlucky input
+    "id-with-trailing-newline": (_manifest("id: papers", 'id: "assets\\n"'), "seeds/volumes.yml", 9, "volume id 'assets\\n'"),
+    "id-block-scalar": (_manifest("id: papers", "id: |\n      assets"), "seeds/volumes.yml", 9, "volume id 'assets\\n'"),
+    "id-glossary": (_manifest("id: papers", "id: glossary"), "seeds/volumes.yml", 9, "reserved"),
+    "id-indexes": (_manifest("id: papers", "id: indexes"), "seeds/volumes.yml", 9, "reserved"),
+    "id-audit": (_manifest("id: papers", "id: audit"), "seeds/volumes.yml", 9, "reserved"),
+    "kind-with-escape-codes": (_manifest("kind: reports", 'kind: "reports\\n\\e[2J"'), "seeds/volumes.yml", 12, "\\u001b[2J"),
+    "editor-list": (_manifest("    publisher: 某某出版社", "    publisher: 某某出版社\n    editor: [a, b]"), "seeds/volumes.yml", 7, "'editor' must be text"),
+    "year-inf": (_manifest("year: 2099", "year: .inf"), "seeds/volumes.yml", 4, "is not a year"),
+    "title-bidi-override": (_manifest("title: 工作文献", 'title: "工作\\u202e文献"'), "seeds/volumes.yml", 10, "U+202E"),
+    "manifest-alias-bomb": (_file("volumes.yml", BOMB + "volumes: *i\n"), "seeds/volumes.yml", None, "expands to more than"),
+    "manifest-deep-nesting": (_file("volumes.yml", "volumes: " + "[" * 3000 + "]" * 3000 + "\n"), "seeds/volumes.yml", None, "nesting deeper"),
+    "manifest-huge": (_huge("volumes.yml"), "seeds/volumes.yml", None, "MB limit"),
+    "pinyin-alias-bomb": (_file("pinyin-phrases.yml", BOMB), "seeds/pinyin-phrases.yml", None, "expands to more than"),
+    "glossary-extra-alias-bomb": (_file("glossary-extra.yml", BOMB + "terms: *i\n"), "seeds/glossary-extra.yml", None, "expands to more than"),
+    "glossary-extra-link-out-of-seeds": (_link_out("glossary-extra.yml"), "seeds/glossary-extra.yml", None, "leads outside seeds/"),
+    "glossary-extra-invalid": (_file("glossary-extra.yml", "terms: [unclosed\n"), "seeds/glossary-extra.yml", None, "invalid YAML"),
 }
 
 
@@ -120,8 +163,10 @@ def test_bad_input_is_one_line_and_leaves_the_site(published, tmp_path, case):
     before = snapshot(root)
     damage(root)
     proc = run_build(root)
-    assert proc.returncode == 2, proc.stderr  # the README: bad input exits 2
+    assert proc.returncode == 2, proc.stderr  # bad input
     assert "Traceback" not in proc.stderr
+    # No raw control character reaches the terminal (newline, ESC, bidi).
+    assert not any(ord(c) < 32 or c in "\x7f\u202a\u202b\u202c\u202d\u202e" for c in proc.stderr.rstrip("\n"))
     err_lines = proc.stderr.strip().splitlines()
     assert len(err_lines) == 1, proc.stderr
     message = err_lines[0]
@@ -152,67 +197,6 @@ def test_bom_crlf_and_gb18030_seeds_build(published, tmp_path):
     assert snapshot(root) == snapshot(published)
 
 
-# --- the swap itself: a failure half-way through is rolled back ------------
-
-def _outputs(root, text: str):
-    (root / "docs" / "vol").mkdir(parents=True)
-    (root / "docs" / "vol" / "page.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "index.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "guide.md").write_text("hand-written", encoding="utf-8")
-
-
-def _staged(root):
-    """A finished build under .build/: new docs pages, site/ and dist/."""
-    stage = root / ".build"
-    (stage / "docs" / "vol").mkdir(parents=True)
-    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
-    for name in ("site", "dist"):
-        (stage / name).mkdir()
-        (stage / name / "index.html").write_text("new", encoding="utf-8")
-    return stage
-
-
-@pytest.mark.parametrize("fail_at", [0, 2, 4, 7])
-def test_publish_failing_half_way_restores_the_previous_outputs(tmp_path, monkeypatch, fail_at):
-    root = tmp_path
-    _outputs(root, "old")
-    (root / "docs" / ".generated").write_text("vol\nindex.md\n", encoding="utf-8")
-    for name in ("site", "dist"):
-        (root / name).mkdir()
-        (root / name / "index.html").write_text("old", encoding="utf-8")
-    stage = _staged(root)
-    before = snapshot(root)
-
-    calls = {"n": 0}
-    real_rename = os.rename
-
-    def flaky_rename(src, dst):
-        calls["n"] += 1
-        if calls["n"] == fail_at + 1:  # the disk fills once, at this rename
-            raise OSError(28, "No space left on device", str(dst))
-        real_rename(src, dst)
-
-    monkeypatch.setattr(site_module.os, "rename", flaky_rename)
-    with pytest.raises(BuildError, match="previous site is left intact"):
-        _publish(root, stage / "docs", ["index.md", "vol"], stage / "site", stage / "dist")
-    assert snapshot(root) == before
-
-
-def test_publish_swaps_everything_when_it_succeeds(tmp_path):
-    root = tmp_path
-    _outputs(root, "old")
-    (root / "docs" / ".generated").write_text("vol\nindex.md\ngone\n", encoding="utf-8")
-    (root / "docs" / "gone").mkdir()
-    stage = _staged(root)
-    _publish(root, stage / "docs", ["index.md", "vol"], stage / "site", stage / "dist")
-    assert (root / "docs" / "vol" / "page.md").read_text(encoding="utf-8") == "new"
-    assert (root / "docs" / "guide.md").read_text(encoding="utf-8") == "hand-written"
-    assert not (root / "docs" / "gone").exists()
-    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "new"
-    assert (root / "docs" / ".generated").read_text(encoding="utf-8") == "index.md\nvol\n"
-
-
 def test_file_system_failure_is_one_line_too(published, tmp_path):
     """A file where the build wants its scratch folder: an OSError, reported in one line."""
     import shutil
@@ -227,3 +211,47 @@ def test_file_system_failure_is_one_line_too(published, tmp_path):
     (message,) = proc.stderr.strip().splitlines()
     assert message.startswith("error: ") and ".build" in message
     assert snapshot(root) == before
+
+
+# --- issue 12: listing damage, empty volumes, a broken environment ----------
+
+def test_generated_listing_naming_hand_written_folders_deletes_nothing(published, tmp_path):
+    """docs/.generated listing assets (a volume id "assets\\n" once put it there)
+    and guide.md: the next build keeps docs/assets/ (search.js, the CSS) and the guide."""
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(published, root, symlinks=True)
+    listing = root / "docs" / ".generated"
+    listing.write_text(listing.read_text(encoding="utf-8") + "assets\nguide.md\n", encoding="utf-8")
+    hand_written = {p.relative_to(root).as_posix(): p.read_bytes()
+                    for p in [*(root / "docs" / "assets").rglob("*"), root / "docs" / "guide.md"] if p.is_file()}
+    proc = run_build(root)
+    assert proc.returncode == 0, proc.stderr
+    assert {k: (root / k).read_bytes() for k in hand_written} == hand_written
+    assert (root / "site" / "assets" / "javascripts" / "search.js").is_file()
+    assert "assets" not in listing.read_text(encoding="utf-8").split()
+
+
+def test_volume_without_recovered_entries_warns(published, tmp_path):
+    import shutil
+
+    root = tmp_path / "p"
+    shutil.copytree(published, root, symlinks=True)
+    (root / "seeds" / "town.txt").write_text("这是一段没有任何结构的文字。\n\n又一段文字。\n", encoding="utf-8")
+    proc = run_build(root)
+    assert proc.returncode == 0, proc.stderr
+    warnings = [l for l in proc.stderr.splitlines() if l.startswith("warning: seeds/town.txt")]
+    assert len(warnings) == 1 and "'town-2099' has no entries" in warnings[0], proc.stderr
+
+
+def test_missing_python_package_is_one_line(published):
+    """A package deleted from the environment: one line saying which, and how to repair."""
+    code = ("import sys; sys.modules['pypinyin'] = None\n"
+            "from build_scripts.__main__ import main\n"
+            f"sys.exit(main(['--root', {str(published)!r}, '--quiet', 'build']))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=published, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1
+    (message,) = proc.stderr.strip().splitlines()
+    assert message == "error: the Python package 'pypinyin' is missing from this environment; run `make site` to repair it"

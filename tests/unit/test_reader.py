@@ -127,3 +127,13 @@ def test_error_message_is_one_line_naming_file_and_line(tmp_path):
     err = _error(tmp_path, "甲\n乙\x1b".encode("utf-8"))
     message = str(err)
     assert "\n" not in message and message.startswith("book.txt:2: ")
+
+
+def test_a_seed_text_far_larger_than_any_yearbook_is_refused_without_reading_it(tmp_path):
+    from build_scripts import reader
+
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(reader.MAX_TEXT_BYTES + 1)  # sparse: takes no disk space
+    with pytest.raises(InputError, match="MB limit"):
+        read_lines(path, "huge.txt")

@@ -1,6 +1,7 @@
 """The reports volume: 一、 entries, （一）/(一)/1. sections, lead-ins kept,
 a web page's title/date/publisher as chapter metadata."""
 from build_scripts.model import SourceSpec, VolumeSpec
+from build_scripts.repair.webpage import strip_web_furniture
 from build_scripts.structure.reports import parse_reports
 
 from structure_fixtures import lines
@@ -20,9 +21,12 @@ WEB = [
 
 
 def _chapter(texts):
+    """The chapter of one document, after the repair that marks a web page's
+    title and byline and removes its furniture (repair/webpage.py)."""
     spec = VolumeSpec(id="r", title="报告", year=2031, kind="reports", publisher="p", sources=(SourceSpec("a.txt"),))
     audit = []
-    volume = parse_reports(spec, [lines(texts, "a.txt")], audit)
+    marked = strip_web_furniture(lines(texts, "a.txt"), audit)
+    volume = parse_reports(spec, [marked], audit)
     return volume.parts[0].chapters[0], audit
 
 

@@ -1,0 +1,74 @@
+"""Where things live on the site (布局).
+
+## Reserved names
+
+Every name the site itself writes at the top level of docs/ and site/, and
+inside a volume's and a 篇's folder. A volume id becomes a top-level folder, a
+篇 slug a folder inside its volume, a 章 slug a page inside its 篇: one equal
+to a name below would be written over that page or folder (MkDocs writes one
+over the other and exits 0), or be taken for generated content and deleted by
+the next build. This is the one list the manifest and the slug registries
+check against; tests/unit/test_layout.py compares it with what a real build
+writes.
+"""
+from __future__ import annotations
+
+import re
+
+# Top level of docs/ and site/: the pages and folders the build generates
+# (home, combined 名词解释, 修订记录, 索引, data files, search index), the
+# hand-written ones (guide, assets), what MkDocs and Material write (404 page,
+# sitemap) and the names of the project's own output folders.
+TOP_LEVEL = frozenset({
+    "index",      # home page (index.md / index.html)
+    "glossary",   # combined 名词解释 (glossary.md)
+    "audit",      # 修订记录 (audit.md)
+    "indexes",    # 索引 overview and indexes (indexes/)
+    "data",       # the data contract (data/*.json)
+    "search",     # the search index (search/*.js)
+    "assets",     # hand-written scripts, styles; Material's bundle
+    "guide",      # 使用说明 (guide.md)
+    "404",        # MkDocs' not-found page (404.html)
+    "sitemap",    # sitemap.xml, sitemap.xml.gz
+    "about",
+    "site",
+    "dist",
+})
+# Inside a volume's folder: its home, its 关于本卷 page, its 名词解释.
+VOLUME_LEVEL = frozenset({"index", "about", "glossary"})
+# Inside a 篇's folder: its index page.
+PART_LEVEL = frozenset({"index"})
+
+# Volume ids become folder names and URL segments: lowercase ASCII. \Z, not $:
+# $ also matches before a final newline, so "assets\n" would pass.
+_VOLUME_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}\Z")
+
+
+def volume_id_problem(vid: str, handwritten: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """Why `vid` cannot be a volume id, or None. `handwritten` holds the
+    top-level names of the hand-written docs/ pages (without .md)."""
+    if not _VOLUME_ID.fullmatch(vid):
+        return "must be 1–63 lowercase letters, digits and '-', starting with a letter or digit"
+    if vid in TOP_LEVEL or vid in handwritten:
+        return "is reserved: it is the name of one of the site's own pages or folders"
+    return None
+
+
+# The top-level pages and folders of docs/ the build writes besides volumes.
+GENERATED_PAGES = frozenset({"index.md", "glossary.md", "audit.md"})
+GENERATED_FOLDERS = frozenset({"indexes", "data"})
+
+
+def is_generated(docs, name: str) -> bool:
+    """Whether docs/<name> can be something the build generated, checked
+    before the build moves it away: a hand-written page or folder (assets,
+    guide.md …) never is, whatever docs/.generated says (a damaged listing
+    must not delete tracked files). A volume folder holds only Markdown."""
+    if name in GENERATED_PAGES or name in GENERATED_FOLDERS:
+        return True
+    if not _VOLUME_ID.fullmatch(name) or name in TOP_LEVEL:
+        return False
+    path = docs / name
+    if path.is_symlink() or not path.is_dir():
+        return not path.exists()
+    return all(p.is_dir() and not p.is_symlink() or p.suffix == ".md" for p in path.rglob("*"))

@@ -1,0 +1,134 @@
+"""Web-page furniture of a scraped page (网页导航、页眉与页脚).
+
+A government page saved as text carries, around the document, the site's
+header (image placeholders, the "today is" clock, language and accessibility
+switches, the breadcrumb), the page's title with its date/来源 line, and the
+site's footer (filing numbers, copyright, badges). They are recognised by
+where they stand on the page and by the shape of the whole line, never by a
+word a report could also use (a report heading may well say 推进政务网建设,
+a sentence may begin 来源于 or 党政机关, an attachment list starts with 附件):
+
+- header: only on a page whose title is followed, within the first lines, by
+  the page's date line — a date with a time or a 来源 (the shape of a web
+  page's byline; a bare date under a signature is not one) — and only if every
+  line above the title is furniture-shaped (short, no sentence punctuation).
+  Those lines are removed; the title becomes kind "web-title", the date/来源
+  lines and the page's repeat of title, date and 来源 just below become kind
+  "web-meta" (structure keeps them as the document's metadata).
+- footer: only at the end of the text, from a line shaped like a site footer
+  (a filing number ICP备…号 / 公网安备…号 / 网站标识码, or a line that starts
+  with a copyright notice) to the end, plus the short unpunctuated lines just
+  above it, up to the document's own end (a sentence, a numbered heading, the
+  signature date).
+
+Every removed line is audited as web-boilerplate.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import AuditRecord, Line
+from .common import record
+
+HEADER_SPAN = 12  # the page's date line stands within its first lines
+FOOTER_SPAN = 12  # a site footer is a few lines at the very end
+FURNITURE_MAX = 40  # menu entries, breadcrumbs and badges are short
+
+# The byline of a web page: 2024-09-04 15:25 来源: 某委员会 (time and 来源 optional, one required).
+_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+WEB_DATE = re.compile(rf"^({_DATE})(?:\s+({_TIME}))?(?:\s*来源\s*[:：]\s*(.+))?$")
+SOURCE = re.compile(r"^来源\s*[:：]\s*(\S.{0,60})$")
+# Sentence punctuation: furniture is never a sentence.
+SENTENCE = re.compile(r"[。，；！？,;!?]")
+# The line a footer hangs on: a filing number, or a copyright notice at its start.
+FOOTER_ANCHOR = re.compile(
+    r"ICP\s*备\s*\d+\s*号|公网安备\s*\d+\s*号|网站标识码\s*[:：]?\s*[0-9A-Za-z]+|^(?:版权所有|Copyright\b|©|\(c\)\s)",
+    re.I,
+)
+# Where a document ends, above a footer: its signature date, a numbered heading.
+SIGNATURE_DATE = re.compile(rf"^(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?|{_DATE})$")
+NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])")
+
+
+def furniture_shaped(text: str) -> bool:
+    """Short and no sentence: what a menu entry, a badge or a breadcrumb looks like."""
+    return len(text) <= FURNITURE_MAX and not SENTENCE.search(text)
+
+
+def is_byline(text: str, following: str = "") -> bool:
+    """The date line of a web page: a date with a time or a 来源 (on it or on the next line)."""
+    m = WEB_DATE.match(text)
+    return bool(m and (m.group(2) or m.group(3) or SOURCE.match(following)))
+
+
+def strip_web_furniture(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
+    """Remove a scraped page's header and footer (audited); mark its title and byline."""
+    content = [i for i, l in enumerate(lines) if l.kind != "break" and l.text.strip()]
+    drop: dict[int, str] = {}
+    header = _header(lines, content)
+    if header:
+        title, meta = header
+        for i in content[: content.index(title)]:
+            drop[i] = "web-page header before the title (navigation, clock, image placeholders)"
+        lines = list(lines)
+        lines[title] = Line(lines[title].text, lines[title].file, lines[title].lineno, "web-title")
+        for i in meta:
+            lines[i] = Line(lines[i].text, lines[i].file, lines[i].lineno, "web-meta")
+    for i in _footer(lines, content):
+        drop.setdefault(i, "web-page footer (filing numbers, copyright, site badges)")
+    if not drop:
+        return lines
+    out = []
+    for i, line in enumerate(lines):
+        if i in drop:
+            record(audit, line, "web-boilerplate", line.text, "", drop[i])
+        else:
+            out.append(line)
+    return out
+
+
+def _header(lines: list[Line], content: list[int]) -> tuple[int, list[int]] | None:
+    """(title line, byline and repeated title/date/来源 lines), or None when
+    the text does not open like a web page."""
+    texts = [lines[i].text.strip() for i in content]
+    for k in range(1, min(HEADER_SPAN, len(texts))):
+        following = texts[k + 1] if k + 1 < len(texts) else ""
+        if not is_byline(texts[k], following):
+            continue
+        title = texts[k - 1]
+        if not all(furniture_shaped(t) for t in texts[: k - 1]) or title.endswith(("。", "：", ":")):
+            return None
+        meta = [content[k]]
+        for j in range(k + 1, len(texts)):
+            t = texts[j]
+            if t == title or WEB_DATE.match(t) or SOURCE.match(t):
+                meta.append(content[j])
+            else:
+                break
+        return content[k - 1], meta
+    return None
+
+
+def _footer(lines: list[Line], content: list[int]) -> list[int]:
+    """Indices of the footer lines at the end of the text, or []."""
+    tail = content[-FOOTER_SPAN:]
+    texts = {i: lines[i].text.strip() for i in tail}
+    anchor = next((n for n, i in enumerate(tail) if FOOTER_ANCHOR.search(texts[i]) and not re.search("[。；！？]", texts[i])), None)
+    if anchor is None:
+        return []
+    # From the anchor down: footer lines (anchors, badges) to the end.
+    end = anchor
+    while end + 1 < len(tail):
+        t = texts[tail[end + 1]]
+        if not (FOOTER_ANCHOR.search(t) or furniture_shaped(t)):
+            return []  # a sentence after it: not a footer at the end of the page
+        end += 1
+    # Up from the anchor: short unpunctuated lines, to where the document ends.
+    start = anchor
+    while start > 0:
+        t = texts[tail[start - 1]]
+        if not furniture_shaped(t) or SIGNATURE_DATE.match(t) or NUMBERED.match(t) or lines[tail[start - 1]].kind != "text":
+            break
+        start -= 1
+    return tail[start : end + 1]
