@@ -42,7 +42,19 @@ from .structure.toc_index import BookIndex
 # - toc_index_agree 0.90: where 目录 and 索引 both give one page for a title
 #   they should agree; disagreement beyond OCR slips means we paired the
 #   wrong cells.
+# - entries 1.0: a volume with no entry at all has lost its structure.
+# - bracket_entries 0.90: the text's own 【title】s each open an entry;
+#   fewer than nine in ten recovered means entries were swallowed.
+# - parts_listed 0.90: the 篇 the 编辑说明 lists are the 篇 recovered (and
+#   no others); below nine in ten, 篇 were lost or invented.
+# - headings_whole 0.99: at most one heading in a hundred may be a wrapped
+#   fragment of a sentence (a long heading known to no finding aid that
+#   stops in the middle of a phrase).
 THRESHOLDS = {
+    "entries": 1.0,
+    "bracket_entries": 0.90,
+    "parts_listed": 0.90,
+    "headings_whole": 0.99,
     "index_matched": 0.90,
     "pages_assigned": 0.75,
     "pages_in_order": 0.95,
@@ -71,12 +83,26 @@ class Report:
     repairs: list = field(default_factory=list)  # (line, before, after)
     dropped: list = field(default_factory=list)  # (title, pages)
     skipped: int = 0
+    brackets: int = 0  # 【title】s in the text
+    brackets_matched: int = 0  # … that open a recovered entry
+    parts_expected: int = 0  # 篇 of the 编辑说明's list, or recovered when it has none
+    parts_matched: int = 0
+    headings: int = 0  # 章/分目 headings recovered
+    fragments: list = field(default_factory=list)  # headings that look like wrapped fragments
+    page_source: bool = True  # the book has printed pages (目录/索引 pages or page numbers)
+    columns: list = field(default_factory=list)  # (line, reason) of passages that may be interleaved columns
 
     def ratios(self) -> dict[str, float]:
+        pages = self.page_source
         return {
+            "entries": 1.0 if self.entries else 0.0,
+            "bracket_entries": self.brackets_matched / self.brackets if self.brackets else 1.0,
+            "parts_listed": self.parts_matched / self.parts_expected if self.parts_expected else 1.0,
+            "headings_whole": 1 - len(self.fragments) / self.headings if self.headings else 1.0,
             "index_matched": self.index_matched / self.index_titles if self.index_titles else 1.0,
-            "pages_assigned": (self.pages_assigned + self.pages_estimated) / self.entries if self.entries else 1.0,
-            "pages_in_order": self.pages_in_order / self.pages_checked if self.pages_checked else 1.0,
+            # the page figures apply only when the book has a source of pages
+            "pages_assigned": (self.pages_assigned + self.pages_estimated) / self.entries if self.entries and pages else 1.0,
+            "pages_in_order": self.pages_in_order / self.pages_checked if self.pages_checked and pages else 1.0,
             "toc_index_agree": self.toc_index_agree / self.toc_index_both if self.toc_index_both else 1.0,
         }
 
@@ -103,12 +129,47 @@ def check_volume(volume) -> Report | None:
                     outline.add(norm(entry.section))
                 entries.append(entry)
     report.entries = len(entries)
+    _structure(report, volume, entries, index)
     _match_index(report, index, outline)
     _pages(report, index, entries)
     report.dropped = list(index.dropped_pages)
     report.skipped = len(index.skipped_lines)
     report.repairs = [(r.line, r.before, r.after) for r in volume.audit if r.kind == "heading-repair"]
     return report
+
+
+# A wrapped fragment taken for a heading is long and stops inside a phrase.
+FRAGMENT_MIN = 16
+
+
+def _structure(report: Report, volume, entries, index: BookIndex) -> None:
+    """Outline against the text's own signals: its 【title】s, its 篇 list."""
+    want = collections.Counter(volume.bracket_titles)
+    have = collections.Counter(norm(e.title) for e in entries)
+    report.brackets = sum(want.values())
+    report.brackets_matched = sum(min(n, have[k]) for k, n in want.items())
+    listed = {norm(n) for n in volume.part_list}
+    titles = [norm(p.title) for p in volume.parts]
+    if listed:
+        report.parts_expected = max(len(listed), len(titles))
+        report.parts_matched = sum(1 for t in titles if t in listed)
+    known = index.keys
+    heads = {h for p in volume.parts for c in p.chapters for h in [c.title] + [e.section for e in c.entries] if h}
+    report.headings = len(heads)
+    report.fragments = sorted(
+        h for h in heads if len(norm(h)) >= FRAGMENT_MIN and norm(h) not in known and not _whole_phrase(h)
+    )
+    report.page_source = volume.printed_pages or any(i.pages for i in index.items)
+    report.columns = [(r.line, r.reason) for r in volume.audit if r.kind == "columns-unclear"]
+
+
+def _whole_phrase(heading: str) -> bool:
+    """A heading ends on a whole word: a noun-like last character the
+    segmenter keeps as the end of a word (工作, 建设, 会议 …)."""
+    from .repair.wrap import _segmenter
+
+    words = list(_segmenter().cut(norm(heading), HMM=False))
+    return len(words[-1]) >= 2
 
 
 def _match_index(report: Report, index: BookIndex, outline: set[str]) -> None:
@@ -163,6 +224,18 @@ def format_report(report: Report) -> str:
     r = report.ratios()
     out = [f"# Structure check: {report.volume}", ""]
     out.append(f"entries recovered: {report.entries} in {len(report.entries_by_part)} 篇")
+    out.append(f"【title】s of the text opening an entry: {report.brackets_matched}/{report.brackets} ({r['bracket_entries']:.1%})")
+    if report.parts_expected:
+        out.append(f"篇 of the 编辑说明's list recovered: {report.parts_matched}/{report.parts_expected} ({r['parts_listed']:.1%})")
+    out.append(f"headings that look like wrapped fragments: {len(report.fragments)}/{report.headings}")
+    for h in report.fragments:
+        out.append(f"  - {h}")
+    if report.columns:
+        out.append(f"passages that may be two interleaved columns, order kept (read them): {len(report.columns)}")
+        for line, reason in report.columns:
+            out.append(f"  line {line}: {reason}")
+    if not report.page_source:
+        out.append("no source of printed pages (no 目录/索引 pages, no page numbers): page figures not applied")
     for part, n in report.entries_by_part.items():
         out.append(f"  {part}: {n}")
     out.append(

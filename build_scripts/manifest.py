@@ -114,6 +114,9 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path, handwrit
     specs = tuple(
         _source(name, vid, s, seeds_dir, lines.of(index, source=n)) for n, s in enumerate(sources, 1)
     )
+    parts = raw.get("parts") or []
+    if not isinstance(parts, list) or not all(isinstance(p, str) and p.strip() for p in parts):
+        raise InputError(name, f"volume '{vid}': 'parts' must be a list of 篇 titles", lines.of(index, "parts"))
     return VolumeSpec(
         id=vid,
         title=texts["title"],
@@ -122,6 +125,7 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path, handwrit
         publisher=texts["publisher"] or "",
         editor=texts["editor"],
         sources=specs,
+        parts=tuple(p.strip() for p in parts),
     )
 
 

@@ -30,6 +30,9 @@ class VolumeSpec:
     publisher: str
     sources: tuple[SourceSpec, ...]
     editor: str | None = None
+    # the 篇 titles in order, for a book whose text names them nowhere
+    # (no 编辑说明 list, no running head): data, never code
+    parts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -41,13 +44,17 @@ class Line:
     "credit" (a standalone attribution such as （区委办公室提供） or （王文振）),
     "break" (a running head that opens a 篇 in a yearbook's extraction),
     "web-title" / "web-meta" (a scraped web page's title, and its date/来源
-    byline with the page's repeats of them: repair/webpage.py).
+    byline with the page's repeats of them: repair/webpage.py),
+    "page" (where a printed page number stood: `page` holds it, text is empty).
     """
 
     text: str
     file: str
     lineno: int
     kind: str = "text"
+    page: int | None = None  # the printed page this line is on, where the extraction says
+    # page numbers a rejoined paragraph ran across: (offset in text, page from there on)
+    page_breaks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -152,6 +159,12 @@ class Volume:
     # the book's own 目录 and 条目索引 as parsed (structure.toc_index.BookIndex),
     # kept for the `check` report; None for volumes without them
     finding_aids: object | None = None
+    # what the text says of its own structure, for `check` to hold the
+    # outline against: the 编辑说明's 篇 list, the title of every 【title】
+    # that opens an entry in the text, whether it printed page numbers
+    part_list: list[str] = field(default_factory=list)
+    bracket_titles: list[str] = field(default_factory=list)
+    printed_pages: bool = False
 
     @property
     def id(self) -> str:

@@ -17,6 +17,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..text import CJK, CJK_RE
 from .headings import norm_heading
 
 # The heading line that opens a printed index: 条目索引 (also 索引, 主题索引),
@@ -24,14 +25,14 @@ from .headings import norm_heading
 INDEX_TITLE = re.compile(r"^\s*(条\s*目|主\s*题)?\s*索\s*引\s*$")
 # A cell `heading 123` or `heading 219、229` or `heading 76、` (the rest of
 # the page list fell into the next cell): the title, then its page numbers.
-CELL = re.compile(r"^(?P<title>.*?[\u3400-\u9fff\"”)）].*?)\s*(?P<pages>(\d{1,3}\s*、\s*)*\d{1,3}\s*、?)?$")
+CELL = re.compile(rf"^(?P<title>.*?[{CJK}\"”)）].*?)\s*(?P<pages>(\d{{1,3}}\s*、\s*)*\d{{1,3}}\s*、?)?$")
 # A cell that is only page numbers (the extraction put the page in its own cell).
 PAGES_ONLY = re.compile(r"^(\d{1,3}\s*、\s*)*\d{1,3}\s*、?$")
 # One `heading page` pair inside an untabbed run of the second text layer.
 RUN_PAIR = re.compile(r"(?P<title>[^\s\d][^\d]*?)\s*(?P<pages>\d{1,3})(?=\s|$)")
 # Markup the extraction left in (table cells of a layout detector).
 MARKUP = re.compile(r"</?\w+[^>]*>")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = CJK_RE
 # List and heading marks a layout detector put before a row (- 婚姻…, # 活力…).
 LEAD_MARKS = re.compile(r"^[-#*>\s]+")
 

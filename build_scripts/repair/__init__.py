@@ -13,11 +13,12 @@ markup, controls, webpage, wrap, punctuation, captions, paragraphs, ocr.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import re
 from typing import Callable
 
 from ..model import AuditRecord, Line
-from . import captions, controls, markup, ocr, paragraphs, punctuation, webpage, wrap
+from . import captions, controls, furniture, letter_spacing, markup, ocr, paragraphs, printed_lines, punctuation, webpage, wrap
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
 __all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
@@ -35,7 +36,7 @@ def per_line(rule: LineRule) -> Processor:
             if line.kind == "break" or not line.text:
                 out.append(line)
                 continue
-            out.append(Line(rule(line.text, line, audit), line.file, line.lineno, line.kind))
+            out.append(dataclasses.replace(line, text=rule(line.text, line, audit)))
         return out
 
     run.__doc__ = rule.__doc__
@@ -75,6 +76,7 @@ def wrap_spaces(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
 
 # The repair pipeline, in order. Names are what the audit and tests refer to.
 REPAIRS: dict[str, Processor] = {
+    "page_furniture": furniture.remove_page_furniture,
     "running_heads": mark_running_heads,
     "html_tags": per_line(markup.strip_html_tags),
     "bidi_controls": per_line(controls.strip_bidi_controls),
@@ -83,6 +85,8 @@ REPAIRS: dict[str, Processor] = {
     "markdown_emphasis": per_line(markup.strip_markdown_emphasis),
     "spaces": per_line(markup.normalise_spaces),
     "list_markers": per_line(markup.strip_list_marker),
+    "letter_spacing": per_line(letter_spacing.join_letter_spacing),
+    "printed_lines": printed_lines.join_printed_lines,
     "wrap_spaces": wrap_spaces,
     "split_words": per_line(wrap.join_split_words),
     # Captions and paragraphs first: a quotation or a parenthesis cut by a

@@ -10,6 +10,7 @@ joined paragraph, as the reader sees the photo after the sentence.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import AuditRecord, Line
@@ -65,17 +66,41 @@ def _glue(a: str, b: str) -> str:
     return a + b
 
 
+def _page_break_after(lines: list[Line], i: int) -> bool:
+    """A printed page number (a "page" marker of the furniture repair) stands
+    between line i and the next text, past blanks and captions."""
+    k = i + 1
+    while k < len(lines) and (not lines[k].text or lines[k].kind == "caption"):
+        if lines[k].kind == "page":
+            return True
+        k += 1
+    return False
+
+
+def _cut_by_page(text: str) -> bool:
+    """Text that stops without a sentence-final mark where the page ended:
+    the page break is the evidence of a cut, even in a short half."""
+    t = text.rstrip()
+    return bool(t) and "\t" not in t and t[-1] not in SENTENCE_END
+
+
+def _continues_page(text: str) -> bool:
+    """What carries on a half cut by a page break only: running text."""
+    t = text.strip()
+    return _continues(t) and bool(_RUNNING.search(t)) and len(t) > HEADING_MAX
+
+
 def rejoin_paragraphs(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
     out: list[Line] = []
     i = 0
     n = len(lines)
     while i < n:
         line = lines[i]
-        if line.kind != "text" or not _is_cut(line.text):
+        if line.kind != "text" or not (_is_cut(line.text) or (_page_break_after(lines, i) and _cut_by_page(line.text))):
             out.append(line)
             i += 1
             continue
-        current = Line(line.text, line.file, line.lineno, line.kind)
+        current = dataclasses.replace(line)
         moved: list[Line] = []
         j = i + 1
         while True:
@@ -85,20 +110,25 @@ def rejoin_paragraphs(lines: list[Line], audit: list[AuditRecord]) -> list[Line]
             while k < n and (not lines[k].text or lines[k].kind == "caption"):
                 skipped.append(lines[k])
                 k += 1
-            if k >= n or lines[k].kind != "text" or not _continues(lines[k].text):
+            if k >= n or lines[k].kind != "text":
+                break
+            by_page = not _is_cut(current.text)  # only the page break says it was cut
+            if not (_continues_page(lines[k].text) if by_page else _continues(lines[k].text)):
                 break
             nxt = lines[k]
             tail, head = current.text.rstrip()[-8:], nxt.text.strip()[:8]
+            current.page_breaks += tuple((len(current.text.rstrip()), s.page) for s in skipped if s.kind == "page")
             current.text = _glue(current.text.rstrip(), nxt.text.strip())
             caption = any(s.kind == "caption" for s in skipped)
             record(
                 audit, line, "paragraph-join", f"{tail}\n{head}", _glue(tail, head),
                 f"paragraph cut mid-sentence, continued on line {nxt.lineno}"
-                + (", across a photo caption" if caption else ""),
+                + (", across a photo caption" if caption else "")
+                + (", across a page break" if any(s.kind == "page" for s in skipped) else ""),
             )
-            moved += [s for s in skipped if s.kind == "caption"]
+            moved += [s for s in skipped if s.kind in ("caption", "page")]
             j = k + 1
-            if not _is_cut(current.text):
+            if not (_is_cut(current.text) or (_page_break_after(lines, k) and _cut_by_page(current.text))):
                 break
         out.append(current)
         out.extend(moved)

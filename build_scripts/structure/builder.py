@@ -32,6 +32,8 @@ class Builder:
         if self.chapter is None:
             self.open_chapter(None)
         entry = Entry(title=title, file=line.file, line=line.lineno, section=self.section)
+        if line.page is not None:
+            entry.pages = [line.page]  # the page number the extraction printed
         entry.anchor = self._anchors.take(title, "entry")
         self.chapter.entries.append(entry)
         self.entry = entry
@@ -41,6 +43,8 @@ class Builder:
         if self.entry is None:
             self.open_entry(untitled, line)
         self.entry.blocks.append(block)
+        if line.page is not None and line.page not in self.entry.pages:
+            self.entry.pages.append(line.page)  # the entry runs onto the next printed page
 
 
 def add_text(b: Builder, line: Line, untitled: str) -> None:

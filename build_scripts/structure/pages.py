@@ -28,6 +28,10 @@ MAX_BRACKET_GAP = 1
 
 def assign_pages(volume: Volume, index: BookIndex) -> None:
     entries = [e for _, _, e in volume.entries()]
+    if any(e.pages for e in entries):
+        # The extraction kept the printed page numbers (structure put them on
+        # the entries): exact, better than any finding aid.
+        return
     counts: dict[str, int] = {}
     for e in entries:
         counts[norm(e.title)] = counts.get(norm(e.title), 0) + 1

@@ -9,12 +9,22 @@ from __future__ import annotations
 import re
 
 from ..repair import CJK
+from ..text import title_key
 
-# An entry title in square brackets opens a 条目: 【概况】 …
-ENTRY_OPEN = re.compile(r"【([^【】]{1,60})】")
+# An entry title in square brackets opens a 条目: 【概况】, 【 水利建设 】 (spaces
+# inside are the extraction's).
+ENTRY_OPEN = re.compile(r"【\s*([^【】]{1,60}?)\s*】")
+# A title run in after a word rather than after a sentence holds at least
+# two ideographs: a bracketed glyph code or note inside a sentence
+# (按【12-03字】, 【注】) is not one.
+_TITLE = f"(?=[^【】]*?[{CJK}][^【】]*?[{CJK}])[^【】]{{1,60}}?"
 # Where a 【 may open an entry in the middle of a line: after the end of a
-# sentence or of an attribution, i.e. when two entries were run together.
-ENTRY_RUN_IN = re.compile(r"(?<=[。！？”）)\]])\s*(?=【[^【】]{1,60}】)")
+# sentence or an attribution (two entries run together), or after any
+# character when it holds a title (a 章 printed before its first entry, a
+# title at the end of the line before its text).
+ENTRY_RUN_IN = re.compile(
+    f"(?<=[。！？”）)\\]])\\s*(?=【[^【】]{{1,60}}】)|(?<=\\S)\\s*(?=【\\s*{_TITLE}\\s*】)"
+)
 # Sentence punctuation: a line holding it is running text, not a heading.
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]|：.")
 # A photo credit or source note standing alone: （区委宣传部提供） （孙丹摄）
@@ -29,7 +39,12 @@ DATED = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月)")
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．](?!\d)|第[一二三四五六七八九十]+[，、])")
 # 大事记: a month heading (1月) and a day entry (6日 …, 同日 …).
 MONTH = re.compile(r"^(\d{1,2})\s*月$")
-DAY = re.compile(r"^(?:(\d{1,2})\s*日(?:至\s*\d{1,2}\s*日)?|同日|是日|月内|本月|(上|中|下)旬)\s*")
+# A day may be a range (1—2日, 1~4日, 22－26日); 是月 is an event of the month;
+# △ ☆ ● ▲ mark a further event of the day before.
+DAY = re.compile(
+    r"^(?:(\d{1,2})\s*(?:日(?:至\s*\d{1,2}\s*日)?|(?P<range>[—–~～－-]\s*\d{1,2}\s*日))"
+    r"|同日|是日|是月|月内|本月|(上|中|下)旬|(?P<mark>[△☆●▲]))\s*"
+)
 # A speaker or author line under a speech title: "中共河西区委书记 李学义"
 SPEAKER = re.compile(rf"^[^，。；]{{2,60}}[ ]([{CJK}]{{2,3}})$")
 # A subtitle or date line under a speech title: ——在… / （2024年1月16日）
@@ -40,13 +55,8 @@ PAGE_TAIL = re.compile(r"\s*(\d{1,3}(?:\s*、\s*\d{1,3})*)\s*$")
 HEADING_MAX = 40
 
 
-def norm(text: str) -> str:
-    """Comparison key for titles: no spaces, one middle-dot form, full-width
-    brackets and quotes unified, so a title matches its 目录/索引 form."""
-    text = re.sub(r"\s+", "", text)
-    text = text.replace("・", "·").replace("•", "·")
-    text = text.replace("(", "（").replace(")", "）").replace('"', "").replace("“", "").replace("”", "")
-    return text
+# Comparison key for titles (no spaces, one middle dot, unified brackets and quotes).
+norm = title_key
 
 
 def is_heading_shape(text: str) -> bool:

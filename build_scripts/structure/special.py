@@ -65,7 +65,12 @@ def parse_chronicle(part: Part, lines: list[Line]) -> None:
         if d and month is not None:
             if d.group(1):
                 day = int(d.group(1))
-            title = f"{month}月{day}日" if day and (d.group(1) or d.group(0).startswith(("同日", "是日"))) else f"{month}月{d.group(0).strip()}"
+            if d.group("range"):
+                title = f"{month}月{re.sub(chr(32), '', d.group(0).strip())}"
+            elif d.group("mark"):
+                title = f"{month}月{day}日" if day else f"{month}月"  # a further event of that day
+            else:
+                title = f"{month}月{day}日" if day and (d.group(1) or d.group(0).startswith(("同日", "是日"))) else f"{month}月{d.group(0).strip()}"
             entry = b.open_entry(title, line)
             entry.blocks.append(Block("p", t, line.lineno))
             continue

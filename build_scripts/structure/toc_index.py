@@ -110,14 +110,47 @@ class BookIndex:
         return sorted(toc, key=lambda i: (i.run, i.col, i.line))
 
 
+# The 目录 has ended after this many non-empty lines in a row that are
+# neither two-column cells nor end in a page number (the body has begun).
+TOC_END_MISSES = 4
+
+
+def toc_end(lines: list[Line]) -> int:
+    """Index of the first line after the 目录 (0 without one): the first
+    break line, or the first of TOC_END_MISSES lines in a row that hold no
+    cell of a contents list (no tab, no page number at the end)."""
+    start = next((i for i, l in enumerate(lines) if TOC_TITLE.match(l.text.strip())), None)
+    if start is None:
+        return 0
+    misses, first_miss, last_hit = 0, None, start
+    for i in range(start + 1, len(lines)):
+        t = lines[i].text.strip()
+        if t.startswith("\x00"):
+            return i
+        if not t:
+            continue
+        if "\t" in t or PAGE_TAIL.search(t):
+            misses, last_hit = 0, i
+            continue
+        if misses == 0:
+            first_miss = i
+        misses += 1
+        if misses >= TOC_END_MISSES:
+            return first_miss
+    return last_hit + 1
+
+
 def parse_finding_aids(lines: list[Line]) -> BookIndex:
     """Collect the 目录 and 条目索引 of a book from its repaired lines."""
     book = BookIndex()
     source = None
     pending: dict[int, list[tuple[str, int]]] = {}
     run, in_run = 0, False
-    for line in lines:
+    end = toc_end(lines)
+    for k, line in enumerate(lines):
         t = line.text.strip()
+        if source == "toc" and k >= end:
+            source = None  # the 目录 ends where the body begins
         if TOC_TITLE.match(t):
             source, pending = "toc", {}
             continue

@@ -1,8 +1,7 @@
 """Stage 3, structure (yearbook): repaired lines → Volume of 篇 → 章 → 分目 → 条目.
 
 Signals, all from the book itself:
-- a running head (书眉) before a 篇's title page opens each 篇 (PART_BREAK);
-- the 编辑说明 lists the 篇 names ("全书设置……24 篇");
+- 篇: running heads, the 编辑说明's list of 篇, title shapes (parts.py);
 - 【title】 opens a 条目; a short unpunctuated line before entries is a 章
   (a second one right after it, a 分目);
 - the 条目索引 and 目录 give known titles (for parts written without 【】,
@@ -15,7 +14,6 @@ from dataclasses import dataclass, field
 
 from .. import layout
 from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, VolumeSpec
-from ..repair import PART_BREAK
 from ..slugs import SlugRegistry
 from . import shapes
 from .headings import clean_title, repair_heading
@@ -23,9 +21,9 @@ from .pages import assign_pages
 from .shapes import norm
 from .builder import Builder, add_text
 from .special import parse_chronicle, parse_titled
-from .toc_index import TOC_TITLE, BookIndex, parse_finding_aids
+from . import parts
+from .toc_index import TOC_TITLE, BookIndex, parse_finding_aids, toc_end
 
-_PART_LIST = re.compile(r"全书设置(.+?)(?:\d+|[一二三四五六七八九十]+)\s*个?篇")
 
 
 @dataclass
@@ -49,6 +47,7 @@ class BookSignals:
         A repair may not produce a title that is really printed at the same
         level in the same 篇 (two siblings may differ by one character)."""
         taken = self.taken_entries if entry else self.taken
+        raw = parts.undecorated(raw)  # ·区政府办公室工作·, ◎概况: the marks are the typesetting's
         title = repair_heading(raw, line, self.index, self.audit, taken, self.page)
         options = self.index.pages(norm(title))
         if len(options) == 1 and len(options[0]) == 1:
@@ -61,14 +60,21 @@ class BookSignals:
 
 
 def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]) -> Volume:
-    segments = _split_parts(lines)
-    front = segments[0]
-    signals = BookSignals(part_names=_part_names(front), index=parse_finding_aids(lines), audit=audit)
-    volume = Volume(spec=spec, audit=audit, finding_aids=signals.index)
+    _carry_pages(lines)
+    names = list(spec.parts) or parts.part_names(lines)
+    front, segments = parts.split_parts(lines, names, toc_end(lines))
+    signals = BookSignals(part_names=names, index=parse_finding_aids(lines), audit=audit)
+    volume = Volume(spec=spec, audit=audit, finding_aids=signals.index, part_list=names)
+    volume.bracket_titles = _bracket_titles(lines)
+    volume.printed_pages = any(l.kind == "page" for l in lines)
     volume.front_matter, volume.photos = _front_matter(front)
     part_slugs = SlugRegistry(reserved=tuple(sorted(layout.VOLUME_LEVEL)))
-    for seg in segments[1:]:
-        title, body = _take_part_title(seg, signals.part_names)
+    for title, seg in segments:
+        if title is None:
+            title, body = _take_part_title(seg, signals.part_names)
+        else:
+            body = seg
+        title = title or spec.title  # the one 篇 of a text without 篇 signals
         part = Part(title=title, slug=part_slugs.take(title, "part"))
         _parse_part(part, body, signals)
         volume.parts.append(part)
@@ -79,25 +85,6 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
 
 
 # --- 篇 -------------------------------------------------------------------
-
-def _split_parts(lines: list[Line]) -> list[list[Line]]:
-    segments: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text == PART_BREAK:
-            segments.append([])
-        else:
-            segments[-1].append(line)
-    return segments
-
-
-def _part_names(front: list[Line]) -> list[str]:
-    """The 篇 list of the 编辑说明: "全书设置特载、专文、……、索引 24 篇"."""
-    text = " ".join(l.text for l in front)
-    m = _PART_LIST.search(text)
-    if not m:
-        return []
-    return [name.strip() for name in m.group(1).split("、") if name.strip()]
-
 
 def _take_part_title(seg: list[Line], names: list[str]) -> tuple[str, list[Line]]:
     """The 篇 title opens the segment, sometimes spread over lines (专 / 文)."""
@@ -187,13 +174,41 @@ def _content_lines(body: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in body:
         t = line.text.strip()
-        if not t:
+        if not t or line.kind == "page":
             continue
-        pieces = shapes.ENTRY_RUN_IN.split(t)
-        for piece in pieces:
+        offset = len(line.text) - len(line.text.lstrip())
+        for piece in shapes.ENTRY_RUN_IN.split(t):
             if piece.strip():
-                out.append(Line(piece.strip(), line.file, line.lineno, line.kind))
+                page = line.page
+                for at, p in line.page_breaks:  # the piece starts after a page number it ran across
+                    if at <= offset:
+                        page = p
+                out.append(Line(piece.strip(), line.file, line.lineno, line.kind, page=page))
+            offset += len(piece)
     return out
+
+
+def _bracket_titles(lines: list[Line]) -> list[str]:
+    """Title keys of every 【title】 in the text that opens an entry's shape
+    (a record's field labels excepted): what `check` counts entries against."""
+    content = _content_lines(lines)
+    return [
+        norm(m.group(1)) for i, l in enumerate(content)
+        if (m := shapes.ENTRY_OPEN.match(l.text)) and not _field_label(content, i)
+    ]
+
+
+def _carry_pages(lines: list[Line]) -> None:
+    """Each line learns the printed page it is on from the page-number
+    markers before it (the extraction kept the book's page numbers)."""
+    page = None
+    for line in lines:
+        if line.kind == "page":
+            page = line.page
+        elif page is not None:
+            line.page = page
+        for _, p in line.page_breaks:
+            page = p
 
 
 def _heading_keys(lines: list[Line]) -> tuple[set[str], set[str]]:
@@ -212,12 +227,24 @@ def _heading_keys(lines: list[Line]) -> tuple[set[str], set[str]]:
 def _parse_part(part: Part, body: list[Line], signals: BookSignals) -> None:
     lines = _content_lines(body)
     signals.taken, signals.taken_entries = _heading_keys(lines)
-    if any(shapes.MONTH.match(l.text) for l in lines) and sum(bool(shapes.DAY.match(l.text)) for l in lines) > 20:
+    if _is_chronicle(lines):
         parse_chronicle(part, lines)
     elif any(shapes.ENTRY_OPEN.match(l.text) for l in lines):
         _parse_bracketed(part, lines, signals)
     else:
         parse_titled(part, lines, signals)
+
+
+# A 大事记 of any size: month lines and most lines dated (6日, 1—2日, 同日, △).
+CHRONICLE_MIN_EVENTS = 3
+CHRONICLE_DATED_SHARE = 0.4
+
+
+def _is_chronicle(lines: list[Line]) -> bool:
+    if not any(shapes.MONTH.match(l.text) for l in lines) or any(shapes.ENTRY_OPEN.match(l.text) for l in lines):
+        return False
+    dated = sum(bool(shapes.DAY.match(l.text)) for l in lines)
+    return dated >= CHRONICLE_MIN_EVENTS and dated >= CHRONICLE_DATED_SHARE * len(lines)
 
 
 def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> None:
@@ -238,13 +265,15 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
             continue
         t = line.text
         m = shapes.ENTRY_OPEN.match(t)
+        if m and _field_label(lines, i):
+            m = None  # 【作者】… 【成文日期】…: a record's fields, not entries
         if m:
             titled = False
             title = signals.heading(m.group(1), line, entry=True)
             entry = b.open_entry(title, line)
             rest = t[m.end() :].strip()
             if rest:
-                add_text(b, Line(rest, line.file, line.lineno, line.kind), entry.title)
+                add_text(b, Line(rest, line.file, line.lineno, line.kind, page=line.page), entry.title)
             continue
         kind = _heading_kind(lines, i, signals)
         if kind:
@@ -270,6 +299,23 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
         add_text(b, line, b.chapter.title if b.chapter and b.chapter.title else part.title)
 
 
+# A field value after a bracketed label: short, no sentence punctuation.
+_FIELD_VALUE_MAX = 30
+
+
+def _is_field(line: Line) -> bool:
+    m = shapes.ENTRY_OPEN.match(line.text)
+    rest = line.text[m.end():].strip() if m else ""
+    return bool(m) and 0 < len(rest) <= _FIELD_VALUE_MAX and not shapes.SENTENCE_PUNCT.search(rest)
+
+
+def _field_label(lines: list[Line], i: int) -> bool:
+    """A 【label】 of a database record's field list (【作者】某编委会 /
+    【成文日期】2018-12-01): the line and a neighbour are both a label with a
+    short unpunctuated value. An entry's text is running text."""
+    return _is_field(lines[i]) and any(0 <= j < len(lines) and _is_field(lines[j]) for j in (i - 1, i + 1))
+
+
 def _same_kind(a: str, b: str) -> bool:
     """Two 分目 titles of one kind end alike (…有限公司, …社区)."""
     return len(a) > 4 and len(b) > 4 and a[-2:] == b[-2:]
@@ -284,13 +330,23 @@ def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None
     known = norm(t) in signals.known_titles or bool(repair_candidates_for(t, signals))
     if shapes.ENTRY_OPEN.match(nxt):
         return "heading"
-    if known and shapes.is_heading_shape(nxt) and shapes.ENTRY_OPEN.match(nxt2):
-        return "heading"
+    if shapes.is_heading_shape(nxt) and shapes.ENTRY_OPEN.match(nxt2) and (known or _opens_block(lines, i)):
+        return "heading"  # a 章 and its 分目 over the first entry
     if known and shapes.ENTRY_OPEN.match(nxt2) and not shapes.is_heading_shape(nxt):
         return "stray-before-entry"
     if known and shapes.is_heading_shape(nxt) and norm(nxt) in signals.known_titles and not shapes.ENTRY_OPEN.match(nxt2):
         return "titled-list"
     return None
+
+
+def _opens_block(lines: list[Line], i: int) -> bool:
+    """Line i opens the text or follows a finished paragraph: two heading
+    lines there and an entry are a 章 and a 分目 by shape (社会生活 / 残疾人事业 /
+    【…】), not the tail of a list."""
+    if i == 0:
+        return True
+    prev = lines[i - 1].text.rstrip()
+    return prev[-1:] in "。！？”）)" and not shapes.is_heading_shape(prev)
 
 
 def repair_candidates_for(t: str, signals: BookSignals) -> list[str]:

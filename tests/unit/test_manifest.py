@@ -184,3 +184,10 @@ def test_manifest_reached_through_a_link_out_of_seeds_is_refused(tmp_path, seeds
     (seeds / "volumes.yml").symlink_to(outside)
     with pytest.raises(InputError, match="leads outside seeds/"):
         load_manifest(seeds / "volumes.yml")
+
+
+def test_a_volume_may_name_its_parts_as_data(seeds):
+    text = GOOD.replace("    publisher: 某某出版社\n", "    publisher: 某某出版社\n    parts: [概况, 政务]\n", 1)
+    assert _load(seeds, text)[0].parts == ("概况", "政务")
+    error = _error(seeds, GOOD.replace("    publisher: 某某出版社\n", "    publisher: 某某出版社\n    parts: 概况\n", 1))
+    assert "'parts' must be a list" in str(error)

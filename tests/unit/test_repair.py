@@ -262,7 +262,8 @@ def test_running_heads_become_break_lines():
 # --- the registry and the accounting -----------------------------------------
 
 def test_every_processor_is_registered_in_order():
-    assert list(REPAIRS)[:2] == ["running_heads", "html_tags"]
+    # page furniture first: a running head printed beside a page number is furniture, not a 篇 break
+    assert list(REPAIRS)[:3] == ["page_furniture", "running_heads", "html_tags"]
     assert {"wrap_spaces", "punctuation", "captions", "paragraphs", "quotes", "table_digits"} <= set(REPAIRS)
 
 

@@ -1,0 +1,118 @@
+"""Real pages of other places' yearbooks (tests/fixtures/corpus/, copied
+unchanged from the shared corpus; its README describes each shape): each
+comes out as a reader expects — its 【】 entries found with their text, no
+entry invented where the page has none, nothing lost."""
+from __future__ import annotations
+
+import collections
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.model import Line, SourceSpec, VolumeSpec
+from build_scripts.repair import CJK, repair
+from build_scripts.structure.yearbook import parse_yearbook
+
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
+SPEC = VolumeSpec("page", "某地年鉴", 2030, "yearbook", "某出版社", (SourceSpec("page.txt"),))
+
+# file → [(entry title, words its text holds)], in reading order; pages
+# whose README counts 0 entries expect none.
+ENTRIES = {
+    "harbin-c56043-r121": [("小学数学竞赛", "市第七届")],
+    "harbin-c21607-r7": [("国内募捐、海外捐助", "1992年哈尔滨市残联共募集资金65万元")],
+    "harbin-c56386-r29": [("文明小区建设", "哈尔滨市文明小区建设活动经过3年的实践")],
+    "harbin-c57330-r105": [],
+    "miluo-1275268": [("概况", "2008年，汨罗市辖12个乡")],
+    "yueyangxian-1280670": [],
+    "pingjiang-changshou-1282987": [],
+    "tongzhou-dsj2006-1062933": [],
+    "hulan-gaimao-1006872": [("历史概述", "呼兰，是清代黑龙江省最早开发的五城之一")],
+    "zhongshan-zs2018-6754": [],
+    "zhongshan-shaxi-50130": [("经济发展概况", "经贸招商洽谈会合同利用外资")],
+    "shandong-cg5-s17-a13": [("人口", "城镇人口38.60万人"), ("民族", "33个少数民族")],
+    "shandong-cg5-s11-a11": [("人口", "2013年"), ("民族", "全县除汉族外")],
+    "heilongjiang-284621": [],
+    "hulan-limin-96658": [],
+    "heilongjiang-90452": [],
+    "zhijin-shsy": [("教育基本情况", "全县共有各级各类学校486所"), ("邮电情况", "全县邮政业务总量"),
+                    ("医疗基本情况", "全县共有卫生机构746家")],
+}
+_CJK = re.compile(f"[{CJK}]")
+
+
+def _structure(name: str):
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    raw = [Line(t, "page.txt", i + 1) for i, t in enumerate(text.split("\n"))]
+    lines, audit = repair(raw)
+    return raw, parse_yearbook(SPEC, lines, audit)
+
+
+def _titled(volume):
+    """Entries with a title of their own (not the volume's one untitled 篇
+    opening, which holds the page's text before its first entry)."""
+    return [e for p, _, e in volume.entries() if e.title not in (SPEC.title, p.title)]
+
+
+def test_the_fixture_list_covers_the_whole_corpus():
+    assert {p.stem for p in CORPUS.glob("*.txt")} == set(ENTRIES) | {"yueyang-dsj-1629673"}
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES))
+def test_each_real_entry_is_found_with_its_text_and_none_invented(name):
+    _, volume = _structure(name)
+    got = _titled(volume)
+    assert [e.title for e in got] == [t for t, _ in ENTRIES[name]]
+    for entry, (_, words) in zip(got, ENTRIES[name]):
+        assert words in re.sub(r"\s+", "", entry.text).replace("“", "").replace("”", "")
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES) + ["yueyang-dsj-1629673"])
+def test_no_character_of_a_page_is_lost(name):
+    raw, volume = _structure(name)
+    shown = collections.Counter()
+    texts = [b.text for b in volume.front_matter]
+    for p, c, e in volume.entries():
+        texts += [p.title, c.title or "", e.title, e.section or "", e.source or ""] + [b.text for b in e.blocks]
+    for t in texts:
+        shown.update(_CJK.findall(t))
+    removed = collections.Counter(ch for r in volume.audit for ch in _CJK.findall(r.before))
+    added = collections.Counter(ch for r in volume.audit for ch in _CJK.findall(r.after))
+    need = collections.Counter(ch for l in raw for ch in _CJK.findall(l.text)) + added
+    have = shown + removed
+    assert {ch: n - have[ch] for ch, n in need.items() if n > have[ch]} == {}
+
+
+def test_field_labels_of_a_database_record_are_not_entries():
+    _, volume = _structure("zhongshan-zs2018-6754")
+    text = "".join(b.text for _, _, e in volume.entries() for b in e.blocks)
+    assert "【作者】中山年鉴编纂委员会" in text and not _titled(volume)
+
+
+def test_hard_wraps_inside_numbers_are_rejoined():
+    _, volume = _structure("shandong-cg5-s17-a13")
+    text = "".join(e.text for e in _titled(volume))
+    assert "城镇人口38.60万人" in text and "男性61.19万人" in text
+    _, volume = _structure("heilongjiang-284621")
+    text = "".join(e.text for _, _, e in volume.entries())
+    assert "中等职业技术学校26所" in text
+
+
+def test_a_chapter_and_section_printed_before_the_entry_are_its_headings():
+    _, volume = _structure("harbin-c21607-r7")
+    (chapter, entry), = [(c, e) for _, c, e in volume.entries() if e.title == "国内募捐、海外捐助"]
+    assert chapter.title == "社会生活" and entry.section == "残疾人事业"
+
+
+def test_a_month_page_of_a_chronicle_is_one_event_per_day():
+    _, volume = _structure("yueyang-dsj-1629673")
+    titles = [e.title for _, _, e in volume.entries()]
+    assert {"8月1—2日", "8月7日", "8月17—18日", "8月29日"} <= set(titles)
+    # a △ event is a further event of the day before it
+    assert all(t.startswith("8月") for t in titles)
+
+
+def test_a_letter_spaced_title_is_joined():
+    _, volume = _structure("tongzhou-dsj2006-1062933")
+    assert any(b.text == "2006年通州区大事记" for _, _, e in volume.entries() for b in e.blocks)
