@@ -22,7 +22,7 @@ TITLES = [f"{p}事项{k}" for p in PARTS for k in "甲乙丙丁"]
 def town_text(index_titles: list[str]) -> str:
     """Five 篇 of four 【】 entries each, and a two-column 条目索引 listing `index_titles`."""
     lines = ["某某镇年鉴(2099)", "", "编辑说明", "",
-             f"一、本书分为篇目、章目、分目、条目 4 个层次。全书设置{'、'.join(PARTS)} 5 篇。", ""]
+             f"一、本书分为篇目、章目、分目、条目 4 个层次。全书设置{'、'.join(PARTS)}、索引 6 篇。", ""]
     for n, part in enumerate(PARTS):
         lines += ["某某镇年鉴 2099", "", part, "", f"综合工作{n}", ""]
         for k in "甲乙丙丁":
