@@ -1,19 +1,69 @@
-"""Where things live on the site (布局).
+"""Where things live on the site (站点布局).
 
-## Reserved names
+One home for the URLs of generated pages, computed once from the Markdown
+path as MkDocs does (`mkdocs.structure.files.File`), for both builds: the
+hosted site (directory URLs) and the offline bundle (.html files).
 
-Every name the site itself writes at the top level of docs/ and site/, and
-inside a volume's and a 篇's folder. A volume id becomes a top-level folder, a
-篇 slug a folder inside its volume, a 章 slug a page inside its 篇: one equal
-to a name below would be written over that page or folder (MkDocs writes one
-over the other and exits 0), or be taken for generated content and deleted by
-the next build. This is the one list the manifest and the slug registries
-check against; tests/unit/test_layout.py compares it with what a real build
-writes.
+Reserved names: every name the site itself writes at the top level of docs/
+and site/, and inside a volume's and a 篇's folder. A volume id becomes a
+top-level folder, a 篇 slug a folder inside its volume, a 章 slug a page
+inside its 篇: one equal to a reserved name would be written over that page
+or folder (MkDocs writes one over the other and exits 0), or be taken for
+generated content and deleted by the next build. The manifest and the slug
+registries check against this one list.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------- placement
+# (issue 14: per-entry placement, read by the search)
+
+
+def page_urls(md_path: str) -> tuple[str, str]:
+    """(hosted URL, offline URL) of the page MkDocs writes for a Markdown
+    file: a/b.md → a/b/ and a/b.html; a/b/index.md → a/b/ and
+    a/b/index.html; index.md → "" and index.html."""
+    stem = md_path[: -len(".md")] if md_path.endswith(".md") else md_path
+    if stem == "index" or stem.endswith("/index"):
+        directory = stem[: -len("index")]
+        return directory, stem + ".html"
+    return stem + "/", stem + ".html"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one entry (条目) sits: its page in each build and its anchor."""
+
+    hosted_page: str   # e.g. hexi-2024/fa-zhi/gong-an/
+    offline_page: str  # e.g. hexi-2024/fa-zhi/gong-an.html
+    anchor: str        # the entry heading's id, "" for a whole page
+
+    def url(self, directory_urls: bool = True) -> str:
+        page = self.hosted_page if directory_urls else self.offline_page
+        return page + (f"#{self.anchor}" if self.anchor else "")
+
+
+class Layout:
+    """The placements of a build, from the generated pages' Markdown paths."""
+
+    def __init__(self, md_paths):
+        self._offline = {}
+        for path in md_paths:
+            hosted, offline = page_urls(path)
+            self._offline[hosted] = offline
+
+    def place(self, url: str) -> Placement:
+        """The placement of an entries.json URL (hosted page + #anchor)."""
+        page, _, anchor = url.partition("#")
+        if page not in self._offline:
+            raise KeyError(f"no generated page for {url!r}")
+        return Placement(page, self._offline[page], anchor)
+
+
+# --------------------------------------------------------------- reserved names
+# (issue 12: names the site writes; volume ids, 篇 and 章 slugs checked here)
 
 # Top level of docs/ and site/: the pages and folders the build generates
 # (home, combined 名词解释, 修订记录, 索引, data files, search index), the

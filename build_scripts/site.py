@@ -19,9 +19,10 @@ from pathlib import Path
 
 import yaml
 
-from . import audit_page, export, layout, publish, search_index
+from . import audit_page, export, layout, publish, search
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
+from .layout import Layout
 from .errors import BuildError, InputError
 from .yamlfile import read_yaml
 from .manifest import load_manifest
@@ -65,10 +66,15 @@ def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> 
         volume = parse_reports(spec, documents, audit)
     count = sum(1 for _ in volume.entries())
     progress(f"structured {spec.id}: {len(volume.parts)} parts, {count} entries")
-    if count == 0:
+    # A text with no structure signal at all comes out as one entry named after
+    # the volume (structure/parts.py keeps the text whole): that is no
+    # recovered structure either, and the editor must hear of it.
+    recovered = sum(1 for _, _, e in volume.entries() if e.title != spec.title)
+    if recovered == 0:
         files = ", ".join(f"seeds/{s.file}" for s in spec.sources)
-        print(f"warning: {files}: volume '{spec.id}' has no entries; its structure "
-              f"(篇/章 headings, 【】 entries) was not recovered, see the 修订记录", file=sys.stderr, flush=True)
+        print(f"warning: {files}: volume '{spec.id}' has no entries of its own; its structure "
+              f"(篇/章 headings, 【】 entries) was not recovered, the text is kept as one page, "
+              f"see the 修订记录", file=sys.stderr, flush=True)
     return volume
 
 
@@ -119,9 +125,10 @@ def _build(root: Path, progress) -> dict:
     total = len(book.pages)
     hosted = _mkdocs(root, work, stage_docs, work / "site", book.nav, offline=False, progress=progress, pages_total=total)
     offline = _mkdocs(root, work, stage_docs, work / "offline", book.nav, offline=True, progress=progress, pages_total=total)
-    # Search index scripts (search/*.js) for assets/javascripts/search.js.
-    search_index.write(hosted, book.searchable, directory_urls=True)
-    search_index.write(offline, book.searchable, directory_urls=False)
+    # The search engine and its index scripts (search/*.js), per volume.
+    search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in volumes]
+    search.write(hosted, book.searchable, volumes=search_volumes)
+    search.write(offline, book.searchable, layout=Layout(p.path for p in book.pages), volumes=search_volumes)
     progress("wrote search index")
     dist = work / "dist"
     dist.mkdir()
@@ -173,7 +180,7 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Boo
         "index.json": export.dumps(indexes.data),
     }
     # Search covers every entry, then the 名词解释 terms.
-    searchable = entries + search_index.glossary_records(glossary_records)
+    searchable = entries + search.glossary_records(glossary_records)
     figures.update(entries=len(entries), pages=len(pages), audit_records=len(audit))
     return Book(pages, nav, data, searchable, figures)
 
@@ -237,9 +244,11 @@ def _mkdocs(
     config["site_dir"] = str(site)
     config["nav"] = _escape_nav(nav)
     theme = config.get("theme", {})
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        # The config is written under .build/: keep theme overrides found.
-        theme["custom_dir"] = str(root / theme["custom_dir"])
+    if isinstance(theme, dict):
+        # The project's overrides/ with the search's own partials laid over
+        # them (build_scripts/search/templates/), staged under .build/.
+        custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
+        theme["custom_dir"] = str(search.stage_theme(custom, work / "theme"))
     if offline:
         # Material's offline plugin adds https://unpkg.com/iframe-worker/shim to
         # the page unless a polyfill whose URL names iframe-worker is present:

@@ -9,6 +9,10 @@ import pytest
 
 from project import ROOT, copy_project  # noqa: F401  (re-exported for tests)
 
+# Chromium fixtures (browser, hosted_url, offline_index, page_log), one
+# definition for tests/browser/ and tests/search/.
+pytest_plugins = ["browser_harness"]
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """Project root after a full build of the sample seeds."""

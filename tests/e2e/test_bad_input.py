@@ -217,7 +217,7 @@ def test_file_system_failure_is_one_line_too(published, tmp_path):
 
 def test_generated_listing_naming_hand_written_folders_deletes_nothing(published, tmp_path):
     """docs/.generated listing assets (a volume id "assets\\n" once put it there)
-    and guide.md: the next build keeps docs/assets/ (search.js, the CSS) and the guide."""
+    and guide.md: the next build keeps docs/assets/ (glossary.js, the CSS) and the guide."""
     import shutil
 
     root = tmp_path / "p"
@@ -229,7 +229,8 @@ def test_generated_listing_naming_hand_written_folders_deletes_nothing(published
     proc = run_build(root)
     assert proc.returncode == 0, proc.stderr
     assert {k: (root / k).read_bytes() for k in hand_written} == hand_written
-    assert (root / "site" / "assets" / "javascripts" / "search.js").is_file()
+    assert (root / "site" / "assets" / "javascripts" / "glossary.js").is_file()
+    assert (root / "site" / "search" / "search.js").is_file()
     assert "assets" not in listing.read_text(encoding="utf-8").split()
 
 

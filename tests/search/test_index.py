@@ -1,11 +1,13 @@
-"""Search index: normalisation, traditional characters, chunking, and that the
-index files hold every entry's title and text unchanged."""
+"""Search index (build_scripts/search/index.py, normalise.py, rules.py,
+pinyin.py): normalisation, traditional characters, chunking, entry kinds,
+pinyin, the manifest's rules and limits, and that the index files hold every
+entry's title and text unchanged."""
 from __future__ import annotations
 
 import json
 import re
 
-from build_scripts import search_index as si
+from build_scripts import search as si
 
 
 def _record(n, title, text, volume="v", part="篇一", chapter="章一", section=None, url="v/p/c/"):
@@ -82,7 +84,7 @@ def test_index_files_hold_every_entry_title_text_place_and_link():
     for chunk in manifest["chunks"]:
         call, data = files[chunk["file"]]
         assert call == "__yearbookSearchChunk" and data["first"] == chunk["first"]
-        for title, place, anchor, text in data["entries"]:
+        for title, place, anchor, text, *_ in data["entries"]:
             part, chapter, section, page = data["places"][place]
             seen.append({"title": title, "text": text, "part": part, "chapter": chapter,
                          "section": section, "url": f"{page}#{anchor}"})
@@ -97,7 +99,48 @@ def test_the_printed_index_and_contents_are_marked_as_finding_aids():
         _record(4, "索引编制", "编制财政索引。", part="篇一"),
     ]
     _, chunk = _payloads(si.build_files(records))["v-0.js"]
-    assert chunk["aids"] == [1, 2]
+    assert [row[4] for row in chunk["entries"]] == [si.KINDS.index(k) for k in ("prose", "aid", "aid", "prose")]
+
+
+def test_a_list_of_headings_with_pages_is_a_finding_aid_whatever_its_title():
+    cells = "\n".join(f"第{n}项工作 {100 + n}\t其他条目{n} {200 + n}" for n in range(15))
+    assert si.entry_kind(_record(1, "附", cells)) == "aid"
+
+
+def test_tables_and_name_lists_are_told_from_prose_by_their_shape():
+    table = "序号\t单位名称\t电话\n1\t马场街市场监管所\t23559435\n2\t大营门街市场监管所\t23252191"
+    assert si.entry_kind(_record(1, "联系方式表", table)) == "table"
+    assert si.entry_kind(_record(2, "博士后人员名单", "龚科家\n董悦")) == "names"
+    assert si.entry_kind(_record(3, "概况", "全街道辖10个社区。")) == "prose"
+
+
+def test_rows_carry_printed_pages_and_title_pinyin():
+    rec = dict(_record(1, "垃圾分类", "推进垃圾分类。"), pages=[63, 64])
+    est = dict(_record(2, "PM2.5", "浓度。"), pages=[70], pages_estimated=True)
+    _, chunk = _payloads(si.build_files([rec, est]))["v-0.js"]
+    assert [row[5:] for row in chunk["entries"]] == [["63-64", "la ji fen lei"], ["~70", ""]]
+
+
+def test_title_pinyin_comes_from_pypinyin_with_its_phrase_readings():
+    assert si.title_syllables("重庆长安") == "chong qing chang an"
+    assert si.title_syllables("2023年“河长制”") == "2023 nian he zhang zhi"
+
+
+def test_the_manifest_carries_the_ordered_rules_limits_and_volumes():
+    records = [_record(1, "燃气", "文本"), _record(2, "概况", "文本", volume="w")]
+    volumes = [{"id": "v", "title": "某某年鉴（2024）", "year": 2024}, {"id": "w", "title": "文献", "year": 2023}]
+    manifest = _payloads(si.build_files(records, volumes=volumes))["manifest.js"][1]
+    assert [r["id"] for r in manifest["ranking"]] == [r["id"] for r in si.RANKING]
+    assert [r["id"] for r in manifest["ranking"]][:5] == ["title-equals", "heading-equals", "title-contains", "heading-contains", "body"]
+    assert manifest["limits"] == si.LIMITS and manifest["limits"]["whitespace"] == si.WHITESPACE
+    assert manifest["demote"]["kinds"] == ["table", "names", "aid"]
+    assert manifest["volumes"] == volumes
+
+
+def test_the_engine_gets_the_same_limits_written_in():
+    js = si.engine_files()["search.js"]
+    m = re.search(r"var LIMITS = (\{.*?\});", js)
+    assert m and json.loads(m.group(1)) == si.LIMITS
 
 
 def test_manifest_names_the_traditional_characters_the_text_holds():
@@ -109,10 +152,13 @@ def test_manifest_names_the_traditional_characters_the_text_holds():
     assert manifest["t2s_in_text"] == "題"
 
 
-def test_offline_links_point_at_the_html_files_mkdocs_wrote(tmp_path):
-    (tmp_path / "v" / "p").mkdir(parents=True)
-    (tmp_path / "v" / "p" / "c.html").write_text("")
-    page_url = si.offline_page_url(tmp_path)
+def test_offline_links_point_at_the_html_files_mkdocs_writes():
+    from build_scripts.layout import Layout, page_urls
+
+    assert page_urls("v/p/c.md") == ("v/p/c/", "v/p/c.html")
+    assert page_urls("v/p/index.md") == ("v/p/", "v/p/index.html")
+    assert page_urls("index.md") == ("", "index.html")
+    page_url = si.offline_page_url(Layout(["v/p/c.md", "v/p/index.md"]))
     assert page_url("v/p/c/") == "v/p/c.html"
     assert page_url("v/p/") == "v/p/index.html"
 

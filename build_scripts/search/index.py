@@ -1,0 +1,222 @@
+"""The search index: entry records as small script files (检索索引).
+
+Chinese has no spaces between words, so a word index (Material's lunr +
+jieba) finds only what its segmenter cut out; exact substring search over the
+text itself finds any query and is, for a book of this size, both smaller
+(the text once, no postings) and fast enough (indexOf over ~1.5 MB takes a few
+milliseconds).
+
+Files written under <site>/search/ (plain scripts, so the offline bundle can
+load them with a <script> tag from file://, where fetch/XHR are refused):
+  search.js, search.css  the engine and its styles (from assets/), loaded only
+                when the reader reaches for the search (see templates/)
+  manifest.js   window.__yearbookSearchManifest = {volumes, chunks, ranking,
+                limits, t2s, …}
+  <vol>-<n>.js  window.__yearbookSearchChunk({...}) — one slice of a volume's
+                entries; the engine loads the page's own volume first, the
+                others after (or on demand past LIMITS["autoload_chars"]).
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import shutil
+from pathlib import Path
+
+from . import rules
+from .normalise import t2s_table
+from .pinyin import title_syllables
+
+ASSETS = Path(__file__).with_name("assets")
+TEMPLATES = Path(__file__).with_name("templates")
+ENGINE_FILES = ("search.js", "search.css")
+
+GLOSSARY_VOLUME = "glossary"  # the chunk name of the 名词解释 terms
+GLOSSARY_PART = "名词解释"
+
+
+def glossary_records(glossary: list[dict]) -> list[dict]:
+    """名词解释 terms (glossary.json) as searchable records, placed after the
+    entries: the term as title, its definition as text, its glossary page as
+    link. A reader searching a term finds its definition beside its uses."""
+    return [
+        {
+            "id": f"{GLOSSARY_VOLUME}/{g['id']}",
+            "volume": GLOSSARY_VOLUME,
+            "part": GLOSSARY_PART,
+            "chapter": None,
+            "section": None,
+            "title": g["term"],
+            "url": g["url"],
+            "pages": [],
+            "text": g["definition"],
+        }
+        for g in glossary
+    ]
+
+
+def _place_key(record: dict) -> tuple:
+    page = record["url"].split("#", 1)[0]
+    return record["part"], record["chapter"], record["section"], page
+
+
+def chunk_records(records: list[dict], chunk_chars: int = rules.LIMITS["chunk_chars"]) -> list[tuple[str, int, list[dict]]]:
+    """Split records, in reading order, into (volume, first position, records)
+    slices, never mixing volumes: each volume into as few slices of at most
+    about `chunk_chars` text characters as it needs, of even size (so they
+    download in parallel and finish together)."""
+    chunks: list[tuple[str, int, list[dict]]] = []
+    pos = 0
+    for volume, group in itertools.groupby(records, key=lambda r: r["volume"]):
+        group = list(group)
+        sizes = [len(r["title"]) + len(r["text"]) for r in group]
+        target = sum(sizes) / max(1, math.ceil(sum(sizes) / chunk_chars))
+        done = 0.0
+        slices = 0
+        for record, size in zip(group, sizes):
+            # A new slice starts when the text before this record reaches the
+            # next multiple of the target size.
+            if not chunks or chunks[-1][0] != volume or done >= target * slices:
+                chunks.append((volume, pos, []))
+                slices += 1
+            chunks[-1][2].append(record)
+            done += size
+            pos += 1
+    return chunks
+
+
+def is_finding_aid(record: dict) -> bool:
+    """A printed finding aid (检索工具): the book's own 目录 or 条目索引; ranked
+    after the entries it points to (see rules.entry_kind)."""
+    return rules.entry_kind(record) == "aid"
+
+
+def pages_label(record: dict) -> str:
+    """Printed pages as the browser shows them: "63", "63-64"; "~63" when
+    estimated from neighbours (shown 约第63页); "" when unknown."""
+    pages = [p for p in record.get("pages") or [] if isinstance(p, int)]
+    if not pages:
+        return ""
+    label = str(pages[0]) if pages[0] == pages[-1] else f"{pages[0]}-{pages[-1]}"
+    return ("~" if record.get("pages_estimated") else "") + label
+
+
+def _chunk_payload(first: int, records: list[dict], page_url) -> dict:
+    """Compact form: places (篇, 章, 分目, page) are listed once per chunk and
+    entries refer to them by number; `first` is the position in entries.json.
+    A row: [title, place, anchor, text, kind (rules.KINDS index), pages
+    label, title pinyin syllables]."""
+    places: dict[tuple, int] = {}
+    rows = []
+    for r in records:
+        key = _place_key(r)
+        if key not in places:
+            places[key] = len(places)
+        anchor = r["url"].split("#", 1)[1] if "#" in r["url"] else ""
+        kind = rules.KINDS.index(rules.entry_kind(r))
+        rows.append([r["title"], places[key], anchor, r["text"], kind, pages_label(r), title_syllables(r["title"])])
+    return {
+        "first": first,
+        "places": [[p, c, s, page_url(u)] for (p, c, s, u) in places],
+        "entries": rows,
+    }
+
+
+def _js(call: str, data) -> str:
+    return f"{call}({json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+def build_files(
+    records: list[dict],
+    page_url=lambda url: url,
+    volumes: list[dict] | None = None,
+    chunk_chars: int = rules.LIMITS["chunk_chars"],
+) -> dict[str, str]:
+    """File name (under search/) → content for the given entry records.
+
+    `page_url` maps an entries.json page URL (directory style, e.g.
+    hexi-2024/fa-zhi/gong-an/) to the URL of that page in the site being
+    written (the offline bundle has no directory URLs). `volumes` gives each
+    volume's title and year ({"id", "title", "year"}), shown with results.
+    """
+    files: dict[str, str] = {}
+    chunk_list = []
+    for n, (volume, first, part) in enumerate(chunk_records(records, chunk_chars)):
+        name = f"{volume}-{n}.js"
+        files[name] = _js("window.__yearbookSearchChunk", _chunk_payload(first, part, page_url))
+        chars = sum(len(r["title"]) + len(r["text"]) for r in part)
+        chunk_list.append({"file": name, "volume": volume, "first": first, "count": len(part), "chars": chars})
+    table = t2s_table(records)
+    in_text = set()
+    for r in records:
+        in_text.update(r["title"])
+        in_text.update(r["text"])
+    known = {v["id"]: v for v in volumes or []}
+    order = list(dict.fromkeys(r["volume"] for r in records))
+    manifest = {
+        "total": len(records),
+        "volumes": [_volume_meta(v, known) for v in order],
+        "chunks": chunk_list,
+        **rules.manifest_rules(),
+        # pairs of characters: traditional, simplified
+        "t2s": "".join(k + v for k, v in table.items()),
+        # the traditional characters the text itself holds: the only ones the
+        # browser must look for when it normalises the text (a character class
+        # of the whole table makes that pass four times slower)
+        "t2s_in_text": "".join(k for k in table if k in in_text),
+    }
+    files["manifest.js"] = f"window.__yearbookSearchManifest = {json.dumps(manifest, ensure_ascii=False, separators=(',', ':'))};\n"
+    return files
+
+
+def _volume_meta(volume: str, known: dict) -> dict:
+    if volume == GLOSSARY_VOLUME:
+        return {"id": volume, "title": GLOSSARY_PART, "year": None}
+    meta = known.get(volume, {})
+    return {"id": volume, "title": meta.get("title") or volume, "year": meta.get("year")}
+
+
+def offline_page_url(layout):
+    """Page URL mapper for the offline bundle (no directory URLs): the
+    offline page of each hosted page, from the site layout (layout.Layout)."""
+
+    def page_url(url: str) -> str:
+        return layout.place(url).offline_page
+
+    return page_url
+
+
+def engine_files() -> dict[str, str]:
+    """The browser side: search.js with the limits of rules.LIMITS written in
+    (the marks of a page opened from a result need them before any index is
+    loaded) and search.css."""
+    js = (ASSETS / "search.js").read_text(encoding="utf-8")
+    limits = json.dumps(rules.LIMITS, ensure_ascii=True, separators=(",", ":"))
+    marker = "/*LIMITS*/null"
+    assert marker in js, "search.js lost its LIMITS marker"
+    return {"search.js": js.replace(marker, limits), "search.css": (ASSETS / "search.css").read_text(encoding="utf-8")}
+
+
+def write(site: Path, records: list[dict], layout=None, volumes: list[dict] | None = None) -> list[str]:
+    """Write the engine and the index files into <site>/search/; return their
+    names. With a `layout` (layout.Layout) the pages are linked as in the
+    offline bundle; without, as in the hosted site (directory URLs)."""
+    out = site / "search"
+    out.mkdir(exist_ok=True)
+    files = build_files(records, (lambda u: u) if layout is None else offline_page_url(layout), volumes)
+    files.update(engine_files())
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return sorted(files)
+
+
+def stage_theme(custom_dir: Path | None, dest: Path) -> Path:
+    """The theme overrides MkDocs reads: the project's custom_dir (overrides/)
+    with the search's own partials (templates/) laid over it, in `dest`. MkDocs
+    takes one custom_dir, and the search templates live with the search."""
+    shutil.rmtree(dest, ignore_errors=True)
+    if custom_dir is not None and custom_dir.is_dir():
+        shutil.copytree(custom_dir, dest)
+    shutil.copytree(TEMPLATES, dest, dirs_exist_ok=True)
+    return dest
