@@ -26,7 +26,7 @@ from .glossary import pages as glossary_pages
 from .indexes import build_indexes
 from .indexes.tagging import Tagger
 from .layout import Layout
-from .errors import BuildError, InputError
+from .errors import BuildError, InputError, worker_signals
 from .yamlfile import read_yaml
 from .manifest import load_manifest
 from .model import Line, Volume, VolumeSpec
@@ -188,7 +188,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
     else:
         # jieba's dictionary (wrap repair) loaded once, before the workers fork.
         _segmenter()
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
             # Progress lines of the workers go to stderr as usual; another
             # progress callable (a test's log) may not cross processes.
             shown = progress if isinstance(progress, Progress) else None

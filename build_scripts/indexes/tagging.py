@@ -13,6 +13,8 @@ import logging
 import multiprocessing
 import os
 
+from ..errors import worker_signals
+
 Tags = tuple[tuple[str, str], ...]  # (word, tag) pairs in text order, spaces included
 
 PARALLEL_FROM = 2000  # stretches to tag before worker processes pay for themselves
@@ -87,6 +89,6 @@ class Tagger:
             return
         chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
         # fork: the workers inherit the loaded dictionary instead of loading it again.
-        with multiprocessing.get_context("fork").Pool(self.processes) as pool:
+        with multiprocessing.get_context("fork").Pool(self.processes, initializer=worker_signals) as pool:
             for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
                 self.memo.update(zip(chunk, tags))
