@@ -19,6 +19,22 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="structure report: recovered outline against the book's 目录 and 条目索引")
     args = parser.parse_args(argv)
 
+    if args.command == "build":
+        # A build with nothing changed is a stamp check: done before importing
+        # the pipeline (pypinyin, jieba, MkDocs take longer to import than it takes).
+        from .cache import Cache
+
+        try:
+            cache = Cache(args.root.resolve())
+            figures = cache.unchanged(cache.inputs_hash())
+        except OSError:
+            figures = None  # let the build report the problem
+        if figures is not None:
+            if not args.quiet:
+                print("unchanged: no input changed since the last build; docs/, site/ and dist/ are current", file=sys.stderr)
+            _print_figures(figures)
+            return 0
+
     # SIGTERM (timeout, a CI cancel, kill) unwinds like Ctrl-C: MkDocs is
     # stopped, nothing half-written is published.
     signal.signal(signal.SIGTERM, _terminated)
@@ -37,12 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             print(text, end="")
             return 0 if ok else 1
         if args.command == "build":
-            figures = build(args.root, Progress(quiet=args.quiet))
-            print(
-                f"built {figures['entries']} entries on {figures['pages']} pages; "
-                f"site {figures['site_bytes'] / 1e6:.1f} MB, offline bundle {figures['bundle_bytes'] / 1e6:.1f} MB; "
-                f"{figures['audit_records']} audited changes"
-            )
+            _print_figures(build(args.root, Progress(quiet=args.quiet)))
     except YearbookError as exc:  # InputError (exit 2), BuildError (exit 1)
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -74,6 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     return 0
+
+
+def _print_figures(figures: dict) -> None:
+    print(
+        f"built {figures['entries']} entries on {figures['pages']} pages; "
+        f"site {figures['site_bytes'] / 1e6:.1f} MB, offline bundle {figures['bundle_bytes'] / 1e6:.1f} MB; "
+        f"{figures['audit_records']} audited changes"
+    )
 
 
 def _terminated(signum, frame):

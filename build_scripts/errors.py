@@ -68,3 +68,18 @@ class Interrupted(KeyboardInterrupt):
         super().__init__(signum)
         self.signum = signum
         self.published = published
+
+
+def worker_signals() -> None:
+    """Initializer of every worker process the build forks (structure, tagging).
+
+    A forked worker inherits the build's SIGTERM/SIGINT handlers, which raise
+    `Interrupted`; the pool's own terminate() (when another worker's volume
+    fails) sends SIGTERM and each worker would then print a traceback. A
+    worker has nothing to undo: it dies on SIGTERM, and leaves Ctrl-C to the
+    build process, which owns the clean-up.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -8,6 +8,7 @@ the previous site intact.
 from __future__ import annotations
 
 import html
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -20,16 +21,19 @@ from pathlib import Path
 import yaml
 
 from . import audit_page, export, layout, notfound, publish, search, traditional, volume_home
+from .cache import Cache
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
+from .indexes.tagging import Tagger
 from .layout import Layout
-from .errors import BuildError, InputError
+from .errors import BuildError, InputError, worker_signals
 from .yamlfile import read_yaml
 from .manifest import load_manifest
 from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
 from .render import Page, escape, render_volume
 from .repair import repair
+from .repair.wrap import _segmenter
 from .structure.reports import parse_reports
 from .structure.yearbook import parse_yearbook
 
@@ -101,15 +105,24 @@ def build(root: Path, progress=Progress()) -> dict:
 
 
 def _build(root: Path, progress) -> dict:
+    cache = Cache(root)
+    inputs = cache.inputs_hash()
+    unchanged = cache.unchanged(inputs)
+    if unchanged is not None:
+        progress("unchanged: no input changed since the last build; docs/, site/ and dist/ are current")
+        return unchanged
     specs = load_manifest(root / "seeds" / "volumes.yml", _handwritten(root / "docs"))
     load_site_config(root)  # fail fast on a broken mkdocs.yml, before the long stages
-    volumes = [structure_volume(spec, root / "seeds", progress) for spec in specs]
+    volumes = _structure_all(specs, root / "seeds", cache, progress)
+    cache.prune_volumes()
     # Every input (seeds, glossary-extra.yml, pinyin-phrases.yml) is read by
     # now: bad input stops the build before anything is touched.
-    book = assemble(volumes, root / "seeds", progress)
+    tagger = Tagger(cache.load_tags())
+    book = assemble(volumes, root / "seeds", progress, tagger)
+    cache.save_tags(tagger.memo)
 
     work = root / ".build"
-    shutil.rmtree(work, ignore_errors=True)
+    _clear_work(work)
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
     generated = _write_pages(stage_docs, book.pages)
@@ -123,8 +136,11 @@ def _build(root: Path, progress) -> dict:
     generated = sorted(set(generated) | {"data"})
 
     total = len(book.pages)
-    hosted = _mkdocs(root, work, stage_docs, work / "site", book.nav, offline=False, progress=progress, pages_total=total)
-    offline = _mkdocs(root, work, stage_docs, work / "offline", book.nav, offline=True, progress=progress, pages_total=total)
+    # The two MkDocs runs are independent (same pages, own site folders): run
+    # them at once, one per core.
+    hosted, offline = _mkdocs_all(
+        root, work, stage_docs, book.nav, [(work / "site", False), (work / "offline", True)], progress, total
+    )
     # The search engine and its index scripts (search/*.js), per volume.
     search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in volumes]
     search.write(hosted, book.searchable, volumes=search_volumes)
@@ -142,16 +158,72 @@ def _build(root: Path, progress) -> dict:
     _zip(offline, dist / "yearbook-offline.zip")
     progress("wrote offline bundle")
 
+    cache.forget_stamp()  # from here on the published outputs change
     publish.publish(root, stage_docs, generated, hosted, dist)
     progress("published site/ and dist/")
-    return {
+    figures = {
         **book.figures,
         "site_bytes": _size(root / "site"),
         "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
     }
+    cache.write_stamp(inputs, figures)
+    return figures
 
 
-def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Book:
+def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> list[Volume]:
+    """read → repair → structure of every volume, or its result from the cache
+    when the volume's sources, manifest entry and the code are those of an
+    earlier build. Volumes are independent: when several must be structured,
+    they are, side by side, in worker processes (one per core)."""
+    keys = [cache.volume_key(spec, seeds) for spec in specs]
+    volumes: list[Volume | None] = [cache.load_volume(key) for key in keys]
+    for spec, volume in zip(specs, volumes):
+        if volume is not None:
+            progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
+    todo = [i for i, v in enumerate(volumes) if v is None]
+    processes = min(len(todo), os.cpu_count() or 1)
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for i in todo:
+            volumes[i] = structure_volume(specs[i], seeds, progress)
+    else:
+        # jieba's dictionary (wrap repair) loaded once, before the workers fork.
+        _segmenter()
+        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+            # Progress lines of the workers go to stderr as usual; another
+            # progress callable (a test's log) may not cross processes.
+            shown = progress if isinstance(progress, Progress) else None
+            results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
+            for i, result in zip(todo, results):
+                if isinstance(result, tuple):  # an InputError, sent back as its parts
+                    raise InputError(*result)
+                volumes[i] = result
+    for i in todo:
+        cache.save_volume(keys[i], volumes[i])
+    return volumes
+
+
+def _structure_worker(job) -> Volume | tuple:
+    spec, seeds, progress = job
+    try:
+        return structure_volume(spec, seeds, progress or (lambda m: None))
+    except InputError as exc:  # its constructor takes three arguments: pickle its parts
+        return (exc.file, exc.problem, exc.line)
+
+
+def _clear_work(work: Path) -> None:
+    """Empty the scratch folder .build/, keeping its cache/ (see cache.py)."""
+    if not work.is_dir():
+        return
+    for item in work.iterdir():
+        if item.name == "cache":
+            continue
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item, ignore_errors=True)
+        else:
+            item.unlink(missing_ok=True)
+
+
+def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None, tagger: Tagger | None = None) -> Book:
     """glossary → render → indexes → export, for all volumes: the whole book
     as pages, navigation and data, in reading order."""
     glossary = glossary_pages.prepare(volumes, seeds)
@@ -172,7 +244,10 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Boo
     pages += glossary_pages.pages(glossary)
     nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
     pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(audit)))
-    indexes = build_indexes(volumes, seeds, [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms])
+    figures = glossary.figures()
+    progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
+    indexes = build_indexes(volumes, seeds, [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms], tagger)
+    progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     pages += indexes.pages
     pages.append(Page("index.md", "首页", _home(volumes, indexes.nav)))
     nav.append({"索引": indexes.nav})
@@ -180,8 +255,6 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None) -> Boo
     # beside the 修订记录, out of the reader's volume menus.
     editors = [volume_home.editors_nav_item(v) for v in volumes]
     nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
-    figures = glossary.figures()
-    progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
     glossary_records = glossary_pages.records(glossary)
     data = {
         "entries.json": export.dumps(entries),
@@ -246,19 +319,42 @@ def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
     return sorted(top)
 
 
-def _mkdocs(
-    root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, progress, pages_total: int = 0
-) -> Path:
+def _mkdocs_all(root: Path, work: Path, docs: Path, nav: list, runs: list[tuple[Path, bool]], progress, pages_total: int = 0) -> list[Path]:
+    """MkDocs runs (site folder, offline?) side by side, each its own process."""
+    jobs = []
+    theme_dir = _stage_theme(root, work)
+    try:
+        for site, offline in runs:
+            # One line per run as it starts; the runs then go on side by side.
+            progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
+            jobs.append(_mkdocs_start(root, work, docs, site, nav, offline, theme_dir))
+        for job in jobs:
+            _mkdocs_finish(job, pages_total, progress)
+    finally:
+        for proc, log, *_ in jobs:
+            if proc.poll() is None:  # interrupted or one failed: do not leave MkDocs running
+                proc.kill()
+                proc.wait()
+            log.close()
+    return [site for site, _ in runs]
+
+
+def _stage_theme(root: Path, work: Path) -> Path:
+    """The project's overrides/ with the search's own partials laid over them
+    (build_scripts/search/templates/), staged under .build/ once for both runs."""
+    theme = load_site_config(root).get("theme", {})
+    custom = root / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
+    return search.stage_theme(custom, work / "theme")
+
+
+def _mkdocs_start(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, theme_dir: Path):
     config = load_site_config(root)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["nav"] = _escape_nav(nav)
     theme = config.get("theme", {})
     if isinstance(theme, dict):
-        # The project's overrides/ with the search's own partials laid over
-        # them (build_scripts/search/templates/), staged under .build/.
-        custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
-        theme["custom_dir"] = str(search.stage_theme(custom, work / "theme"))
+        theme["custom_dir"] = str(theme_dir)
     # The site's address (mkdocs.yml site_url, its one home) also goes to the
     # pages as extra.site_address, for the URL in a citation (cite.js). The
     # offline bundle keeps that but drops site_url itself: no canonical links
@@ -279,27 +375,25 @@ def _mkdocs(
     # Fixed build date (sitemap, footer) so two builds of one input are identical.
     env.setdefault("SOURCE_DATE_EPOCH", "1704067200")
     label = "offline" if offline else "hosted"
-    progress(f"mkdocs build ({label})")
     # stderr goes to a file, not a pipe: thousands of warnings would fill a pipe
     # and stall MkDocs while this process waits for it.
-    log_path = work / f"mkdocs-{label}.log"
-    with log_path.open("w+", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
-            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
-        )
-        try:
-            _wait_with_progress(proc, site, pages_total, label, progress)
-        finally:
-            if proc.poll() is None:  # interrupted: do not leave MkDocs running
-                proc.kill()
-                proc.wait()
+    log = (work / f"mkdocs-{label}.log").open("w+", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
+    )
+    return proc, log, site, label
+
+
+def _mkdocs_finish(job, pages_total: int, progress) -> None:
+    proc, log, site, label = job
+    with log:
+        _wait_with_progress(proc, site, pages_total, label, progress)
         log.seek(0)
         stderr = log.read()
     if proc.returncode != 0:
         last = (stderr.strip().splitlines() or ["unknown error"])[-1]
         raise BuildError(f"mkdocs build failed: {last}")
-    return site
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run

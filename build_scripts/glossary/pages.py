@@ -64,7 +64,7 @@ def prepare(volumes: list[Volume], seeds: Path) -> Glossary:
             warnings.append(f"{EXTRA_FILE}: aliases given for “{key}”, which no 名词解释 list defines")
     for term in extra.terms:
         if folded(term.term) in known:
-            warnings.append(f"{EXTRA_FILE}: “{term.term}” is already defined by the book; the book's definition is used")
+            warnings.append(f"{EXTRA_FILE}: {_quoted(term.term)} is already defined by the book; the book's definition is used")
             continue
         terms.append(term)
     slugs = SlugRegistry(reserved=("ming-ci-jie-shi",))
@@ -79,8 +79,14 @@ def prepare(volumes: list[Volume], seeds: Path) -> Glossary:
             term.definition_anchor = definition_anchor(glist, term.number)
         if not term.occurrences:
             where = f"{term.file}:{term.line}" if term.line else term.file or term.volume
-            warnings.append(f"{where}: glossary term “{term.term}” never occurs in any volume")
+            warnings.append(f"{where}: glossary term {_quoted(term.term)} never occurs in any volume")
     return Glossary(terms, linker, volumes, warnings)
+
+
+def _quoted(term: str) -> str:
+    """A term in quotation marks for a message, once: most terms are printed
+    quoted already (“无废城市”)."""
+    return term if term.startswith("“") and term.endswith("”") else f"“{term}”"
 
 
 def _book_term(volume: Volume, glist: GlossaryList, item: Item) -> Term:

@@ -18,6 +18,7 @@ from .collation import load_phrase_readings
 from .headings import Heading
 from .locators import is_index_part, targets as make_targets
 from .pages import DIR, index_page
+from .tagging import Tagger
 
 PHRASES_FILE = "pinyin-phrases.yml"  # in seeds/: the book's own phrase readings
 SHORT_LINE = 12  # a paragraph this short that names a 社区 or 街道 is a list item
@@ -41,12 +42,15 @@ class IndexBuild:
     figures: dict = field(default_factory=dict)
 
 
-def build_indexes(volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = ()) -> IndexBuild:
+def build_indexes(
+    volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None
+) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
-    entries they occur in; they join the 主题索引."""
+    entries they occur in; they join the 主题索引. `tagger` may hold jieba's
+    tags from an earlier build (see tagging.py)."""
     load_phrase_readings(seeds / PHRASES_FILE)
     targets = make_targets(volumes)
-    by_name = names.build(targets, _titles(volumes), _short_lines(volumes))
+    by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger)
     built: dict[str, list[Heading]] = {
         "entries": entry_index.build(targets),
         "subjects": subjects.build(targets, glossary),

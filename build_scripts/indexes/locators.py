@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Chapter, Entry, Part, Volume
 from ..render import INDEX_PART, is_index_part, page_path, page_url  # noqa: F401 (re-exported)
@@ -50,9 +51,9 @@ class Target:
         entries stand directly under it."""
         return self.chapter.title or self.part.title
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """Title and body, as searched for names and terms."""
+        """Title and body, as searched for names and terms (computed once: every index reads it)."""
         return search_text(self.entry.title + "\n" + self.entry.text)
 
 

@@ -22,11 +22,12 @@ book is slow, so only sentences holding such a signal are tagged.
 from __future__ import annotations
 
 import itertools
-import logging
 import re
 
 from .headings import Heading, entry_locator, merge, qualify
 from .locators import Target, search_text
+from .mentions import mentions
+from .tagging import Tagger
 
 KIND_PERSON, KIND_ORG, KIND_PLACE = "人名", "机构", "地名"
 
@@ -83,32 +84,32 @@ SHORT_SUFFIX = "局党团"
 COMMON_PLACE = re.compile(r"(城市|都市|省市)$")
 
 
-def _tagger():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
+def _tagger() -> Tagger:
+    return Tagger()
 
 
-def build(targets: list[Target], titles: list[str], lines: list[str]) -> dict[str, list[Heading]]:
+def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Tagger | None = None) -> dict[str, list[Heading]]:
     """The three name indexes. `titles` are the book's 篇/章/条目 headings,
-    `lines` its short standalone lines (lists such as the 社区 it names)."""
+    `lines` its short standalone lines (lists such as the 社区 it names);
+    `tagger` may hold the tags of an earlier build."""
     texts = [t.text for t in targets]
     sentences = sorted({w for x in texts for w in _windows(x)})
-    posseg = _tagger()
+    posseg = tagger or _tagger()
+    posseg.tag_all(sentences)
     people: set[str] = set()
     orgs: set[str] = {search_text(t) for t in titles if ORG_SUFFIX.search(search_text(t)) and len(search_text(t)) >= 4 and _HAN.match(search_text(t))}
     places: set[str] = {search_text(l) for l in list(lines) + list(titles) if LISTED_PLACE.match(search_text(l))}
     places = {p for p in places if _proper_place(posseg, p)}
-    dictionary = posseg.dt.word_tag_tab
+    dictionary = posseg.dictionary
     for sentence in sentences:
-        tokens = [(w.word, w.flag) for w in posseg.cut(sentence) if w.word.strip()]
+        tokens = [(w, f) for w, f in posseg.cut(sentence) if w.strip()]
         people |= _people(tokens, dictionary)
         orgs |= _orgs(tokens, dictionary)
         places |= _places(tokens, dictionary)
     headed = {search_text(t) for t in titles}
-    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, texts)}
+    unheaded = sorted(o for o in orgs if o not in headed)
+    where = mentions(unheaded, texts)
+    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
     people |= {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
     for name in [p for p in places if p.endswith("街道")]:
         places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
@@ -221,10 +222,10 @@ def _whole_at(posseg, text: str, start: int, end: int) -> bool:
         return False
     window = before + text[start:end] + text[end : end + CONTEXT]
     bounds, words, offset = set(), [], 0
-    for w in posseg.cut(window):
+    for word, flag in posseg.cut(window):
         bounds.add(offset)
-        words.append((offset, w.word, w.flag))
-        offset += len(w.word)
+        words.append((offset, word, flag))
+        offset += len(word)
     first, last = len(before), len(before) + end - start
     if first not in bounds or last not in bounds and last != len(window):
         return False
@@ -284,14 +285,15 @@ def _proper_place(posseg, name: str) -> bool:
     """A listed 街道/社区 whose name is built of words, not of a description
     (部分优秀社区, 人防示范社区 name kinds of 社区, not one)."""
     stem = LISTED_PLACE.match(name)
-    words = list(posseg.cut(name[: stem.start(1)]))
-    return not any(w.flag[:1] in ("a", "v", "m", "d") for w in words)
+    words = posseg.cut(name[: stem.start(1)])
+    return not any(flag[:1] in ("a", "v", "m", "d") for _, flag in words)
 
 
 def _headings(names: list[str], kind: str, texts: list[str], targets: list[Target]) -> list[Heading]:
     headings = []
+    where = mentions(names, texts)
     for name in names:
-        hits = [i for i, x in enumerate(texts) if name in x]
+        hits = where[name]
         if hits:
             headings.append(Heading(name, [entry_locator(targets[i], with_title=True) for i in hits], kind))
     headings = merge(headings)

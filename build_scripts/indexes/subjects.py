@@ -13,6 +13,7 @@ import re
 
 from .headings import Heading, entry_locator, merge, qualify
 from .locators import Target
+from .mentions import contained, mentions as find_mentions
 
 KIND = "主题"
 # A term in Chinese quotation marks “…”.
@@ -56,13 +57,14 @@ def build(targets: list[Target], glossary: list[tuple[str, list[str]]] = ()) -> 
         for term in quoted_terms(x):
             quoted[term] = quoted.get(term, 0) + 1
     candidates = sorted(term for term, n in quoted.items() if n >= MIN_QUOTED)
-    mentions = {term: [i for i, x in enumerate(texts) if term in x] for term in candidates}
+    mentions = find_mentions(candidates, texts)
     limit = MAX_SHARE * len(texts)
-    subjects = {term: hits for term, hits in mentions.items() if MIN_ENTRIES <= len(hits) <= limit}
+    subjects = {term: mentions[term] for term in candidates if MIN_ENTRIES <= len(mentions[term]) <= limit}
+    related = _related(subjects)
     headings = []
     for term, hits in subjects.items():
         h = Heading(term, [entry_locator(targets[i], with_title=True) for i in hits], KIND)
-        h.see_also = _see_also(term, hits, subjects)
+        h.see_also = _see_also(term, hits, subjects, related[term])
         headings.append(h)
     by_id = {t.id: t for t in targets}
     for term, ids in glossary:
@@ -75,13 +77,32 @@ def build(targets: list[Target], glossary: list[tuple[str, list[str]]] = ()) -> 
     return headings
 
 
-def _see_also(term: str, hits: list[int], subjects: dict[str, list[int]]) -> list[str]:
+def _related(subjects: dict[str, list[int]]) -> dict[str, set[str]]:
+    """For each subject, the others that can be its 参见: those it contains or
+    that contain it, and those mentioned in an entry it is mentioned in (an
+    inverted index of entries, so no pair without a shared entry is compared)."""
+    inside = contained(subjects)
+    related: dict[str, set[str]] = {term: set(inside[term]) for term in subjects}
+    for term, others in inside.items():
+        for other in others:
+            related[other].add(term)
+    by_entry: dict[int, list[str]] = {}
+    for term, hits in subjects.items():
+        for i in hits:
+            by_entry.setdefault(i, []).append(term)
+    for terms in by_entry.values():
+        for term in terms:
+            related[term].update(terms)
+    for term in subjects:
+        related[term].discard(term)
+    return related
+
+
+def _see_also(term: str, hits: list[int], subjects: dict[str, list[int]], candidates: set[str]) -> list[str]:
     mine = set(hits)
     related = []
-    for other, other_hits in subjects.items():
-        if other == term:
-            continue
-        theirs = set(other_hits)
+    for other in candidates:
+        theirs = set(subjects[other])
         overlap = len(mine & theirs) / len(mine | theirs)
         if other in term or term in other or overlap >= SEE_ALSO_OVERLAP and len(mine & theirs) >= MIN_ENTRIES:
             related.append((-(len(mine & theirs)), other))

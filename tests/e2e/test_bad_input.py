@@ -246,13 +246,20 @@ def test_volume_without_recovered_entries_warns(published, tmp_path):
     assert len(warnings) == 1 and "'town-2099' has no entries" in warnings[0], proc.stderr
 
 
-def test_missing_python_package_is_one_line(published):
+def test_missing_python_package_is_one_line(published, tmp_path):
     """A package deleted from the environment: one line saying which, and how to repair."""
+    import shutil
+
+    # Hiding the module leaves its installed metadata, so the incremental build
+    # would find nothing changed (a stamp check that needs no pypinyin): change an input.
+    root = tmp_path / "p"
+    shutil.copytree(published, root, symlinks=True)
+    (root / "seeds" / "report.txt").write_text(REPORT + "\n三、其他\n\n新增一段。\n", encoding="utf-8")
     code = ("import sys; sys.modules['pypinyin'] = None\n"
             "from build_scripts.__main__ import main\n"
-            f"sys.exit(main(['--root', {str(published)!r}, '--quiet', 'build']))")
+            f"sys.exit(main(['--root', {str(root)!r}, '--quiet', 'build']))")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-c", code], cwd=published, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
     (message,) = proc.stderr.strip().splitlines()
     assert message == "error: the Python package 'pypinyin' is missing from this environment; run `make site` to repair it"

@@ -30,10 +30,21 @@ def _tree(root, top: str) -> dict[str, bytes]:
     }
 
 
+# A hash seed other than this process's (where `built` ran), so set and dict
+# iteration orders really differ between the two builds.
+_OTHER_SEED = "54321" if os.environ.get("PYTHONHASHSEED") == "12345" else "12345"
+
+
+def test_the_two_builds_run_under_different_hash_seeds():
+    probe = [sys.executable, "-c", "print(hash('河西区年鉴'))"]
+    other = subprocess.run(probe, env=dict(os.environ, PYTHONHASHSEED=_OTHER_SEED), capture_output=True, text=True)
+    assert int(other.stdout) != hash("河西区年鉴")
+
+
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("rebuild"))
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONHASHSEED="12345")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONHASHSEED=_OTHER_SEED)
     env.pop("SOURCE_DATE_EPOCH", None)
     proc = subprocess.run(
         [sys.executable, "-m", "build_scripts", "--root", str(root), "--quiet", "build"],

@@ -35,9 +35,14 @@ def test_a_term_in_most_entries_is_vocabulary_not_a_subject():
 
 
 def test_subjects_that_contain_one_another_see_each_other():
-    headings = {h.title: h for h in subjects.build(targets([_book()]))}
-    assert "双万双服" not in headings or "双万双服促发展" in headings["双万双服"].see_also
-    assert headings["双万双服促发展"].locators
+    book = _book()
+    # a second entry quotes the short form too, so both forms are subjects
+    extra = entry("座谈会", "开展“双万双服”走访。")
+    extra.anchor = "zuo-tan-hui"
+    book.parts[0].chapters[0].entries.append(extra)
+    headings = {h.title: h for h in subjects.build(targets([book]))}
+    assert "双万双服促发展" in headings["双万双服"].see_also
+    assert "双万双服" in headings["双万双服促发展"].see_also
 
 
 def test_glossary_terms_join_the_subjects_with_the_entries_they_occur_in():

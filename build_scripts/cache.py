@@ -1,0 +1,219 @@
+"""Build caches keyed on content hashes of the inputs (增量构建).
+
+Everything lives in `.build/cache/`, which the build never wipes (the rest of
+`.build/` is scratch). Keys are SHA-256 digests of what an output depends on,
+so a cache entry is either right or never looked up:
+
+- `code`: every file of the package `build_scripts/`, the pinned requirements,
+  the installed distributions and their versions, the Python
+  version — a change of any invalidates every cache;
+- a volume's structure (`volumes/<key>.pickle`: read → repair → structure):
+  the code, the volume's manifest entry and the bytes of its source files,
+  and `seeds/pinyin-phrases.yml`;
+- jieba's tags of the stretches the name indexes tag (`tags-<key>.pickle`):
+  the tags depend on the text (the memo's key) and on jieba and its dictionary
+  (the key: jieba's version and the pinned requirements);
+- the stamp of the last successful build (`stamp.json`): a digest of every
+  input (seeds/, hand-written docs/, mkdocs.yml, overrides/, code,
+  requirements, SOURCE_DATE_EPOCH) and of what it published (names, sizes
+  and modification times of docs/ generated pages, site/ and dist/); when both
+  still match, the build has nothing to do.
+
+A cache file that cannot be read is ignored (and rewritten): caches only
+save time, they never decide what the site holds.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the stamp check imports as little as it can
+    from .model import Volume, VolumeSpec
+
+CACHE = Path(".build") / "cache"  # relative to the project root
+PACKAGE = Path(__file__).resolve().parent
+DEFAULT_EPOCH = "1704067200"  # site.py's fixed build date unless the caller sets one
+GENERATED_LIST = ".generated"
+# Everything a build reads besides seeds/ (whole) and docs/ (hand-written part).
+PROJECT_INPUTS = ("mkdocs.yml", "overrides", "requirements.txt", "requirements-dev.txt")
+PHRASES = "pinyin-phrases.yml"
+
+
+def _hash_files(h, base: Path, paths) -> None:
+    for path in sorted(paths):
+        rel = path.relative_to(base).as_posix()
+        h.update(rel.encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"<dir>")
+        h.update(b"\0")
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return []
+
+
+_code: str | None = None
+
+
+def code_hash() -> str:
+    """The build's own code and what it runs on (computed once per process)."""
+    global _code
+    if _code is None:
+        h = hashlib.sha256(sys.version.encode())
+        _hash_files(h, PACKAGE, [p for p in _files(PACKAGE) if p.suffix in (".py", ".js", ".css", ".html", ".yml")])
+        for name in ("requirements.txt", "requirements-dev.txt"):
+            path = PACKAGE.parent / name
+            h.update(name.encode() + (path.read_bytes() if path.is_file() else b""))
+        # What is installed, in case the environment strays from the pins: the
+        # names of the installed distributions' metadata folders carry their
+        # versions (mkdocs-1.6.1.dist-info); listing them is cheaper than
+        # importing importlib.metadata.
+        for folder in sorted({p for p in sys.path if p.endswith("-packages")}):
+            try:
+                names = sorted(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))
+            except OSError:
+                continue
+            h.update(("\0".join(names)).encode())
+        _code = h.hexdigest()
+    return _code
+
+
+class Cache:
+    def __init__(self, root: Path):
+        self.root = root
+        self.dir = root / CACHE
+        self.volumes_used: set[str] = set()
+
+    # --- per-volume structure ----------------------------------------------
+
+    def volume_key(self, spec: VolumeSpec, seeds: Path) -> str:
+        h = hashlib.sha256(code_hash().encode())
+        h.update(repr(spec).encode())
+        for source in spec.sources:
+            h.update(b"\0" + (seeds / source.file).read_bytes())
+        phrases = seeds / PHRASES
+        h.update(b"\0" + (phrases.read_bytes() if phrases.is_file() else b""))
+        return h.hexdigest()
+
+    def load_volume(self, key: str) -> Volume | None:
+        self.volumes_used.add(key)
+        return self._load(self.dir / "volumes" / f"{key}.pickle")
+
+    def save_volume(self, key: str, volume: Volume) -> None:
+        self._save(self.dir / "volumes" / f"{key}.pickle", volume)
+
+    def prune_volumes(self) -> None:
+        """Drop the structures of volumes this build did not use (old versions of a seed)."""
+        folder = self.dir / "volumes"
+        if folder.is_dir():
+            for path in folder.glob("*.pickle"):
+                if path.stem not in self.volumes_used:
+                    path.unlink(missing_ok=True)
+
+    # --- jieba tags ----------------------------------------------------------
+
+    def _tags_path(self) -> Path:
+        from .indexes.tagging import jieba_version
+
+        h = hashlib.sha256(jieba_version().encode())
+        h.update((PACKAGE.parent / "requirements.txt").read_bytes() if (PACKAGE.parent / "requirements.txt").is_file() else b"")
+        return self.dir / f"tags-{h.hexdigest()[:16]}.pickle"
+
+    def load_tags(self) -> dict:
+        tags = self._load(self._tags_path())
+        return tags if isinstance(tags, dict) else {}
+
+    def save_tags(self, tags: dict) -> None:
+        path = self._tags_path()
+        for old in self.dir.glob("tags-*.pickle") if self.dir.is_dir() else ():
+            if old != path:
+                old.unlink(missing_ok=True)
+        self._save(path, tags)
+
+    # --- stamp of the last build ---------------------------------------------
+
+    def inputs_hash(self) -> str:
+        root = self.root
+        h = hashlib.sha256(code_hash().encode())
+        h.update(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH).encode())
+        _hash_files(h, root, _files(root / "seeds"))
+        docs = root / "docs"
+        skip = generated_names(docs) | {GENERATED_LIST}
+        if docs.is_dir():
+            _hash_files(h, root, [p for item in docs.iterdir() if item.name not in skip for p in _files(item)])
+        for name in PROJECT_INPUTS:
+            _hash_files(h, root, _files(root / name))
+        return h.hexdigest()
+
+    def outputs_hash(self) -> str:
+        """Names, sizes and modification times of what the build published
+        (cheap: no file is read), so an output changed or removed by hand is noticed."""
+        root = self.root
+        h = hashlib.sha256()
+        docs = root / "docs"
+        names = sorted(generated_names(docs))
+        if not names:
+            return ""
+        paths = [docs / GENERATED_LIST] + [p for n in names for p in ([docs / n] + _files(docs / n))]
+        paths += _files(root / "site") + _files(root / "dist")
+        for path in sorted(paths):
+            try:
+                st = path.stat()
+            except OSError:
+                return ""
+            h.update(f"{path.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        return h.hexdigest()
+
+    def unchanged(self, inputs: str) -> dict | None:
+        """The figures of the last build when neither its inputs nor its outputs changed since."""
+        try:
+            stamp = json.loads((self.dir / "stamp.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(stamp, dict) or stamp.get("inputs") != inputs:
+            return None
+        if not stamp.get("outputs") or stamp.get("outputs") != self.outputs_hash():
+            return None
+        return stamp.get("figures")
+
+    def write_stamp(self, inputs: str, figures: dict) -> None:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        stamp = {"inputs": inputs, "outputs": self.outputs_hash(), "figures": figures}
+        (self.dir / "stamp.json").write_text(json.dumps(stamp, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+    def forget_stamp(self) -> None:
+        (self.dir / "stamp.json").unlink(missing_ok=True)
+
+    # --- files ---------------------------------------------------------------
+
+    @staticmethod
+    def _load(path: Path):
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)
+        except Exception:  # missing, truncated, or from another version: rebuild it
+            return None
+
+    @staticmethod
+    def _save(path: Path, value) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # a build interrupted mid-write leaves no half cache file
+
+
+def generated_names(docs: Path) -> set[str]:
+    """Top-level names in docs/ the last build generated (docs/.generated)."""
+    listing = docs / GENERATED_LIST
+    if not listing.is_file():
+        return set()
+    return {l for l in listing.read_text(encoding="utf-8").splitlines() if l and "/" not in l and l not in (".", "..")}

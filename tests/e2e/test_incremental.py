@@ -1,0 +1,120 @@
+"""Incremental builds (cache.py): a rebuild reuses what did not change and
+publishes exactly what a cold build of the same input publishes."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from build_scripts.site import build
+
+from project import SMALL_MANIFEST, copy_project
+
+PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
+REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n\n二、下一步打算\n\n继续推进工作。\n"
+
+
+def _town() -> str:
+    lines = ["某某镇年鉴(2099)", "", "编辑说明", "",
+             f"一、本书分为篇目、章目、分目、条目 4 个层次。全书设置{'、'.join(PARTS)} 5 篇。", ""]
+    for n, part in enumerate(PARTS):
+        lines += ["某某镇年鉴 2099", "", part, "", f"综合工作{n}", "",
+                  f"【概况】 2099年,{part}工作稳步推进,镇长李学义主持“十项行动”，某某镇民政局完成年度任务。", "",
+                  f"【重要会议】 召开{part}工作会议,部署“十项行动”全年任务。(镇党委办公室提供)", ""]
+    return "\n".join(lines)
+
+
+def _project(path):
+    root = copy_project(path, with_seeds=False)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
+    (root / "seeds" / "town.txt").write_text(_town(), encoding="utf-8")
+    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
+    return root
+
+
+class Log(list):
+    def __call__(self, message: str) -> None:
+        self.append(message)
+
+
+def _build(root) -> Log:
+    log = Log()
+    build(root, log)
+    return log
+
+
+def _published(root) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for top in ("docs", "site", "dist")
+        for p in sorted((root / top).rglob("*"))
+        if p.is_file()
+    }
+
+
+def _cold_copy(root, dest):
+    """The same inputs in a fresh project: no cache, no earlier output."""
+    fresh = copy_project(dest, with_seeds=False)
+    shutil.copytree(root / "seeds", fresh / "seeds")
+    shutil.copy2(root / "mkdocs.yml", fresh / "mkdocs.yml")
+    shutil.copy2(root / "docs" / "guide.md", fresh / "docs" / "guide.md")
+    _build(fresh)
+    return fresh
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = _project(tmp_path_factory.mktemp("incremental") / "p")
+    _build(root)
+    return root
+
+
+def test_one_changed_seed_is_rebuilt_and_the_rest_reused_byte_identical_to_a_cold_build(project, tmp_path):
+    (project / "seeds" / "report.txt").write_text(REPORT.replace("继续推进工作", "继续推动工作"), encoding="utf-8")
+    log = _build(project)
+    assert any(m.startswith("structured town-2099 (cached") for m in log), log
+    assert not any(m.startswith("structured papers (cached") for m in log), log
+    assert "继续推动工作" in (project / "site" / "data" / "entries.json").read_text(encoding="utf-8")
+    cold = _cold_copy(project, tmp_path / "cold")
+    assert _published(project) == _published(cold)
+
+
+def test_a_build_with_no_change_is_a_stamp_check(project):
+    _build(project)
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (project / "site").rglob("*") if p.is_file()}
+    log = _build(project)
+    assert len(log) == 1 and log[0].startswith("unchanged"), log
+    after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_changed_hand_written_page_or_config_is_rebuilt(project, tmp_path):
+    _build(project)
+    guide = project / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n编辑部新增的一段说明。\n", encoding="utf-8")
+    log = _build(project)
+    assert not log[0].startswith("unchanged")
+    assert "编辑部新增的一段说明" in (project / "site" / "guide" / "index.html").read_text(encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: 地方年鉴在线版", "site_name: 某某镇年鉴在线版"), encoding="utf-8")
+    _build(project)
+    assert "某某镇年鉴在线版" in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert _published(project) == _published(_cold_copy(project, tmp_path / "cold"))
+
+
+def test_an_output_removed_by_hand_is_built_again(project):
+    _build(project)
+    (project / "site" / "index.html").unlink()
+    log = _build(project)
+    assert not log[0].startswith("unchanged")
+    assert (project / "site" / "index.html").is_file()
+
+
+def test_an_unreadable_cache_file_is_ignored_and_rewritten(project, tmp_path):
+    (project / "seeds" / "report.txt").write_text(REPORT + "\n三、其他\n\n新增一段。\n", encoding="utf-8")
+    for cached in (project / ".build" / "cache").rglob("*.pickle"):
+        cached.write_bytes(b"not a pickle")
+    log = _build(project)
+    assert not any("(cached" in m for m in log), log
+    assert _published(project) == _published(_cold_copy(project, tmp_path / "cold"))
