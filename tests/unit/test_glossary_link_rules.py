@@ -76,7 +76,8 @@ def test_a_definition_split_over_paragraphs_renders_once_as_one_paragraph(tmp_pa
     assert len(definitions) == 1 and "以口袋公园和街巷绿化为重点。" in definitions[0]
     # the continuation paragraph leaves nothing of its own
     section = html.split('id="zhu-yao-ming-ci-jie-shi">', 1)[1]
-    assert all('class="gl-def"' in p for p in re.findall(r"<p[^>]*>", section))
+    # (the entry's own meta line — printed page, 引用本条 — is not a paragraph of the list)
+    assert all('class="gl-def"' in p for p in re.findall(r'<p(?! class="entry-meta")[^>]*>', section))
 
 
 def test_a_repeated_marker_links_without_a_second_id_and_the_definition_links_back_to_the_first(tmp_path):
