@@ -9,6 +9,7 @@ from build_scripts.model import Line
 from build_scripts.repair import PART_BREAK, REPAIRS, repair
 from build_scripts.repair import wrap
 from build_scripts.repair.punctuation import curly_quotes, fullwidth_punctuation
+from _wrapped import BODY, wrapped_paragraph
 
 CJK = re.compile("[\u4e00-\u9fff]")
 
@@ -73,29 +74,17 @@ def test_stray_list_marker_is_removed_but_a_minus_sign_stays():
 
 # --- wrap spaces ------------------------------------------------------------
 
-def _wrapped_paragraph(sentence: str, column: int = 20) -> str:
-    """A paragraph as the extraction gives it: printed lines of `column`
-    characters (two-character indent on the first) joined by spaces."""
-    first = column - 2
-    parts = [sentence[:first]] + [sentence[i : i + column] for i in range(first, len(sentence), column)]
-    return " ".join(parts)
-
-
-BODY = (
-    "常委会坚持围绕中心、服务大局，紧扣全区中心工作和人民群众期盼，坚持正确监督、有效监督，"
-    "确保监督工作更有强度、更具实效，推动各项工作任务落实见效，为建设经济强区凝聚合力。"
-)
 
 
 def test_spaces_at_the_column_width_are_removed():
-    paragraphs = [_wrapped_paragraph(BODY[k:] + BODY[:k]) for k in range(0, 60, 3)]
+    paragraphs = [wrapped_paragraph(BODY[k:] + BODY[:k]) for k in range(0, 60, 3)]
     out, audit = run(*paragraphs)
     assert all(" " not in t for t in texts(out))
     assert kinds(audit)["wrap-space"] == sum(p.count(" ") for p in paragraphs)
 
 
 def test_deliberate_spaces_are_kept():
-    paragraphs = [_wrapped_paragraph(BODY[k:] + BODY[:k]) for k in range(0, 60, 3)]
+    paragraphs = [wrapped_paragraph(BODY[k:] + BODY[:k]) for k in range(0, 60, 3)]
     keep = [
         "副主任：姚 莉 孟冬梅 李 东",  # name list
         "政法 综治",  # two-part heading
@@ -109,7 +98,7 @@ def test_deliberate_spaces_are_kept():
 
 
 def test_column_width_is_measured_from_the_text():
-    paragraphs = [_wrapped_paragraph(BODY[k:] + BODY[:k], column=24) for k in range(0, 60, 3)]
+    paragraphs = [wrapped_paragraph(BODY[k:] + BODY[:k], column=24) for k in range(0, 60, 3)]
     assert wrap.column_width(lines_of(*paragraphs)).width in range(46, 51)
 
 
@@ -338,7 +327,7 @@ def test_leading_empty_cells_of_a_table_row_are_kept():
 
 
 def test_a_wrap_next_to_a_spaced_number_keeps_the_number_spacing():
-    paragraphs = [_wrapped_paragraph(BODY[k:] + BODY[:k]) for k in range(0, 60, 3)]
+    paragraphs = [wrapped_paragraph(BODY[k:] + BODY[:k]) for k in range(0, 60, 3)]
     cases = [
         # first printed line ends on a number spaced on its left: "完成 28 组"
         "常委会坚持围绕中心服务大局紧扣完成 28 组图片整理和配套录音的录制，服务全区。",

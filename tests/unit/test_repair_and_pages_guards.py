@@ -6,6 +6,7 @@ from build_scripts.model import Chapter, Entry, Line, Part, Volume, VolumeSpec
 from build_scripts.repair import repair
 from build_scripts.structure.pages import assign_pages
 from build_scripts.structure.toc_index import BookIndex, IndexItem
+from _wrapped import BODY, wrapped_paragraph
 
 SPEC = VolumeSpec(id="x", title="某县年鉴", year=2030, kind="yearbook", publisher="某出版社", sources=())
 
@@ -78,30 +79,18 @@ def test_a_title_printed_twice_takes_no_page_from_the_index():
 
 # --- wrap spaces: only running text, never a table row ---------------------------
 
-def _wrapped(sentence: str, column: int = 20) -> str:
-    """A paragraph as the extraction gives it: printed lines of `column`
-    characters (two-character indent on the first) joined by spaces."""
-    first = column - 2
-    parts = [sentence[:first]] + [sentence[i : i + column] for i in range(first, len(sentence), column)]
-    return " ".join(parts)
-
-
-BODY = (
-    "常委会坚持围绕中心、服务大局，紧扣全区中心工作和人民群众期盼，坚持正确监督、有效监督，"
-    "确保监督工作更有强度、更具实效，推动各项工作任务落实见效，为建设经济强区凝聚合力。"
-)
-COLUMN = [_wrapped(BODY[k:] + BODY[:k]) + "。" for k in range(0, 60, 3)]  # gives the document its column
+COLUMN = [wrapped_paragraph(BODY[k:] + BODY[:k]) + "。" for k in range(0, 60, 3)]  # gives the document its column
 
 
 def test_a_table_row_keeps_its_spaces_even_at_the_column_width():
-    row = _wrapped(BODY) + "\t附注"
+    row = wrapped_paragraph(BODY) + "\t附注"
     out, audit = run(*COLUMN, row)
     assert [l.text for l in out if l.text][-1] == row
     assert not [r for r in audit if r.line == len(COLUMN) + 1]
 
 
 def test_a_line_without_sentence_punctuation_keeps_its_spaces_even_at_the_column_width():
-    plain = _wrapped(BODY.replace("，", "").replace("、", "").replace("。", ""))
+    plain = wrapped_paragraph(BODY.replace("，", "").replace("、", "").replace("。", ""))
     out, audit = run(*COLUMN, plain)
     assert [l.text for l in out if l.text][-1] == plain
     assert not [r for r in audit if r.line == len(COLUMN) + 1]
