@@ -11,8 +11,8 @@ import html
 import multiprocessing
 import os
 import shutil
-import subprocess
 import sys
+import threading
 import time
 import zipfile
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from . import audit_page, export, layout, notfound, publish, search, traditional, volume_home
+from . import audit_page, cache as cache_module, export, layout, mkdocs_run, notfound, offline, publish, search, traditional, volume_home
 from .cache import Cache
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
@@ -38,7 +38,6 @@ from .structure.reports import parse_reports
 from .structure.yearbook import parse_yearbook
 
 GENERATED_LIST = publish.GENERATED_LIST
-SHIM = "assets/javascripts/iframe-worker-shim.js"  # vendored npm iframe-worker (MIT)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the bundle is byte-reproducible
 
 
@@ -135,27 +134,28 @@ def _build(root: Path, progress) -> dict:
         (stage_docs / "data" / name).write_text(text, encoding="utf-8")
     generated = sorted(set(generated) | {"data"})
 
-    total = len(book.pages)
-    # The two MkDocs runs are independent (same pages, own site folders): run
-    # them at once, one per core.
-    hosted, offline = _mkdocs_all(
-        root, work, stage_docs, book.nav, [(work / "site", False), (work / "offline", True)], progress, total
-    )
+    # MkDocs once, in-process, for the hosted site; the offline bundle is
+    # derived from it (offline.py), not built a second time.
+    hosted = work / "site"
+    offline_site = work / "offline"
+    _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, cache, progress, len(book.pages))
     # The search engine and its index scripts (search/*.js), per volume.
     search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in volumes]
     search.write(hosted, book.searchable, volumes=search_volumes)
-    search.write(offline, book.searchable, layout=Layout(p.path for p in book.pages), volumes=search_volumes)
-    progress("wrote search index")
     site_url = str(load_site_config(root).get("site_url") or "")
     notfound.fix(hosted, site_url)
-    notfound.fix(offline)
-    # The 繁體 copy of each build (zh-Hant/), made from the finished pages.
+    # The 繁體 copy (zh-Hant/), made from the finished pages.
     converted = traditional.write(hosted, site_url)
-    traditional.write(offline)
     progress(f"wrote the 繁體 copy: {converted} pages")
+    progress("offline bundle: derived from the hosted site")
+    md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
+    offline.derive(hosted, offline_site, md_paths, skip=("search",))
+    search.write(offline_site, book.searchable, layout=Layout(md_paths), volumes=search_volumes)
+    shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
+    progress("wrote search index")
     dist = work / "dist"
     dist.mkdir()
-    _zip(offline, dist / "yearbook-offline.zip")
+    _zip(offline_site, dist / "yearbook-offline.zip")
     progress("wrote offline bundle")
 
     cache.forget_stamp()  # from here on the published outputs change
@@ -319,35 +319,16 @@ def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
     return sorted(top)
 
 
-def _mkdocs_all(root: Path, work: Path, docs: Path, nav: list, runs: list[tuple[Path, bool]], progress, pages_total: int = 0) -> list[Path]:
-    """MkDocs runs (site folder, offline?) side by side, each its own process."""
-    jobs = []
+def _handwritten_pages(docs: Path) -> list[str]:
+    """Markdown paths of the hand-written pages staged in docs/ (guide.md …)."""
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, cache: Cache, progress, pages_total: int) -> None:
+    """MkDocs, in this process, for the hosted site (see mkdocs_run.py: pages
+    whose inputs did not change come from the cache, the others are rendered
+    over the cores)."""
     theme_dir = _stage_theme(root, work)
-    try:
-        for site, offline in runs:
-            # One line per run as it starts; the runs then go on side by side.
-            progress(f"mkdocs build ({'offline' if offline else 'hosted'})")
-            jobs.append(_mkdocs_start(root, work, docs, site, nav, offline, theme_dir))
-        for job in jobs:
-            _mkdocs_finish(job, pages_total, progress)
-    finally:
-        for proc, log, *_ in jobs:
-            if proc.poll() is None:  # interrupted or one failed: do not leave MkDocs running
-                proc.kill()
-                proc.wait()
-            log.close()
-    return [site for site, _ in runs]
-
-
-def _stage_theme(root: Path, work: Path) -> Path:
-    """The project's overrides/ with the search's own partials laid over them
-    (build_scripts/search/templates/), staged under .build/ once for both runs."""
-    theme = load_site_config(root).get("theme", {})
-    custom = root / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
-    return search.stage_theme(custom, work / "theme")
-
-
-def _mkdocs_start(root: Path, work: Path, docs: Path, site: Path, nav: list, offline: bool, theme_dir: Path):
     config = load_site_config(root)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
@@ -356,58 +337,47 @@ def _mkdocs_start(root: Path, work: Path, docs: Path, site: Path, nav: list, off
     if isinstance(theme, dict):
         theme["custom_dir"] = str(theme_dir)
     # The site's address (mkdocs.yml site_url, its one home) also goes to the
-    # pages as extra.site_address, for the URL in a citation (cite.js). The
-    # offline bundle keeps that but drops site_url itself: no canonical links
-    # or sitemap entries pointing at a host from a file:// copy.
-    address = str(config.get("site_url") or "")
-    config.setdefault("extra", {})["site_address"] = address
-    if offline:
-        config["site_url"] = ""
-        # Material's offline plugin adds https://unpkg.com/iframe-worker/shim to
-        # the page unless a polyfill whose URL names iframe-worker is present:
-        # ship the vendored copy so offline search starts without a network.
-        config.setdefault("extra", {})["polyfills"] = [SHIM]
-        config["plugins"] = list(config.get("plugins", [])) + ["offline"]
-        config["use_directory_urls"] = False
-    path = work / ("mkdocs-offline.yml" if offline else "mkdocs-hosted.yml")
+    # pages as extra.site_address, for the URL in a citation (cite.js); the
+    # offline bundle drops the canonical links and sitemap (offline.py).
+    config.setdefault("extra", {})["site_address"] = str(config.get("site_url") or "")
+    path = work / "mkdocs-hosted.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    env = dict(os.environ)
     # Fixed build date (sitemap, footer) so two builds of one input are identical.
-    env.setdefault("SOURCE_DATE_EPOCH", "1704067200")
-    label = "offline" if offline else "hosted"
-    # stderr goes to a file, not a pipe: thousands of warnings would fill a pipe
-    # and stall MkDocs while this process waits for it.
-    log = (work / f"mkdocs-{label}.log").open("w+", encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(path)],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
-    )
-    return proc, log, site, label
-
-
-def _mkdocs_finish(job, pages_total: int, progress) -> None:
-    proc, log, site, label = job
-    with log:
-        _wait_with_progress(proc, site, pages_total, label, progress)
-        log.seek(0)
-        stderr = log.read()
-    if proc.returncode != 0:
-        last = (stderr.strip().splitlines() or ["unknown error"])[-1]
-        raise BuildError(f"mkdocs build failed: {last}")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", cache_module.DEFAULT_EPOCH)
+    progress("mkdocs build (hosted)")
+    reporter = _PagesWritten(site, pages_total, progress)
+    try:
+        mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1)
+    finally:
+        reporter.stop()
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
 
 
-def _wait_with_progress(proc, site: Path, pages_total: int, label: str, progress) -> None:
-    """Wait for MkDocs; on a large book, report how many pages it has written."""
-    last = time.monotonic()
-    while proc.poll() is None:
-        time.sleep(0.2)
-        if time.monotonic() - last >= PROGRESS_EVERY:
-            last = time.monotonic()
+class _PagesWritten:
+    """On a large book, report now and then how many pages MkDocs has written."""
+
+    def __init__(self, site: Path, total: int, progress):
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(site, total, progress), daemon=True)
+        self._thread.start()
+
+    def _run(self, site: Path, total: int, progress) -> None:
+        while not self._done.wait(PROGRESS_EVERY):
             written = sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
-            progress(f"mkdocs build ({label}): {written} of {pages_total} pages written")
+            progress(f"mkdocs build (hosted): {written} of {total} pages written")
+
+    def stop(self) -> None:
+        self._done.set()
+
+
+def _stage_theme(root: Path, work: Path) -> Path:
+    """The project's overrides/ with the search's own partials laid over them
+    (build_scripts/search/templates/), staged under .build/."""
+    theme = load_site_config(root).get("theme", {})
+    custom = root / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
+    return search.stage_theme(custom, work / "theme")
 
 
 def _escape_nav(nav):

@@ -338,7 +338,7 @@ def _wait_for(proc: subprocess.Popen, words: str) -> list[str]:
 
 
 @pytest.mark.parametrize("sig,at", [("SIGKILL", "read report.txt"), ("SIGKILL", "mkdocs build (hosted)"),
-                                    ("SIGTERM", "mkdocs build (offline)"), ("SIGTERM", "wrote search index")])
+                                    ("SIGTERM", "offline bundle: derived"), ("SIGTERM", "wrote search index")])
 def test_real_build_killed_while_building_keeps_the_old_site(built_twice, tmp_path, sig, at):
     base, old, new = built_twice
     root = _copy(base, tmp_path / "p")

@@ -1,0 +1,303 @@
+"""MkDocs, run once and in-process, with a cache of rendered pages (站点渲染).
+
+`build(config_file, …)` does what `mkdocs build` does (mkdocs.commands.build.build,
+whose steps it follows, plugin events included) with two differences that make
+it cheap:
+
+- a page whose inputs did not change is not rendered again: its Markdown → HTML
+  conversion is kept under a key of everything that conversion reads (the page's
+  Markdown and path, the Markdown settings of the configuration, the list of
+  files its links resolve against, the code); its finished HTML under that key
+  plus everything the template reads (the whole configuration with the nav,
+  the theme's files, every page's title and URL, the build date). A key covers
+  every input, so a cached page is the page MkDocs would write;
+- the pages still to render are split over worker processes, one per core
+  (forked after MkDocs has read its configuration and files, so each worker
+  shares them; Python-Markdown is pure Python and holds the GIL).
+
+A configuration with plugins of its own (mkdocs.yml `plugins:`) is built by
+MkDocs' own `build`, without the cache or the workers: a plugin may read
+anything, so no key could cover it.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+from pathlib import Path
+
+from .cache import code_hash
+from .errors import BuildError, worker_signals
+
+PARALLEL_FROM = 8  # pages to render before worker processes pay for their start
+
+
+class _Collect(logging.Handler):
+    """MkDocs' log records of a run, so a failure can name its cause in one line."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict:
+    """Build the site `config_file` describes; return {src_uri: (hosted URL,
+    page title)} of its Markdown pages. `cache_dir`: where rendered pages are
+    kept (None: no cache)."""
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # quiet, as `mkdocs build --quiet`: warnings are collected, not printed
+    try:
+        config = load_config(config_file=str(config_file))
+        if len(config.plugins):
+            from mkdocs.commands.build import build as mkdocs_build
+
+            mkdocs_build(config)
+            return {}
+        return _build(config, cache_dir, processes)
+    except (exceptions.MkDocsException, exceptions.ConfigurationError, OSError, ValueError) as exc:
+        last = str(exc).strip().splitlines()[-1:] or handler.messages[-1:] or ["unknown error"]
+        raise BuildError(f"mkdocs build failed: {last[0]}") from None
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _digest(*parts) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _tree_digest(folder: str | None) -> str:
+    h = hashlib.sha256()
+    if folder and os.path.isdir(folder):
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _build(config, cache_dir: Path | None, processes: int) -> dict:
+    from mkdocs import utils
+    from mkdocs.commands import build as mk
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    utils.clean_directory(config.site_dir)
+    files = get_files(config)
+    env = config.theme.get_env()
+    files.add_files_from_theme(env, config)
+    files = config.plugins.on_files(files, config=config)
+    set_exclusions(files, config)
+    nav = get_navigation(files, config)
+    nav = config.plugins.on_nav(nav, config=config, files=files)
+
+    pages = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.page is None and file.inclusion.is_not_in_nav():
+            Page(None, file, config)
+        pages.append(file.page)
+    file_list = "\n".join(f"{f.src_uri}\t{f.dest_uri}\t{f.url}" for f in files)
+    # What a page's conversion reads besides its own Markdown (nav excluded: the
+    # conversion does not read it; the template does, see `page_global`).
+    settings = {k: v for k, v in config.items() if k not in ("nav", "plugins", "theme")}
+    render_global = _digest(code_hash(), repr(sorted(settings.items(), key=lambda kv: kv[0])), file_list)
+    store = _Store(cache_dir)
+
+    # 1. Markdown → HTML, from the cache or rendered (in workers when many).
+    keys = {}
+    todo = []
+    for page in pages:
+        config._current_page = page
+        page.read_source(config)
+        config._current_page = None
+        keys[page.file.src_uri] = key = _digest(render_global, page.file.src_uri, page.markdown)
+        cached = store.load("render", key)
+        if cached is None:
+            todo.append(page)
+        else:
+            _restore(page, cached, files)
+    for page, result in zip(todo, _map(_render_one, todo, processes, config, files)):
+        _restore(page, result, files)
+        store.save("render", keys[page.file.src_uri], result)
+
+    env = config.plugins.on_env(env, config=config, files=files)
+    files.copy_static_files(inclusion=InclusionLevel.is_included)
+    for template in config.theme.static_templates:
+        mk._build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        mk._build_extra_template(template, files, config, nav)
+
+    # 2. The template around each page: cached under its conversion's key and
+    # everything the template reads.
+    theme = config.theme
+    page_global = _digest(
+        render_global,
+        repr(config.get("nav")), repr(dict(theme.items())) if hasattr(theme, "items") else repr(theme),
+        # The theme's own files are those of its installed version (in the
+        # code hash); the project's custom_dir is read here.
+        *[_tree_digest(d) for d in theme.dirs if "-packages" not in Path(d).parts[-4:-1] and "site-packages" not in d],
+        "\n".join(f"{p.file.src_uri}\t{p.url}\t{p.title}" for p in pages),
+        utils.get_build_datetime().isoformat(),
+    )
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    todo = []
+    for page in pages:
+        key = _digest(page_global, keys[page.file.src_uri])
+        output = store.load("page", key)
+        if output is None:
+            todo.append((page, key))
+        else:
+            utils.write_file(output, page.file.abs_dest_path)
+    _fork_each(todo, processes, lambda item: _write_page(item, config, doc_files, nav, env, store))
+
+    log_level = config.validation.links.anchors
+    for page in pages:
+        page.validate_anchor_links(files=files, log_level=log_level)
+    config.plugins.on_post_build(config=config)
+    store.prune()
+    return {p.file.src_uri: (p.url, p.title) for p in pages}
+
+
+def _render_one(page, config, files):
+    """Markdown → HTML of one page (mkdocs.commands.build._populate_page):
+    what the page keeps of it, in plain picklable form."""
+    config._current_page = page
+    try:
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    finally:
+        config._current_page = None
+    links = {f.src_uri: dict(v) for f, v in (page.links_to_anchors or {}).items()}
+    return (page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()), links)
+
+
+def _restore(page, result, files) -> None:
+    content, toc, title, anchors, links = result
+    page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, set(anchors)
+    page.links_to_anchors = {files.get_file_from_path(uri): dict(v) for uri, v in links.items() if files.get_file_from_path(uri)}
+
+
+def _write_page(item, config, doc_files, nav, env, store) -> None:
+    from mkdocs.commands import build as mk
+
+    page, key = item
+    mk._build_page(page, config, doc_files, nav, env)
+    path = Path(page.file.abs_dest_path)
+    if path.is_file():
+        store.save("page", key, path.read_bytes())
+
+
+# -- worker processes ---------------------------------------------------------
+
+_JOB = None  # (function, items, extra arguments): what the forked workers work on
+
+
+def _worker(index: int):
+    function, items, args = _JOB
+    return function(items[index], *args)
+
+
+def _use_workers(count: int, processes: int) -> bool:
+    return processes > 1 and count >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _map(function, items: list, processes: int, *args) -> list:
+    """[function(item, *args) for item in items], over forked workers when worth it."""
+    global _JOB
+    if not _use_workers(len(items), processes):
+        return [function(item, *args) for item in items]
+    _JOB = (function, items, args)
+    try:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+            # Largest first, so that no worker is left with the longest page at the end.
+            order = sorted(range(len(items)), key=lambda i: -len(items[i].markdown or ""))
+            results = dict(zip(order, pool.imap(_worker, order)))
+    finally:
+        _JOB = None
+    return [results[i] for i in range(len(items))]
+
+
+def _fork_each(items: list, processes: int, function) -> None:
+    """function(item) for every item, for its side effects (files written),
+    split over forked workers when worth it."""
+    global _JOB
+    if not _use_workers(len(items), processes):
+        for item in items:
+            function(item)
+        return
+    _JOB = (lambda item: function(item), items, ())
+    try:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+            order = sorted(range(len(items)), key=lambda i: -len(items[i][0].content or ""))
+            for _ in pool.imap_unordered(_worker, order):
+                pass
+    finally:
+        _JOB = None
+
+
+# -- the cache ------------------------------------------------------------------
+
+class _Store:
+    """Files under cache_dir/<kind>/<key>; what this build did not use is
+    dropped at its end (an old version of a page is never looked up again)."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.used: set[Path] = set()
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key
+
+    def load(self, kind: str, key: str):
+        if self.folder is None:
+            return None
+        path = self._path(kind, key)
+        self.used.add(path)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if kind == "page":
+            return data
+        try:
+            return pickle.loads(data)
+        except Exception:  # truncated or from another version: render again
+            return None
+
+    def save(self, kind: str, key: str, value) -> None:
+        if self.folder is None:
+            return
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(value if kind == "page" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)  # a kill mid-write leaves no half entry
+
+    def prune(self) -> None:
+        if self.folder is None:
+            return
+        for kind in ("render", "page"):
+            folder = self.folder / kind
+            if folder.is_dir():
+                for path in folder.iterdir():
+                    if path not in self.used:
+                        path.unlink(missing_ok=True)
