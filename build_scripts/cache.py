@@ -211,6 +211,45 @@ class Cache:
         os.replace(tmp, path)  # a build interrupted mid-write leaves no half cache file
 
 
+class Memo:
+    """Outputs of one deterministic step (a page's 繁體 twin, its offline
+    copy, a compressed zip member) stored under a digest of everything the step
+    reads, in `folder`; `prune` drops what this build did not look up, so the
+    folder holds one build's worth. A key covers every input, so a hit is the
+    output the step would compute."""
+
+    def __init__(self, folder: Path, *salt: str):
+        self.folder = folder
+        self.salt = hashlib.sha256("\0".join((code_hash(), *salt)).encode()).digest()
+        self.used: set[str] = set()
+
+    def key(self, *parts: bytes | str) -> str:
+        h = hashlib.sha256(self.salt)
+        for part in parts:
+            h.update(part if isinstance(part, bytes) else part.encode("utf-8"))
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        try:
+            return (self.folder / key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f"{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, self.folder / key)  # a kill mid-write leaves no half entry
+
+    def prune(self) -> None:
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+
+
 def generated_names(docs: Path) -> set[str]:
     """Top-level names in docs/ the last build generated (docs/.generated)."""
     listing = docs / GENERATED_LIST

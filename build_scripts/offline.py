@@ -128,18 +128,32 @@ class Derivation:
         return html.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)
 
 
-def derive(hosted: Path, offline: Path, md_paths, skip: tuple[str, ...] = ()) -> None:
+def derive(hosted: Path, offline: Path, md_paths, skip: tuple[str, ...] = (), memo=None) -> None:
     """Write the offline bundle into `offline` from the hosted site `hosted`;
-    `skip`: folders the caller writes for the bundle itself (its search index)."""
+    `skip`: folders the caller writes for the bundle itself (its search index),
+    neither copied nor linked to by a page. `memo` (cache.Memo): offline copies
+    of pages derived by an earlier build."""
     shutil.rmtree(offline, ignore_errors=True)
-    files = sorted(p.relative_to(hosted).as_posix() for p in hosted.rglob("*") if p.is_file())
+    skipped = tuple(f"{m}{folder}/" for folder in skip for m in ("", *MIRRORS))
+    files = sorted(
+        rel for rel in (p.relative_to(hosted).as_posix() for p in hosted.rglob("*") if p.is_file())
+        if rel not in SKIP and not rel.startswith(skipped)
+    )
+    md_paths = sorted(md_paths)
     derivation = Derivation(md_paths, set(files))
+    # What every page's copy depends on besides its own HTML: the layout.
+    layout = "\n".join(md_paths) + "\0" + "\n".join(files)
     for rel in files:
-        if rel in SKIP or rel.startswith(tuple(f"{m}{folder}/" for folder in skip for m in ("", *MIRRORS))):
-            continue
         out = offline / derivation.offline_path(rel)
         out.parent.mkdir(parents=True, exist_ok=True)
         if rel.endswith(".html"):
-            out.write_text(derivation.page((hosted / rel).read_text(encoding="utf-8"), rel), encoding="utf-8")
+            html = (hosted / rel).read_bytes()
+            key = memo.key(layout, rel, html) if memo is not None else None
+            copy = memo.get(key) if memo is not None else None
+            if copy is None:
+                copy = derivation.page(html.decode("utf-8"), rel).encode("utf-8")
+                if memo is not None:
+                    memo.put(key, copy)
+            out.write_bytes(copy)
         else:
             shutil.copyfile(hosted / rel, out)

@@ -11,10 +11,12 @@ import html
 import multiprocessing
 import os
 import shutil
+import struct
 import sys
 import threading
 import time
-import zipfile
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,17 +147,18 @@ def _build(root: Path, progress) -> dict:
     site_url = str(load_site_config(root).get("site_url") or "")
     notfound.fix(hosted, site_url)
     # The 繁體 copy (zh-Hant/), made from the finished pages.
-    converted = traditional.write(hosted, site_url)
+    memos = {name: cache_module.Memo(cache.dir / name) for name in ("traditional", "offline", "zip")}
+    converted = traditional.write(hosted, site_url, memos["traditional"])
     progress(f"wrote the 繁體 copy: {converted} pages")
     progress("offline bundle: derived from the hosted site")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    offline.derive(hosted, offline_site, md_paths, skip=("search",))
+    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"])
     search.write(offline_site, book.searchable, layout=Layout(md_paths), volumes=search_volumes)
     shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
     progress("wrote search index")
     dist = work / "dist"
     dist.mkdir()
-    _zip(offline_site, dist / "yearbook-offline.zip")
+    _zip(offline_site, dist / "yearbook-offline.zip", memos["zip"])
     progress("wrote offline bundle")
 
     cache.forget_stamp()  # from here on the published outputs change
@@ -166,6 +169,8 @@ def _build(root: Path, progress) -> dict:
         "site_bytes": _size(root / "site"),
         "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
     }
+    for memo in memos.values():
+        memo.prune()
     cache.write_stamp(inputs, figures)
     return figures
 
@@ -400,13 +405,43 @@ def load_site_config(root: Path) -> dict:
     return config
 
 
-def _zip(site: Path, target: Path) -> None:
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"yearbook/{path.relative_to(site).as_posix()}", ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
+def _zip(site: Path, target: Path, memo: cache_module.Memo | None = None) -> None:
+    """The bundle as a zip of `site` under yearbook/, members in path order
+    with fixed dates (byte-reproducible). Each member's deflate stream is kept
+    in `memo` under its content, so a rebuild compresses only the files that
+    changed, and those in threads (zlib releases the GIL). Written by hand
+    because zipfile cannot take a member already compressed; the format is the
+    plain one (no zip64: a bundle over 4 GB is refused)."""
+    paths = sorted(p for p in site.rglob("*") if p.is_file())
+
+    def compressed(path: Path) -> tuple[bytes, int, int, bytes]:
+        data = path.read_bytes()
+        key = memo.key(data) if memo is not None else None
+        kept = memo.get(key) if memo is not None else None
+        if kept is None:
+            packer = zlib.compressobj(6, zlib.DEFLATED, -15)  # zipfile's level and raw deflate
+            kept = zlib.crc32(data).to_bytes(4, "little") + packer.compress(data) + packer.flush()
+            if memo is not None:
+                memo.put(key, kept)
+        name = f"yearbook/{path.relative_to(site).as_posix()}".encode("utf-8")
+        return name, len(data), int.from_bytes(kept[:4], "little"), kept[4:]
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        members = list(pool.map(compressed, paths))
+    time_, date = 0, (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
+    central = []
+    with target.open("wb") as out:
+        for name, size, crc, data in members:
+            if out.tell() + len(data) >= 0xFFFFFFFF:
+                raise BuildError(f"the offline bundle would exceed 4 GB ({target})")
+            flags = 0x800 if not name.isascii() else 0  # UTF-8 names
+            head = struct.pack("<HHHHHIII", 20, flags, 8, time_, date, crc, len(data), size)
+            central.append(struct.pack("<IH", 0x02014B50, 3 << 8 | 20) + head
+                           + struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, 0o100644 << 16, out.tell()) + name)
+            out.write(struct.pack("<I", 0x04034B50) + head + struct.pack("<HH", len(name), 0) + name + data)
+        start = out.tell()
+        out.write(b"".join(central))
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
 
 
 def _size(path: Path) -> int:

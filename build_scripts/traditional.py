@@ -70,8 +70,9 @@ def convert_page(html: str, site_url: str = "") -> str:
     return text
 
 
-def write(site: Path, site_url: str = "") -> int:
-    """Write site/zh-Hant/ from the finished build in `site`; return the number of pages."""
+def write(site: Path, site_url: str = "", memo=None) -> int:
+    """Write site/zh-Hant/ from the finished build in `site`; return the number
+    of pages. `memo` (cache.Memo): twins of pages converted by an earlier build."""
     target = site / FOLDER
     shutil.rmtree(target, ignore_errors=True)
     pages = 0
@@ -82,7 +83,14 @@ def write(site: Path, site_url: str = "") -> int:
         out = target / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
-            out.write_text(convert_page(path.read_text(encoding="utf-8"), site_url), encoding="utf-8")
+            html = path.read_bytes()
+            key = memo.key(site_url, html) if memo is not None else None
+            twin = memo.get(key) if memo is not None else None
+            if twin is None:
+                twin = convert_page(html.decode("utf-8"), site_url).encode("utf-8")
+                if memo is not None:
+                    memo.put(key, twin)
+            out.write_bytes(twin)
             pages += 1
         else:
             shutil.copyfile(path, out)
