@@ -131,10 +131,21 @@ class Cache:
         tags = self._load(self._tags_path())
         return tags if isinstance(tags, dict) else {}
 
+    def load_word_tags(self) -> dict | None:
+        """jieba's dictionary words and their tags (jieba.posseg's word_tag_tab),
+        kept beside the tags: the same version of jieba gives the same table."""
+        table = self._load(self._tags_path().with_suffix(".words"))
+        return table if isinstance(table, dict) else None
+
+    def save_word_tags(self, table: dict) -> None:
+        path = self._tags_path().with_suffix(".words")
+        if not path.is_file():
+            self._save(path, table)
+
     def save_tags(self, tags: dict) -> None:
         path = self._tags_path()
-        for old in self.dir.glob("tags-*.pickle") if self.dir.is_dir() else ():
-            if old != path:
+        for old in self.dir.glob("tags-*") if self.dir.is_dir() else ():
+            if old not in (path, path.with_suffix(".words")):
                 old.unlink(missing_ok=True)
         self._save(path, tags)
 

@@ -118,9 +118,10 @@ def _build(root: Path, progress) -> dict:
     cache.prune_volumes()
     # Every input (seeds, glossary-extra.yml, pinyin-phrases.yml) is read by
     # now: bad input stops the build before anything is touched.
-    tagger = Tagger(cache.load_tags())
+    tagger = Tagger(cache.load_tags(), dictionary=cache.load_word_tags())
     book = assemble(volumes, root / "seeds", progress, tagger)
     cache.save_tags(tagger.memo)
+    cache.save_word_tags(tagger.dictionary)
 
     work = root / ".build"
     _clear_work(work)

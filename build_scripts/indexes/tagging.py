@@ -55,22 +55,32 @@ class Tagger:
     """Tags of stretches of text. `known`: tags kept from an earlier build;
     `memo` collects the tags this build used (what is worth keeping)."""
 
-    def __init__(self, known: dict[str, Tags] | None = None, processes: int | None = None):
-        load_posseg()
+    def __init__(self, known: dict[str, Tags] | None = None, processes: int | None = None,
+                 dictionary: dict[str, str] | None = None):
+        # jieba's tagger is loaded only when a text must be tagged (importing
+        # jieba.posseg parses its whole dictionary): a rebuild whose texts were
+        # all tagged before, with the dictionary's tags kept (`dictionary`,
+        # cache.py), never loads it.
         self.known: dict[str, Tags] = known or {}
         self.memo: dict[str, Tags] = {}
         self.processes = processes if processes is not None else (os.cpu_count() or 1)
+        self._dictionary = dictionary
 
     @property
     def dictionary(self) -> dict[str, str]:
         """jieba's dictionary words and their tags."""
-        return _posseg.dt.word_tag_tab
+        if self._dictionary is None:
+            self._dictionary = load_posseg().dt.word_tag_tab
+        return self._dictionary
 
     def cut(self, text: str) -> Tags:
         tags = self.memo.get(text)
         if tags is None:
             tags = self.known.get(text)
-            self.memo[text] = tags = _cut(text) if tags is None else tags
+            if tags is None:
+                load_posseg()
+                tags = _cut(text)
+            self.memo[text] = tags
         return tags
 
     def tag_all(self, texts: list[str]) -> None:
@@ -83,6 +93,8 @@ class Tagger:
                 self.memo[text] = self.known[text]
             else:
                 todo.append(text)
+        if todo:
+            load_posseg()  # before the workers fork: they inherit it
         if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for text in todo:
                 self.memo[text] = _cut(text)

@@ -8,6 +8,7 @@ initials. Nothing is hand-made: the readings are pypinyin's.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from pypinyin import Style, lazy_pinyin
@@ -15,6 +16,7 @@ from pypinyin import Style, lazy_pinyin
 _LATIN_OR_DIGIT = re.compile(r"[a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=None)  # the hosted and the offline index read the same titles
 def title_syllables(title: str) -> str:
     """The title's reading, syllables separated by spaces, lower case ASCII
     only (digits and Latin words kept as one "syllable" each, punctuation
