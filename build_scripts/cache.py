@@ -242,16 +242,21 @@ class Memo:
         return h.hexdigest()
 
     def get(self, key: str) -> bytes | None:
+        """The kept output, or None; an entry whose bytes do not match the
+        digest stored with them (damaged, edited) is not used."""
         self.used.add(key)
         try:
-            return (self.folder / key).read_bytes()
+            data = (self.folder / key).read_bytes()
         except OSError:
             return None
+        if hashlib.sha256(data[32:]).digest() != data[:32]:
+            return None
+        return data[32:]
 
     def put(self, key: str, data: bytes) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f"{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
+        tmp.write_bytes(hashlib.sha256(data).digest() + data)
         os.replace(tmp, self.folder / key)  # a kill mid-write leaves no half entry
 
     def prune(self) -> None:

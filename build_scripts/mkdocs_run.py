@@ -28,7 +28,7 @@ import os
 import pickle
 from pathlib import Path
 
-from .cache import code_hash
+from .cache import Memo, code_hash
 from .errors import BuildError, worker_signals
 
 PARALLEL_FROM = 8  # pages to render before worker processes pay for their start
@@ -46,9 +46,9 @@ class _Collect(logging.Handler):
 
 
 def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict:
-    """Build the site `config_file` describes; return {src_uri: (hosted URL,
-    page title)} of its Markdown pages. `cache_dir`: where rendered pages are
-    kept (None: no cache)."""
+    """Build the site `config_file` describes; return how many Markdown pages
+    it has and how many were converted and laid out anew (the rest came from
+    the cache). `cache_dir`: where rendered pages are kept (None: no cache)."""
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
@@ -135,6 +135,7 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
             todo.append(page)
         else:
             _restore(page, cached, files)
+    converted = len(todo)
     for page, result in zip(todo, _map(_render_one, todo, processes, config, files)):
         _restore(page, result, files)
         store.save("render", keys[page.file.src_uri], result)
@@ -174,7 +175,7 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         page.validate_anchor_links(files=files, log_level=log_level)
     config.plugins.on_post_build(config=config)
     store.prune()
-    return {p.file.src_uri: (p.url, p.title) for p in pages}
+    return {"pages": len(pages), "converted": converted, "laid_out": len(todo)}
 
 
 def _render_one(page, config, files):
@@ -257,47 +258,27 @@ def _fork_each(items: list, processes: int, function) -> None:
 # -- the cache ------------------------------------------------------------------
 
 class _Store:
-    """Files under cache_dir/<kind>/<key>; what this build did not use is
-    dropped at its end (an old version of a page is never looked up again)."""
+    """The two caches of a run (cache.Memo: digest-checked files, what this
+    build did not use dropped at its end): conversions (pickled) and pages."""
 
     def __init__(self, folder: Path | None):
-        self.folder = folder
-        self.used: set[Path] = set()
-
-    def _path(self, kind: str, key: str) -> Path:
-        return self.folder / kind / key
+        self.memos = {kind: Memo(folder / kind) for kind in ("render", "page")} if folder else {}
 
     def load(self, kind: str, key: str):
-        if self.folder is None:
+        if not self.memos:
             return None
-        path = self._path(kind, key)
-        self.used.add(path)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        if kind == "page":
+        data = self.memos[kind].get(key)
+        if data is None or kind == "page":
             return data
         try:
             return pickle.loads(data)
-        except Exception:  # truncated or from another version: render again
+        except Exception:  # from another version of a class: render again
             return None
 
     def save(self, kind: str, key: str, value) -> None:
-        if self.folder is None:
-            return
-        path = self._path(kind, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(value if kind == "page" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)  # a kill mid-write leaves no half entry
+        if self.memos:
+            self.memos[kind].put(key, value if kind == "page" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
-        if self.folder is None:
-            return
-        for kind in ("render", "page"):
-            folder = self.folder / kind
-            if folder.is_dir():
-                for path in folder.iterdir():
-                    if path not in self.used:
-                        path.unlink(missing_ok=True)
+        for memo in self.memos.values():
+            memo.prune()

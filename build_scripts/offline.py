@@ -38,7 +38,9 @@ _ATTRS = [re.compile(f' ({name})="' + r'([^"#?:\'+\s(){}<>\\]*)([?#][^"\s]*)?"')
 # (No look-behind for the = of an attribute: it would be tried at every position;
 # the callback looks at the character before instead.)
 _SCRIPT_PATH = re.compile(r'"(\.\.(?:/\.\.)*|\.\./(?:\.\./)*[A-Za-z0-9_.~/-]*)"')
-_CONFIG_PATH = re.compile(r'("(?:base|search)": ")([^"]*)(")')
+# The theme's base (its __config): the site root as a folder. (Its worker path,
+# "search": "../…", is one of the script paths below.)
+_CONFIG_PATH = re.compile(r'("base": ")([^"]*)(")')
 _CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">\s*')
 
 
@@ -112,17 +114,13 @@ class Derivation:
 
         def config(m: re.Match) -> str:
             value = m.group(2)
-            if '"base"' in m.group(1) and not value.startswith("/"):  # the site root, as a folder
-                value = base
-            else:
-                value = self.link(value, hosted_dir, offline_dir)
-            return m.group(1) + value + m.group(3)
+            return m.group(1) + (value if value.startswith("/") else base) + m.group(3)
 
         for pattern in _ATTRS:
             html = pattern.sub(attr, html)
-        html = _CONFIG_PATH.sub(config, html, count=2)
         if hosted_dir != offline_dir:
             html = _SCRIPT_PATH.sub(script, html)
+        html = _CONFIG_PATH.sub(config, html, count=1)
         html = _CANONICAL.sub("", html, count=1)
         shim = posixpath.relpath(SHIM, offline_dir or ".")
         return html.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)

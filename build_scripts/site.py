@@ -353,9 +353,12 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, ca
     progress("mkdocs build (hosted)")
     reporter = _PagesWritten(site, pages_total, progress)
     try:
-        mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1)
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1)
     finally:
         reporter.stop()
+    if done:
+        progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
+                 f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run

@@ -2,6 +2,7 @@
 publishes exactly what a cold build of the same input publishes."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -113,8 +114,41 @@ def test_an_output_removed_by_hand_is_built_again(project):
 
 def test_an_unreadable_cache_file_is_ignored_and_rewritten(project, tmp_path):
     (project / "seeds" / "report.txt").write_text(REPORT + "\n三、其他\n\n新增一段。\n", encoding="utf-8")
-    for cached in (project / ".build" / "cache").rglob("*.pickle"):
-        cached.write_bytes(b"not a pickle")
+    # Every kind of cache file: volumes, tags, MkDocs' conversions and pages,
+    # 繁體 twins, offline copies, zip members.
+    for cached in (project / ".build" / "cache").rglob("*"):
+        if cached.is_file() and cached.name != "stamp.json":
+            cached.write_bytes(b"not a pickle" + cached.read_bytes()[12:])
     log = _build(project)
     assert not any("(cached" in m for m in log), log
+    assert _published(project) == _published(_cold_copy(project, tmp_path / "cold"))
+
+
+def _mkdocs_counts(log) -> tuple[int, int, int]:
+    """(pages, converted, laid out anew) from the build's MkDocs progress line."""
+    (line,) = [m for m in log if m.startswith("mkdocs: ")]
+    pages, converted, laid_out = (int(n) for n in re.findall(r"\d+", line)[:3])
+    return pages, converted, laid_out
+
+
+def test_a_page_whose_markdown_did_not_change_is_not_rendered_again(project, tmp_path):
+    _build(project)
+    report = project / "seeds" / "report.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("全年完成各项任务", "全年完成各项工作任务"), encoding="utf-8")
+    pages, converted, laid_out = _mkdocs_counts(_build(project))
+    # The report's own pages, its volume's printable page and the pages that
+    # list its text (indexes, data) change; the town volume's pages do not.
+    assert 0 < converted < pages / 2 and 0 < laid_out < pages / 2, (pages, converted, laid_out)
+    assert _published(project) == _published(_cold_copy(project, tmp_path / "cold"))
+
+
+def test_a_renamed_chapter_changes_the_menu_of_every_page_byte_identical_to_a_cold_build(project, tmp_path):
+    _build(project)
+    town = project / "seeds" / "town.txt"
+    town.write_text(town.read_text(encoding="utf-8").replace("综合工作2", "综合事务2"), encoding="utf-8")
+    log = _build(project)
+    pages, converted, laid_out = _mkdocs_counts(log)
+    assert laid_out == pages  # the menu changed: every page is laid out anew (its key covers the whole menu)
+    assert "综合事务2" in (project / "site" / "index.html").read_text(encoding="utf-8") or \
+        "综合事务2" in (project / "site" / "town-2099" / "index.html").read_text(encoding="utf-8")
     assert _published(project) == _published(_cold_copy(project, tmp_path / "cold"))
