@@ -18,8 +18,9 @@ Each build is its own process; its peak memory is `ru_maxrss` of `os.wait4`
 and its CPU time user + system of the same (less sensitive than wall time to
 other jobs on a shared machine). Stage times come from
 the build's progress lines (`[  1.5s] label …`): the time up to a line is
-charged to that line's first word, except for a line that announces a start
-(`mkdocs build (…)`), whose stage runs until the next line.
+charged to that line's first word (for "wrote …" lines, the words before the
+colon), except for a line that announces a start (`mkdocs build (…)`,
+`offline bundle: derived …`), whose stage runs until the next line.
 
 Outputs are compared byte for byte: the incremental and no-change builds of a
 run against the cold build of the same input in the next run.
@@ -103,7 +104,9 @@ def stages(log: str) -> dict[str, float]:
         if "pages written" in message:
             continue  # a report during a long MkDocs run, not a stage of its own
         label = message.split(":")[0].split(" ")[0]
-        starts = message.startswith("mkdocs build (")
+        if label == "wrote":  # "wrote the 繁體 copy", "wrote search index", "wrote offline bundle"
+            label = message.split(":")[0]
+        starts = message.startswith(("mkdocs build (", "offline bundle: derived"))
         if starts:
             label = message
         charged = previous_label if previous_starts else label

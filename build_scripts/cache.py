@@ -13,6 +13,8 @@ so a cache entry is either right or never looked up:
 - jieba's tags of the stretches the name indexes tag (`tags-<key>.pickle`):
   the tags depend on the text (the memo's key) and on jieba and its dictionary
   (the key: jieba's version and the pinned requirements);
+- the words jieba's dictionary finds across a space (`splits-<key>.pickle`,
+  repair/wrap.py): keyed on the code and jieba;
 - the stamp of the last successful build (`stamp.json`): a digest of every
   input (seeds/, hand-written docs/, mkdocs.yml, overrides/, code,
   requirements, SOURCE_DATE_EPOCH) and of what it published (names, sizes
@@ -130,6 +132,24 @@ class Cache:
     def load_tags(self) -> dict:
         tags = self._load(self._tags_path())
         return tags if isinstance(tags, dict) else {}
+
+    def load_splits(self) -> dict:
+        """The words jieba's dictionary finds across a space (repair/wrap.py
+        SPLITS), by the text either side: they depend on that text and jieba only."""
+        splits = self._load(self._splits_path())
+        return splits if isinstance(splits, dict) else {}
+
+    def _splits_path(self) -> Path:
+        # The answers are jieba's and the code's (the window, the rule): keyed on both.
+        h = hashlib.sha256((code_hash() + self._tags_path().name).encode())
+        return self.dir / f"splits-{h.hexdigest()[:16]}.pickle"
+
+    def save_splits(self, splits: dict) -> None:
+        path = self._splits_path()
+        for old in self.dir.glob("splits-*") if self.dir.is_dir() else ():
+            if old != path:
+                old.unlink(missing_ok=True)
+        self._save(path, splits)
 
     def load_word_tags(self) -> dict | None:
         """jieba's dictionary words and their tags (jieba.posseg's word_tag_tab),

@@ -35,6 +35,7 @@ from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
 from .render import Page, escape, render_volume
 from .repair import repair
+from .repair import wrap
 from .repair.wrap import _segmenter
 from .structure.reports import parse_reports
 from .structure.yearbook import parse_yearbook
@@ -128,7 +129,7 @@ def _build(root: Path, progress) -> dict:
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
     generated = _write_pages(stage_docs, book.pages)
-    progress(f"rendered {len(book.pages)} pages")
+    progress(f"wrote {len(book.pages)} pages into .build/docs")
     # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
     # them and rewrites the pages' links to them (guide.md's data/entries.json)
     # correctly for directory URLs (hosted) and for .html URLs (offline).
@@ -145,6 +146,7 @@ def _build(root: Path, progress) -> dict:
     # The search engine and its index scripts (search/*.js), per volume.
     search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in volumes]
     search.write(hosted, book.searchable, volumes=search_volumes)
+    progress("wrote search index")
     site_url = str(load_site_config(root).get("site_url") or "")
     notfound.fix(hosted, site_url)
     # The 繁體 copy (zh-Hant/), made from the finished pages.
@@ -156,7 +158,7 @@ def _build(root: Path, progress) -> dict:
     offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"])
     search.write(offline_site, book.searchable, layout=Layout(md_paths), volumes=search_volumes)
     shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
-    progress("wrote search index")
+    progress("wrote the offline pages and their search index")
     dist = work / "dist"
     dist.mkdir()
     _zip(offline_site, dist / "yearbook-offline.zip", memos["zip"])
@@ -187,6 +189,10 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
         if volume is not None:
             progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
     todo = [i for i, v in enumerate(volumes) if v is None]
+    if not todo:
+        return volumes
+    known = cache.load_splits()
+    wrap.SPLITS.update(known)
     processes = min(len(todo), os.cpu_count() or 1)
     if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for i in todo:
@@ -202,16 +208,20 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
             for i, result in zip(todo, results):
                 if isinstance(result, tuple):  # an InputError, sent back as its parts
                     raise InputError(*result)
-                volumes[i] = result
+                volumes[i], splits = result["volume"], result["splits"]
+                wrap.SPLITS.update(splits)
     for i in todo:
         cache.save_volume(keys[i], volumes[i])
+    if len(wrap.SPLITS) != len(known):
+        cache.save_splits(wrap.SPLITS)
     return volumes
 
 
-def _structure_worker(job) -> Volume | tuple:
+def _structure_worker(job) -> dict | tuple:
     spec, seeds, progress = job
     try:
-        return structure_volume(spec, seeds, progress or (lambda m: None))
+        volume = structure_volume(spec, seeds, progress or (lambda m: None))
+        return {"volume": volume, "splits": wrap.SPLITS}
     except InputError as exc:  # its constructor takes three arguments: pickle its parts
         return (exc.file, exc.problem, exc.line)
 
@@ -235,6 +245,7 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None, tagger
     glossary = glossary_pages.prepare(volumes, seeds)
     for warning in glossary.warnings:
         print(f"warning: {warning}", file=sys.stderr, flush=True)
+    progress(f"glossary: {len(glossary.terms)} terms")
     pages: list[Page] = []
     nav: list = [{"首页": "index.md"}]
     entries: list[dict] = []
@@ -251,8 +262,9 @@ def assemble(volumes: list[Volume], seeds: Path, progress=lambda m: None, tagger
     nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
     pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(audit)))
     figures = glossary.figures()
-    progress(f"glossary: {figures['glossary_terms']} terms, {figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
-    indexes = build_indexes(volumes, seeds, [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms], tagger)
+    progress(f"render: {len(pages)} pages of Markdown; {figures['glossary_terms']} glossary terms, "
+             f"{figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
+    indexes = build_indexes(volumes, seeds, [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms], tagger, progress)
     progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     pages += indexes.pages
     pages.append(Page("index.md", "首页", _home(volumes, indexes.nav)))

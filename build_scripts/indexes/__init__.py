@@ -43,14 +43,18 @@ class IndexBuild:
 
 
 def build_indexes(
-    volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None
+    volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None,
+    progress=lambda message: None,
 ) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
     entries they occur in; they join the 主题索引. `tagger` may hold jieba's
     tags from an earlier build (see tagging.py)."""
     load_phrase_readings(seeds / PHRASES_FILE)
     targets = make_targets(volumes)
+    tagger = tagger or Tagger()
     by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger)
+    progress(f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
+             f"{len(tagger.memo) - tagger.tagged} kept from the last build")
     built: dict[str, list[Heading]] = {
         "entries": entry_index.build(targets),
         "subjects": subjects.build(targets, glossary),

@@ -65,6 +65,7 @@ class Tagger:
         self.memo: dict[str, Tags] = {}
         self.processes = processes if processes is not None else (os.cpu_count() or 1)
         self._dictionary = dictionary
+        self.tagged = 0  # stretches this build tagged itself (not kept from an earlier one)
 
     @property
     def dictionary(self) -> dict[str, str]:
@@ -80,6 +81,7 @@ class Tagger:
             if tags is None:
                 load_posseg()
                 tags = _cut(text)
+                self.tagged += 1
             self.memo[text] = tags
         return tags
 
@@ -93,6 +95,7 @@ class Tagger:
                 self.memo[text] = self.known[text]
             else:
                 todo.append(text)
+        self.tagged += len(todo)
         if todo:
             load_posseg()  # before the workers fork: they inherit it
         if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():

@@ -259,17 +259,29 @@ def _segmenter():
     return jieba
 
 
+# The answers of `_split_word` by the text either side of the space (a pure
+# function of it and jieba's dictionary): the build hands in those of earlier
+# builds (cache.py), so a rebuild loads jieba's dictionary only for a space it
+# has not seen before.
+SPLITS: dict[tuple[str, str], str | None] = {}
+
+
 def _split_word(text: str, start: int, end: int) -> str | None:
     """The dictionary word the space at text[start:end] cuts in two, if any."""
     left = text[max(0, start - WORD_WINDOW) : start]
     right = text[end : end + WORD_WINDOW]
+    if (left, right) in SPLITS:
+        return SPLITS[left, right]
     joined = left + right
     pos = 0
+    word = None
     for token in _segmenter().cut(joined, HMM=False):
         if pos < len(left) < pos + len(token) and len(token) >= 2:
-            return token
+            word = token
+            break
         pos += len(token)
-    return None
+    SPLITS[left, right] = word
+    return word
 
 
 def join_split_words(text: str, line: Line, audit: list[AuditRecord]) -> str:
