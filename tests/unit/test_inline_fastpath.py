@@ -1,0 +1,52 @@
+"""The inline fast path (build_scripts/inline_fastpath.py) writes exactly the
+HTML Python-Markdown writes, for text with and without every markup character."""
+from __future__ import annotations
+
+import markdown
+import pytest
+from markdown.extensions import Extension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+from build_scripts.render import escape
+from project import ROOT
+
+EXTENSIONS = ["attr_list", "tables", "toc"]
+CONFIG = {"toc": {"permalink": "¶", "permalink_title": "本节链接", "toc_depth": 3}}
+SAMPLES = [
+    "2023 年，全区完成地区生产总值 1200 亿元，同比增长 5.1%。",
+    "见 `代码` 与 \\*转义\\*，[链接](a.md) 和 ![图](b.png)，[引用][r]，[短引用]\n\n[r]: c.md",
+    "<https://example.org/> <someone@example.org> <span class=\"x\">内联</span> &amp; &#61; &copy;",
+    "**强调** *斜体* __下划线__ _斜_ 行末两个空格  \n换行",
+    "## 标题 {#id .entry}\n\n| 表 | 头 |\n|---|---|\n| `a` | *b* |\n\n说明文字\n{: .caption }",
+    escape("标题<img src=x onerror=alert(1)>*_[链接](x)`代码`\\ & &amp; </title>"),
+    "- 列表 *一*\n- 列表 [二](x.md)\n\n> 引用 `三`",
+]
+
+
+def _html(text: str, fast: bool) -> str:
+    extensions = EXTENSIONS + (["build_scripts.inline_fastpath"] if fast else [])
+    return markdown.Markdown(extensions=extensions, extension_configs=CONFIG).convert(text)
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_fast_path_writes_what_python_markdown_writes(text):
+    assert _html(text, True) == _html(text, False)
+
+
+def test_the_hand_written_guide_renders_the_same():
+    text = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    assert _html(text, True) == _html(text, False)
+
+
+class _Strike(Extension):
+    """An inline pattern of the kind pymdownx adds: ~~text~~ → <del>, no trigger of the defaults."""
+
+    def extendMarkdown(self, md):
+        md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del"), "strike", 65)
+
+
+def test_with_an_extension_that_adds_an_inline_pattern_every_pattern_is_tried():
+    text = "全年~~完成~~实现目标"
+    fast = markdown.Markdown(extensions=[_Strike(), "build_scripts.inline_fastpath"]).convert(text)
+    assert "<del>完成</del>" in fast
+    assert fast == markdown.Markdown(extensions=[_Strike()]).convert(text)
