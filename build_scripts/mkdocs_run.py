@@ -40,15 +40,17 @@ class _Collect(logging.Handler):
     def __init__(self):
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.errors: list[str] = []
 
     def emit(self, record):
-        self.messages.append(record.getMessage())
+        (self.errors if record.levelno >= logging.ERROR else self.messages).append(record.getMessage())
 
 
 def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict:
     """Build the site `config_file` describes; return how many Markdown pages
     it has and how many were converted and laid out anew (the rest came from
     the cache). `cache_dir`: where rendered pages are kept (None: no cache)."""
+    import jinja2
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
@@ -66,9 +68,11 @@ def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict
             mkdocs_build(config)
             return {}
         return _build(config, cache_dir, processes)
-    except (exceptions.MkDocsException, exceptions.ConfigurationError, OSError, ValueError) as exc:
-        last = str(exc).strip().splitlines()[-1:] or handler.messages[-1:] or ["unknown error"]
-        raise BuildError(f"mkdocs build failed: {last[0]}") from None
+    except (exceptions.MkDocsException, exceptions.ConfigurationError, jinja2.TemplateError, OSError, ValueError) as exc:
+        # The first error MkDocs logged names the cause ("Config value
+        # 'markdown_extensions': …"); its exception only says it aborted.
+        why = handler.errors[:1] or str(exc).strip().splitlines()[-1:] or ["unknown error"]
+        raise BuildError(f"mkdocs build failed: {' '.join(why[0].split())}") from None
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
