@@ -146,10 +146,6 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
 
     env = config.plugins.on_env(env, config=config, files=files)
     files.copy_static_files(inclusion=InclusionLevel.is_included)
-    for template in config.theme.static_templates:
-        mk._build_theme_template(template, env, files, config, nav)
-    for template in config.extra_templates:
-        mk._build_extra_template(template, files, config, nav)
 
     # 2. The template around each page: cached under its conversion's key and
     # everything the template reads.
@@ -163,6 +159,12 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         "\n".join(f"{p.file.src_uri}\t{p.url}\t{p.title}" for p in pages),
         utils.get_build_datetime().isoformat(),
     )
+    # The theme's own pages (404.html, sitemap.xml): what they read (the nav,
+    # every page's title and URL, the configuration, the date) is all in page_global.
+    for template in config.theme.static_templates:
+        _static_template(template, _digest(page_global, template), store, env, files, config, nav)
+    for template in config.extra_templates:
+        mk._build_extra_template(template, files, config, nav)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     todo = []
     for page in pages:
@@ -180,6 +182,21 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
     config.plugins.on_post_build(config=config)
     store.prune()
     return {"pages": len(pages), "converted": converted, "laid_out": len(todo)}
+
+
+def _static_template(name: str, key: str, store, env, files, config, nav) -> None:
+    """mkdocs.commands.build._build_theme_template, or the files it wrote for the same key."""
+    from mkdocs import utils
+    from mkdocs.commands import build as mk
+
+    site = Path(config.site_dir)
+    written = store.load("render", key)
+    if written is None:
+        mk._build_theme_template(name, env, files, config, nav)
+        written = {rel: (site / rel).read_bytes() for rel in (name, name + ".gz") if (site / rel).is_file()}
+        store.save("render", key, written)
+    for rel, data in written.items():
+        utils.write_file(data, str(site / rel))
 
 
 def _render_one(page, config, files):
