@@ -37,6 +37,10 @@ TRAILING_CREDIT = re.compile(r"\s*[（(]([^（）()]{1,40}(?:提供|摄))[）)]?
 DATED = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月)")
 # Numbered headings inside a text: 一、  （一） (一)  1.  第一，
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．](?!\d)|第[一二三四五六七八九十]+[，、])")
+# A numbered 章 or 分目 heading of a yearbook (一、工业经济 / （一）农业): the
+# ordinal, then the title. Level 1 (一、) numbers 章, level 2 (（一）) 分目.
+NUMBERED_HEADING = re.compile(r"^(?:(?P<one>[一二三四五六七八九十]{1,3})、|[（(](?P<two>[一二三四五六七八九十]{1,3})[）)])\s*(?P<title>\S.*)$")
+_ORDINALS = "一二三四五六七八九"
 # 大事记: a month heading (1月) and a day entry (6日 …, 同日 …).
 MONTH = re.compile(r"^(\d{1,2})\s*月$")
 # A day may be a range (1—2日, 1~4日, 22－26日); 是月 is an event of the month;
@@ -57,6 +61,31 @@ HEADING_MAX = 40
 
 # Comparison key for titles (no spaces, one middle dot, unified brackets and quotes).
 norm = title_key
+
+
+def ordinal(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20 (the ordinals of numbered headings)."""
+    if numeral == "十":
+        return 10
+    if "十" in numeral:
+        tens, _, units = numeral.partition("十")
+        t = _ORDINALS.index(tens) + 1 if tens else 1
+        u = _ORDINALS.index(units) + 1 if units else 0
+        return t * 10 + u if len(tens) <= 1 and len(units) <= 1 else None
+    return _ORDINALS.index(numeral) + 1 if len(numeral) == 1 else None
+
+
+def numbered_heading(text: str) -> tuple[int, int, str] | None:
+    """(level, ordinal, title) of a numbered heading line — `一、工业经济` is
+    (1, 1, "工业经济"), `（三）农业` (2, 3, "农业") — when what follows the
+    number has a heading's shape (short, no sentence punctuation). A numbered
+    paragraph of body text (`一、加强领导，…。`) is not one."""
+    m = NUMBERED_HEADING.match(text.strip())
+    if not m or not is_heading_shape(m.group("title")):
+        return None
+    level = 1 if m.group("one") else 2
+    n = ordinal(m.group("one") or m.group("two"))
+    return (level, n, m.group("title").strip()) if n else None
 
 
 def is_heading_shape(text: str) -> bool:

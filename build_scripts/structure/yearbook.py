@@ -260,10 +260,26 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
     b = Builder(part)
     titled = False  # entries of this 章 are plain known titles, not 【】
     skip = set()
+    numbered = _numbered_headings(lines, signals)
+    numbered_chapters = False  # this 篇 numbers its 章 (一、): （一） headings are its 分目
     for i, line in enumerate(lines):
         if i in skip:
             continue
         t = line.text
+        if i in numbered:
+            level, title, kind = numbered[i]
+            title = signals.heading(_strip_number(line, title, signals.audit), line)
+            if kind == "stray-before-entry":  # the line between heading and 【 ends the entry before
+                add_text(b, lines[i + 1], part.title)
+                skip.add(i + 1)
+            if level == 2 and numbered_chapters and b.chapter is not None:
+                b.section = title
+                b.entry = None
+            else:
+                numbered_chapters = numbered_chapters or level == 1
+                b.open_chapter(title)
+            titled = False
+            continue
         m = shapes.ENTRY_OPEN.match(t)
         if m and _field_label(lines, i):
             m = None  # 【作者】… 【成文日期】…: a record's fields, not entries
@@ -275,14 +291,14 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
             if rest:
                 add_text(b, Line(rest, line.file, line.lineno, line.kind, page=line.page), entry.title)
             continue
-        kind = _heading_kind(lines, i, signals)
+        kind = _heading_kind(lines, i, signals) if not _numbered_line(t) else None
         if kind:
             title = signals.heading(t, line)
             if kind == "stray-before-entry":
                 # the line between heading and 【 is the tail of the entry before
                 add_text(b, lines[i + 1], part.title)
                 skip.add(i + 1)
-            prev_heading = i > 0 and _heading_kind(lines, i - 1, signals) and b.entry is None
+            prev_heading = i > 0 and (i - 1 in numbered or _heading_kind(lines, i - 1, signals)) and b.entry is None
             if prev_heading and b.chapter is not None and not b.chapter.entries:
                 b.section = title  # a heading right under a 章 heading is a 分目
             elif b.section and _same_kind(b.section, title):
@@ -321,22 +337,78 @@ def _same_kind(a: str, b: str) -> bool:
     return len(a) > 4 and len(b) > 4 and a[-2:] == b[-2:]
 
 
+def _heading_text(text: str) -> str:
+    """The title a heading-shaped line gives (a numbered one without its
+    ordinal: 一、工业经济 → 工业经济); "" for a line of another shape."""
+    if shapes.is_heading_shape(text):
+        return text
+    numbered = shapes.numbered_heading(text)
+    return numbered[2] if numbered else ""
+
+
 def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None:
-    t = lines[i].text
-    if not shapes.is_heading_shape(t):
+    t = _heading_text(lines[i].text)
+    if not t:
         return None
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     nxt2 = lines[i + 2].text if i + 2 < len(lines) else ""
     known = norm(t) in signals.known_titles or bool(repair_candidates_for(t, signals))
     if shapes.ENTRY_OPEN.match(nxt):
         return "heading"
-    if shapes.is_heading_shape(nxt) and shapes.ENTRY_OPEN.match(nxt2) and (known or _opens_block(lines, i)):
+    if _heading_text(nxt) and shapes.ENTRY_OPEN.match(nxt2) and (known or _opens_block(lines, i)):
         return "heading"  # a 章 and its 分目 over the first entry
     if known and shapes.ENTRY_OPEN.match(nxt2) and not shapes.is_heading_shape(nxt):
         return "stray-before-entry"
     if known and shapes.is_heading_shape(nxt) and norm(nxt) in signals.known_titles and not shapes.ENTRY_OPEN.match(nxt2):
         return "titled-list"
     return None
+
+
+def _numbered_headings(lines: list[Line], signals: BookSignals) -> dict[int, tuple[int, str, str]]:
+    """Numbered 章 and 分目 headings (一、工业经济 / （一）农业) of a 篇: line
+    index → (level, title, its _heading_kind). A numbered line is one when
+    it stands where a heading stands (before an entry, or before a heading
+    over one: _heading_kind) and its ordinal is confirmed — by the 目录/索引 knowing its
+    title, or by continuing its level's sequence (一 opens it, 二 follows an
+    accepted 一; a 章 restarts its 分目 at （一）). A numbered list inside an
+    entry's text is not: its 一 stands before its 二, not before an entry, and
+    every later item up to the next 【】 belongs to that list, even the last
+    one standing right before the next entry."""
+    found: dict[int, tuple[int, str, str]] = {}
+    last = {1: 0, 2: 0}
+    in_list = {1: False, 2: False}  # a list numbered from 一 runs in this entry's text
+    for i, line in enumerate(lines):
+        if shapes.ENTRY_OPEN.match(line.text):
+            in_list = {1: False, 2: False}
+        numbered = shapes.numbered_heading(line.text)
+        if not numbered or shapes.is_heading_shape(line.text):
+            continue
+        level, n, title = numbered
+        known = norm(title) in signals.known_titles or norm(line.text) in signals.known_titles
+        kind = _heading_kind(lines, i, signals)
+        if in_list[level] or not (known or n in (1, last[level] + 1)) or not kind:
+            in_list[level] = in_list[level] or n == 1
+            continue
+        found[i] = (level, title, kind)
+        last[level] = n
+        if level == 1:
+            last[2] = 0
+    return found
+
+
+def _numbered_line(text: str) -> bool:
+    """A numbered line not otherwise heading-shaped: a heading only where
+    _numbered_headings confirms it."""
+    return bool(shapes.numbered_heading(text)) and not shapes.is_heading_shape(text)
+
+
+def _strip_number(line: Line, title: str, audit: list[AuditRecord]) -> str:
+    """The title of a numbered heading without its ordinal, audited: the
+    site's outline keeps the order the number gave."""
+    number = line.text.strip()[: len(line.text.strip()) - len(title)]
+    audit.append(AuditRecord(line.file, line.lineno, "heading-number", number.strip(), "",
+                             "the ordinal of a numbered 章/分目 heading; the outline keeps its order"))
+    return title
 
 
 def _opens_block(lines: list[Line], i: int) -> bool:
