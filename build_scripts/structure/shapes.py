@@ -43,6 +43,14 @@ NUMBERED_HEADING = re.compile(r"^(?:(?P<one>[一二三四五六七八九十]{1,3
 _ORDINALS = "一二三四五六七八九"
 # 大事记: a month heading (1月) and a day entry (6日 …, 同日 …).
 MONTH = re.compile(r"^(\d{1,2})\s*月$")
+# A month in words (一月, 十二月), and a month number standing alone on its
+# line (1 / 12: a 大事记 whose extraction dropped the 月). A bare number is a
+# month only in a 大事记, in sequence, over a day line (special.month_at).
+MONTH_WORD = re.compile(r"^([一二三四五六七八九十]{1,3})\s*月$")
+BARE_NUMBER = re.compile(r"^(\d{1,2})$")
+# A day whose 日 the extraction dropped: a number, spaces, the event
+# ("9  招商局…"); a number above 31 is a range that lost its dash (57: 5—7日).
+BARE_DAY = re.compile(r"^(\d{1,2})\s+(?=[^\s\d])")
 # A day may be a range (1—2日, 1~4日, 22－26日); 是月 is an event of the month;
 # △ ☆ ● ▲ mark a further event of the day before.
 DAY = re.compile(

@@ -47,19 +47,55 @@ LONG_TITLE_MAX = 60
 REPAIRABLE_TITLE_MIN = 6
 
 
+def month_at(lines: list[Line], i: int, month: int | None) -> int | None:
+    """The month line i opens in a 大事记: `3月`, `三月`, or a bare number
+    (`3`) that continues the months (greater than the month in force, 12 at
+    most) and stands over a day line — so a stray number is not a month."""
+    t = lines[i].text.strip()
+    m = shapes.MONTH.match(t) or shapes.MONTH_WORD.match(t)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else shapes.ordinal(m.group(1))
+        return n if n and 1 <= n <= 12 else None
+    m = shapes.BARE_NUMBER.match(t)
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if m and (month or 0) < int(m.group(1)) <= 12 and (shapes.DAY.match(nxt) or bare_day(nxt)):
+        return int(m.group(1))
+    return None
+
+
+def bare_day(t: str) -> str | None:
+    """The date of a day line that lost its 日 ("9  招商局…" → "9日"; "57  …",
+    no day being 57, → "5—7日", a range that lost its dash too)."""
+    m = shapes.BARE_DAY.match(t)
+    if not m:
+        return None
+    n = m.group(1)
+    if 1 <= int(n) <= 31:
+        return f"{int(n)}日"
+    if len(n) == 2 and 0 < int(n[0]) < int(n[1]):
+        return f"{n[0]}—{n[1]}日"
+    return None
+
+
 def parse_chronicle(part: Part, lines: list[Line]) -> None:
     """大事记: a 章 per month, a 条目 per dated event; 同日 takes the date of the
     event before it, and the entry's title (its anchor) is that date."""
     b = Builder(part)
     month = None
     day = None
-    for line in lines:
+    for i, line in enumerate(lines):
         t = line.text
-        m = shapes.MONTH.match(t)
-        if m:
-            month = int(m.group(1))
+        opened = month_at(lines, i, month)
+        if opened:
+            month = opened
             day = None
             b.open_chapter(f"{month}月")
+            continue
+        bare = bare_day(t) if month is not None and not shapes.DAY.match(t) else None
+        if bare:
+            day = int(re.match(r"\d+", bare).group(0)) if "—" not in bare else None
+            entry = b.open_entry(f"{month}月{bare}", line)
+            entry.blocks.append(Block("p", t, line.lineno))
             continue
         d = shapes.DAY.match(t)
         if d and month is not None:

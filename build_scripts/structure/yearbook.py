@@ -20,7 +20,7 @@ from .headings import clean_title, repair_heading
 from .pages import assign_pages
 from .shapes import norm
 from .builder import Builder, add_text
-from .special import parse_chronicle, parse_titled
+from .special import bare_day, month_at, parse_chronicle, parse_titled
 from . import parts
 from .toc_index import TOC_TITLE, BookIndex, parse_finding_aids, toc_end
 
@@ -241,9 +241,16 @@ CHRONICLE_DATED_SHARE = 0.4
 
 
 def _is_chronicle(lines: list[Line]) -> bool:
-    if not any(shapes.MONTH.match(l.text) for l in lines) or any(shapes.ENTRY_OPEN.match(l.text) for l in lines):
+    if any(shapes.ENTRY_OPEN.match(l.text) for l in lines):
         return False
-    dated = sum(bool(shapes.DAY.match(l.text)) for l in lines)
+    months, month = 0, None
+    for i in range(len(lines)):
+        opened = month_at(lines, i, month)
+        if opened:
+            months, month = months + 1, opened
+    if not months:
+        return False
+    dated = sum(bool(shapes.DAY.match(l.text) or bare_day(l.text)) for l in lines)
     return dated >= CHRONICLE_MIN_EVENTS and dated >= CHRONICLE_DATED_SHARE * len(lines)
 
 
