@@ -61,6 +61,10 @@ class BookSignals:
 
 def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]) -> Volume:
     _carry_pages(lines)
+    # a scraped page's byline (date, 来源: repair/webpage.py) is about the
+    # page, not part of an entry: it goes to the "about this volume" page
+    byline = [l for l in lines if l.kind == "web-meta"]
+    lines = [l for l in lines if l.kind != "web-meta"]
     names = list(spec.parts) or parts.part_names(lines)
     front, segments = parts.split_parts(lines, names, toc_end(lines))
     signals = BookSignals(part_names=names, index=parse_finding_aids(lines), audit=audit)
@@ -68,6 +72,7 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
     volume.bracket_titles = _bracket_titles(lines)
     volume.printed_pages = any(l.kind == "page" for l in lines)
     volume.front_matter, volume.photos = _front_matter(front)
+    volume.front_matter += [Block("p", l.text.strip(), l.lineno) for l in byline]
     part_slugs = SlugRegistry(reserved=tuple(sorted(layout.VOLUME_LEVEL)))
     for title, seg in segments:
         if title is None:
@@ -359,16 +364,23 @@ def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None
         return None
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     nxt2 = lines[i + 2].text if i + 2 < len(lines) else ""
+    # a record's field labels (【作者】…) under a title open no entry
+    entry_next, entry_next2 = _opens_entry(lines, i + 1), _opens_entry(lines, i + 2)
     known = norm(t) in signals.known_titles or bool(repair_candidates_for(t, signals))
-    if shapes.ENTRY_OPEN.match(nxt):
+    if entry_next:
         return "heading"
-    if _heading_text(nxt) and shapes.ENTRY_OPEN.match(nxt2) and (known or _opens_block(lines, i)):
+    if _heading_text(nxt) and entry_next2 and (known or _opens_block(lines, i)):
         return "heading"  # a 章 and its 分目 over the first entry
-    if known and shapes.ENTRY_OPEN.match(nxt2) and not shapes.is_heading_shape(nxt):
+    if known and entry_next2 and not shapes.is_heading_shape(nxt):
         return "stray-before-entry"
     if known and shapes.is_heading_shape(nxt) and norm(nxt) in signals.known_titles and not shapes.ENTRY_OPEN.match(nxt2):
         return "titled-list"
     return None
+
+
+def _opens_entry(lines: list[Line], j: int) -> bool:
+    """Line j opens a 【title】 entry (not a record's field label)."""
+    return j < len(lines) and bool(shapes.ENTRY_OPEN.match(lines[j].text)) and not _field_label(lines, j)
 
 
 def _numbered_headings(lines: list[Line], signals: BookSignals) -> dict[int, tuple[int, str, str]]:

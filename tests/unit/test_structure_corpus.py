@@ -131,3 +131,23 @@ def test_a_chronicle_whose_months_are_bare_numbers_has_a_chapter_per_month():
     assert [c.title for c in volume.parts[0].chapters if c.title] == ["1月", "2月", "3月"]
     # the page number-like month lines are not left in any event's text
     assert not any(b.text.strip() in ("1", "2", "3") for _, _, e in volume.entries() for b in e.blocks)
+
+
+# What a reader must not meet inside an entry: a page's byline, its share and
+# font-size controls, a breadcrumb, the page's address, table rules.
+_FURNITURE = re.compile(r"^(?:来源：.*日期：|日期：\d|.*发布时间：\d|分享：|字号：|您的当前位置|Original URL|\|+$)")
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES) + ["yueyang-dsj-1629673"])
+def test_the_web_furniture_of_a_page_is_gone_from_its_entries(name):
+    raw, volume = _structure(name)
+    # (a block is checked against the line it came from as printed: a table
+    # cell "- |" whose dash a list-marker repair took is not a rule line)
+    left = [b.text for _, _, e in volume.entries() for b in e.blocks
+            if _FURNITURE.match(b.text.strip()) and _FURNITURE.match(raw[b.line - 1].text.strip())]
+    assert left == []
+
+
+def test_a_page_byline_is_kept_on_the_about_page_not_lost():
+    _, volume = _structure("miluo-1275268")
+    assert [b.text for b in volume.front_matter] == ["来源：未知来源 日期：2015-03-18 12:00"]
