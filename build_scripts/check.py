@@ -111,7 +111,7 @@ class Report:
 
 
 def check_volume(volume) -> Report | None:
-    index: BookIndex | None = volume.finding_aids
+    index: BookIndex | None = volume.finding_aids.titles if volume.finding_aids else None
     if index is None:
         return None
     report = Report(volume=volume.id)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import layout
-from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, VolumeSpec
+from ..model import AuditRecord, Block, Chapter, Entry, FindingAids, Line, Part, Volume, VolumeSpec
 from ..slugs import SlugRegistry
 from . import shapes
 from .headings import clean_title, repair_heading
@@ -68,7 +68,7 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
     names = list(spec.parts) or parts.part_names(lines)
     front, segments = parts.split_parts(lines, names, toc_end(lines))
     signals = BookSignals(part_names=names, index=parse_finding_aids(lines), audit=audit)
-    volume = Volume(spec=spec, audit=audit, finding_aids=signals.index, part_list=names)
+    volume = Volume(spec=spec, audit=audit, finding_aids=FindingAids(titles=signals.index), part_list=names)
     volume.bracket_titles = _bracket_titles(lines)
     volume.printed_pages = any(l.kind == "page" for l in lines)
     volume.front_matter, volume.photos = _front_matter(front)
