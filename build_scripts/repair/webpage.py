@@ -32,17 +32,15 @@ from __future__ import annotations
 import re
 
 from ..model import AuditRecord, Line
+from ..text import WEB_DATE, WEB_DATE_PART as _DATE, WEB_SOURCE as SOURCE, WEB_TIME_PART as _TIME
 from .common import record
 
 HEADER_SPAN = 12  # the page's date line stands within its first lines
 FOOTER_SPAN = 12  # a site footer is a few lines at the very end
 FURNITURE_MAX = 40  # menu entries, breadcrumbs and badges are short
 
-# The byline of a web page: 2024-09-04 15:25 来源: 某委员会 (time and 来源 optional, one required).
-_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-WEB_DATE = re.compile(rf"^({_DATE})(?:\s+({_TIME}))?(?:\s*来源\s*[:：]\s*(.+))?$")
-SOURCE = re.compile(r"^来源\s*[:：]\s*(\S.{0,60})$")
+# The byline of a web page (text.WEB_DATE): 2024-09-04 15:25 来源: 某委员会
+# (time and 来源 optional, one required here).
 # A byline written as labelled fields, in any order, with at most a
 # publisher's name beside them: "来源:本室 日期:2019-11-27 11:17",
 # "日期:2008-04-01 来源:通州区政府", "呼兰区人民政府 发布时间:2024-08-27".

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..repair import CJK
-from ..text import title_key
+# The caption vocabulary (CREDIT, TRAILING_CREDIT, DATED) is text.py's; the
+# repair stage (repair/captions.py) sets Line.kind "caption"/"credit".
+from ..text import CJK, CREDIT, DATED, TRAILING_CREDIT, title_key  # noqa: F401
 
 # An entry title in square brackets opens a 条目: 【概况】, 【 水利建设 】 (spaces
 # inside are the extraction's).
@@ -27,14 +28,6 @@ ENTRY_RUN_IN = re.compile(
 )
 # Sentence punctuation: a line holding it is running text, not a heading.
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]|：.")
-# A photo credit or source note standing alone: （区委宣传部提供） （孙丹摄）
-CREDIT = re.compile(r"^[（(]([^（）()]{1,40}(?:提供|摄|供稿|供图))[）)]?$")
-# A source note of person names alone: （王文振） （李恩建 呼春生 王强）
-NAME_CREDIT = re.compile(rf"^[（(]([{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*)[）)]$")
-# A caption glued to the end of a line: "… 召开工作会议 （区委党校提供）"
-TRAILING_CREDIT = re.compile(r"\s*[（(]([^（）()]{1,40}(?:提供|摄))[）)]?$")
-# A photo description starts with its date: 10月20日，… / 2023年，… / 4月下旬至…
-DATED = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月)")
 # Numbered headings inside a text: 一、  （一） (一)  1.  第一，
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．](?!\d)|第[一二三四五六七八九十]+[，、])")
 # A numbered 章 or 分目 heading of a yearbook (一、工业经济 / （一）农业): the

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Entry, Line, Part
-from ..repair import CJK
+from ..text import CJK
 from . import shapes
 from .builder import Builder, add_text
 from .headings import clean_title, near

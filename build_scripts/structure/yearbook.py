@@ -146,11 +146,11 @@ def _front_matter(front: list[Line]) -> tuple[list[Block], list[Block]]:
             blocks.append(Block("h", clean_title(t), line.lineno, level=2))
             pending = None
             continue
-        if line.kind == "caption" or (shapes.DATED.match(t) and shapes.TRAILING_CREDIT.search(t)):
+        if line.kind == "caption":
             pending = None
             caption(Block("caption", t, line.lineno))
             continue
-        if line.kind == "credit" or shapes.CREDIT.match(t):
+        if line.kind == "credit":
             if pending is not None:
                 pending.text = f"{pending.text} {t}"
                 pending = None
