@@ -33,6 +33,9 @@ class VolumeSpec:
     # the 篇 titles in order, for a book whose text names them nowhere
     # (no 编辑说明 list, no running head): data, never code
     parts: tuple[str, ...] = ()
+    # the running heads (书眉) before each 篇's title page, for a book whose
+    # heads repetition cannot tell (fewer than five, or without a year): data
+    running_heads: tuple[str, ...] = ()
     place: str | None = None  # 出版地, for citations; else read from the book's CIP data
     isbn: str | None = None  # else read from the book's CIP data
 

@@ -62,7 +62,7 @@ def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> 
         lines = read_lines(seeds / source.file, source.file)
         progress(f"read {source.file}: {len(lines)} lines")
         extracted += [line.text for line in lines]
-        repaired, records = repair(lines)
+        repaired, records = repair(lines, spec.running_heads)
         audit.extend(records)
         documents.append(repaired)
     progress(f"repaired {spec.id}: {len(audit)} changes audited")

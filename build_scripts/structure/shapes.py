@@ -26,6 +26,8 @@ _TITLE = f"(?=[^【】]*?[{CJK}][^【】]*?[{CJK}])[^【】]{{1,60}}?"
 ENTRY_RUN_IN = re.compile(
     f"(?<=[。！？”）)\\]])\\s*(?=【[^【】]{{1,60}}】)|(?<=\\S)\\s*(?=【\\s*{_TITLE}\\s*】)"
 )
+# A run of Chinese characters only (a name, an office).
+CJK_ONLY = re.compile(f"^[{CJK}]+$")
 # Sentence punctuation: a line holding it is running text, not a heading.
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]|：.")
 # Numbered headings inside a text: 一、  （一） (一)  1.  第一，

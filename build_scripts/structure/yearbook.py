@@ -80,6 +80,7 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
         else:
             body = seg
         title = title or spec.title  # the one 篇 of a text without 篇 signals
+        body = _drop_english_subtitle(body, audit)
         part = Part(title=title, slug=part_slugs.take(title, "part"))
         _parse_part(part, body, signals)
         volume.parts.append(part)
@@ -104,6 +105,24 @@ def _take_part_title(seg: list[Line], names: list[str]) -> tuple[str, list[Line]
         return "（无题）", []
     first = content[0]
     return seg[first].text.strip(), seg[first + 1 :]
+
+
+# An English subtitle on its own line under a 篇 title (法治 / Rule of Law):
+# Latin letters and the marks of a title only.
+_ENGLISH_SUBTITLE = re.compile(r"^[A-Za-z][A-Za-z\s&,'’.:·-]{1,80}$")
+
+
+def _drop_english_subtitle(body: list[Line], audit: list[AuditRecord]) -> list[Line]:
+    """The 篇's English subtitle, printed on the line under its title, is
+    the title page's decoration, not an entry's text: it is taken out of the
+    篇 and audited (kind "part-subtitle")."""
+    first = next((k for k, l in enumerate(body) if l.text.strip() and l.kind != "page"), None)
+    if first is None or not _ENGLISH_SUBTITLE.match(body[first].text.strip()):
+        return body
+    line = body[first]
+    audit.append(AuditRecord(line.file, line.lineno, "part-subtitle", line.text.strip(), "",
+                             "the English subtitle printed under the 篇 title"))
+    return body[:first] + body[first + 1 :]
 
 
 # --- front matter ---------------------------------------------------------
@@ -360,7 +379,7 @@ def _heading_text(text: str) -> str:
 
 def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None:
     t = _heading_text(lines[i].text)
-    if not t:
+    if not t or _continues_roster(lines, i):
         return None
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     nxt2 = lines[i + 2].text if i + 2 < len(lines) else ""
@@ -376,6 +395,29 @@ def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None
     if known and shapes.is_heading_shape(nxt) and norm(nxt) in signals.known_titles and not shapes.ENTRY_OPEN.match(nxt2):
         return "titled-list"
     return None
+
+
+# A roster line: an office and names, or names alone, set apart by spaces
+# ("副主席 余仲春 徐德元", "书 记 尤庆学", "朱 苇 王景亮"): short tokens, no sentence.
+_ROSTER_TOKEN_MAX = 6
+ROSTER_CONTEXT = 4  # lines above a candidate that show a roster is running (office lines between)
+
+
+def _roster_line(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 2 and not shapes.SENTENCE_PUNCT.search(text) and all(
+        len(tok) <= _ROSTER_TOKEN_MAX and shapes.CJK_ONLY.match(tok) for tok in tokens
+    )
+
+
+def _continues_roster(lines: list[Line], i: int) -> bool:
+    """Line i is one more line of a leaders' roster (领导名录) running above
+    it — "检察长 徐迪辉" after "院 长 聂晴晓" — not a 章 heading, even right
+    before an entry: most of the lines above it have the roster's shape."""
+    if not _roster_line(lines[i].text):
+        return False
+    above = [l.text for l in lines[max(0, i - ROSTER_CONTEXT) : i]]
+    return sum(_roster_line(t) for t in above) >= 2
 
 
 def _opens_entry(lines: list[Line], j: int) -> bool:

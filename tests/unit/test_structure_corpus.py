@@ -151,3 +151,11 @@ def test_the_web_furniture_of_a_page_is_gone_from_its_entries(name):
 def test_a_page_byline_is_kept_on_the_about_page_not_lost():
     _, volume = _structure("miluo-1275268")
     assert [b.text for b in volume.front_matter] == ["来源：未知来源 日期：2015-03-18 12:00"]
+
+
+def test_the_last_line_of_a_leaders_roster_is_not_a_chapter():
+    _, volume = _structure("miluo-1275268")
+    (chapter, entry), = [(c, e) for _, c, e in volume.entries() if e.title == "概况"]
+    assert chapter.title is None
+    lead = [b.text for _, _, e in volume.entries() if e.title == SPEC.title for b in e.blocks]
+    assert lead[-1] == "检察长 徐迪辉"
