@@ -37,7 +37,6 @@ import functools
 import re
 import tempfile
 import time
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -48,6 +47,7 @@ from build_scripts.model import SourceSpec
 from build_scripts.repair.letter_spacing import is_letter_spaced
 from build_scripts.site import structure_volume
 from build_scripts.structure.shapes import norm
+from build_scripts.text import CJK_RE, width as _width
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "hexi-yearbook-2024.txt"
@@ -59,7 +59,7 @@ PAGE_CHARS = 1800
 COLUMN = 44
 # Characters either side of a cut kept as ground truth.
 SNIPPET = 5
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = CJK_RE
 _ENTRY = re.compile(r"【[^【】]{1,60}】")
 
 
@@ -75,10 +75,6 @@ class Variant:
 
 def sample_lines() -> list[str]:
     return SAMPLE.read_text(encoding="utf-8").split("\n")
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _body_start(lines: list[str]) -> int:
