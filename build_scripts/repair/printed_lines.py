@@ -73,6 +73,9 @@ def column(lines: list[Line]) -> int | None:
     return best
 
 
+# A biography's first words, the printed convention of 人物 entries: the
+# name, then sex or native place ("孙某某，男，…" "杨某，天津人，…").
+_BIOGRAPHY = re.compile(f"^[{CJK}]{{2,4}}[，,](?:男|女|[{CJK}]{{2,6}}人)[，,]")
 # A sentence really ended (。！？, perhaps inside its closing quote): what a
 # title follows — not a list item's closing bracket "王春红(女)".
 _FULL_STOP = re.compile(r"[。！？!?][”’」』）)]*$")
@@ -86,6 +89,8 @@ def _carries_on(prev: str, nxt: str, col: int, after: list[str] = ()) -> bool:
     `after`: the printed lines after `nxt`, to see a title wrapped in two."""
     if nxt.startswith(("【", "——")):
         return False  # an entry, or the subtitle under a title that filled its line
+    if _BIOGRAPHY.match(nxt):
+        return False  # a person's entry opens: "孙某某，男，汉族，…" (after a list title that filled its lines)
     if prev[-1] in _SENTENCE_END:
         if _OPENS.match(nxt):
             return False

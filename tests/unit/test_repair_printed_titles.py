@@ -44,3 +44,13 @@ def test_a_name_list_after_a_bracketed_note_carries_on():
     given = ([first] + _printed(names) + _printed(TEXT)) * 4
     out = _run(given)
     assert sum(o.startswith(first.replace(" ", "")[:3]) and names in o.replace(" ", "") for o in out) == 4
+
+
+def test_a_biography_opens_its_own_paragraph_after_a_title_that_filled_its_lines():
+    """人物: a list title as long as two printed lines, then "孙某某，男，…"."""
+    # 44 characters: exactly two full printed lines, so nothing short ends the title
+    title = "荣获二等功以上奖励的退役军人和获得省部级战区级或者二级以上表彰的退役军人事迹补遗名录汇编"
+    bio = "孙某某，男，汉族，天津人，中共党员，1985年参加对越自卫反击战立个人二等功。"
+    given = (_printed(TEXT) + ["博士后人员名单"] + _printed(title) + _printed(bio)) * 4
+    out = _run(given)
+    assert out.count(title) == 4 and out.count(bio) == 4
