@@ -32,9 +32,14 @@ CJK_ONLY = re.compile(f"^[{CJK}]+$")
 SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]|：.")
 # Numbered headings inside a text: 一、  （一） (一)  1.  第一，
 NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．](?!\d)|第[一二三四五六七八九十]+[，、])")
-# A numbered 章 or 分目 heading of a yearbook (一、工业经济 / （一）农业): the
-# ordinal, then the title. Level 1 (一、) numbers 章, level 2 (（一）) 分目.
-NUMBERED_HEADING = re.compile(r"^(?:(?P<one>[一二三四五六七八九十]{1,3})、|[（(](?P<two>[一二三四五六七八九十]{1,3})[）)])\s*(?P<title>\S.*)$")
+# A numbered 章 or 分目 heading of a yearbook (一、工业经济 / （一）农业 /
+# 第三章 工业 / 第二节 农业): the ordinal, then the title. Level 1 (一、, 第X章)
+# numbers 章, level 2 (（一）, 第X节) 分目.
+NUMBERED_HEADING = re.compile(
+    r"^(?:(?P<one>[一二三四五六七八九十]{1,3})、|第(?P<chapter>[一二三四五六七八九十]{1,3})章\s*[：:·]?"
+    r"|[（(](?P<two>[一二三四五六七八九十]{1,3})[）)]|第(?P<section>[一二三四五六七八九十]{1,3})节\s*[：:·]?)"
+    r"\s*(?P<title>\S.*)$"
+)
 _ORDINALS = "一二三四五六七八九"
 # 大事记: a month heading (1月) and a day entry (6日 …, 同日 …).
 MONTH = re.compile(r"^(\d{1,2})\s*月$")
@@ -86,8 +91,9 @@ def numbered_heading(text: str) -> tuple[int, int, str] | None:
     m = NUMBERED_HEADING.match(text.strip())
     if not m or not is_heading_shape(m.group("title")):
         return None
-    level = 1 if m.group("one") else 2
-    n = ordinal(m.group("one") or m.group("two"))
+    numeral = m.group("one") or m.group("chapter") or m.group("two") or m.group("section")
+    level = 1 if m.group("one") or m.group("chapter") else 2
+    n = ordinal(numeral)
     return (level, n, m.group("title").strip()) if n else None
 
 

@@ -405,6 +405,8 @@ ROSTER_CONTEXT = 4  # lines above a candidate that show a roster is running (off
 
 def _roster_line(text: str) -> bool:
     tokens = text.split()
+    if shapes.numbered_heading(text):
+        return False  # 第二节 畜牧业: a numbered heading, not an office and a name
     return len(tokens) >= 2 and not shapes.SENTENCE_PUNCT.search(text) and all(
         len(tok) <= _ROSTER_TOKEN_MAX and shapes.CJK_ONLY.match(tok) for tok in tokens
     )
@@ -442,7 +444,7 @@ def _numbered_headings(lines: list[Line], signals: BookSignals) -> dict[int, tup
         if shapes.ENTRY_OPEN.match(line.text):
             in_list = {1: False, 2: False}
         numbered = shapes.numbered_heading(line.text)
-        if not numbered or shapes.is_heading_shape(line.text):
+        if not numbered:
             continue
         level, n, title = numbered
         known = norm(title) in signals.known_titles or norm(line.text) in signals.known_titles
@@ -458,9 +460,9 @@ def _numbered_headings(lines: list[Line], signals: BookSignals) -> dict[int, tup
 
 
 def _numbered_line(text: str) -> bool:
-    """A numbered line not otherwise heading-shaped: a heading only where
+    """A numbered heading's shape (一、… / 第X章 …): a heading only where
     _numbered_headings confirms it."""
-    return bool(shapes.numbered_heading(text)) and not shapes.is_heading_shape(text)
+    return bool(shapes.numbered_heading(text))
 
 
 def _strip_number(line: Line, title: str, audit: list[AuditRecord]) -> str:

@@ -88,3 +88,13 @@ def test_numbered_body_text_is_not_a_heading_shape():
     assert shapes.numbered_heading("三、") is None
     assert shapes.numbered_heading("十二、社会生活") == (1, 12, "社会生活")
     assert shapes.numbered_heading("（三）农业") == (2, 3, "农业")
+
+
+def test_chapters_and_sections_numbered_in_words():
+    texts = [t.replace("一、工业", "第一章 工业").replace("二、农业", "第二章 农业")
+             .replace("（一）种植业", "第一节 种植业").replace("（二）畜牧业", "第二节 畜牧业") for t in BOOK]
+    _, _, outline = _outline(texts)
+    assert outline[:5] == [
+        ("经济", "工业", None, "概况"), ("经济", "工业", None, "重点项目"), ("经济", "工业", None, "安全生产"),
+        ("经济", "农业", "种植业", "粮食生产"), ("经济", "农业", "畜牧业", "生猪养殖")]
+    assert shapes.numbered_heading("第十二章：社会生活") == (1, 12, "社会生活")
