@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .manifest import load_manifest
-from .repair import CJK
+from .text import CJK
 from .structure.headings import repair_candidates
 from .structure.shapes import norm
 from .structure.toc_index import BookIndex
