@@ -79,8 +79,9 @@ def parse_yearbook(spec: VolumeSpec, lines: list[Line], audit: list[AuditRecord]
             title, body = _take_part_title(seg, signals.part_names)
         else:
             body = seg
+        if title:  # (a text without 篇 signals has no title page to carry a subtitle)
+            body = _drop_english_subtitle(body, audit)
         title = title or spec.title  # the one 篇 of a text without 篇 signals
-        body = _drop_english_subtitle(body, audit)
         part = Part(title=title, slug=part_slugs.take(title, "part"))
         _parse_part(part, body, signals)
         volume.parts.append(part)

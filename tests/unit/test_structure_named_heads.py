@@ -65,3 +65,10 @@ def test_an_english_subtitle_under_a_part_title_is_no_entry_and_is_audited():
     assert [(p.title, e.title) for p, _, e in volume.entries()] == [
         ("概况", "自然地理"), ("政务", "政务公开"), ("附录", "附录")]
     assert [r.before for r in audit if r.kind == "part-subtitle"] == ["Overview", "Government Affairs", "Appendix"]
+
+
+def test_an_english_first_line_of_a_text_without_parts_stays_text():
+    lines, audit = repair([Line(t, "b.txt", i + 1) for i, t in enumerate(["Annual Report", "【概况】" + BODY])])
+    volume = parse_yearbook(SPEC, lines, audit)
+    assert any(b.text == "Annual Report" for _, _, e in volume.entries() for b in e.blocks)
+    assert not [r for r in audit if r.kind == "part-subtitle"]
