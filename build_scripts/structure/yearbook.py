@@ -299,17 +299,7 @@ def _parse_bracketed(part: Part, lines: list[Line], signals: BookSignals) -> Non
             continue
         t = line.text
         if i in numbered:
-            level, title, kind = numbered[i]
-            title = signals.heading(_strip_number(line, title, signals.audit), line)
-            if kind == "stray-before-entry":  # the line between heading and 【 ends the entry before
-                add_text(b, lines[i + 1], part.title)
-                skip.add(i + 1)
-            if level == 2 and numbered_chapters and b.chapter is not None:
-                b.section = title
-                b.entry = None
-            else:
-                numbered_chapters = numbered_chapters or level == 1
-                b.open_chapter(title)
+            numbered_chapters = _open_numbered(b, lines, i, numbered[i], signals, skip, numbered_chapters)
             titled = False
             continue
         m = shapes.ENTRY_OPEN.match(t)
@@ -458,6 +448,24 @@ def _numbered_headings(lines: list[Line], signals: BookSignals) -> dict[int, tup
         if level == 1:
             last[2] = 0
     return found
+
+
+def _open_numbered(b: Builder, lines: list[Line], i: int, heading: tuple[int, str, str], signals: BookSignals,
+                   skip: set[int], numbered_chapters: bool) -> bool:
+    """Open the 章 (or, under numbered 章, the 分目) a confirmed numbered
+    heading names. Returns whether the 篇 now numbers its 章."""
+    level, title, kind = heading
+    line = lines[i]
+    title = signals.heading(_strip_number(line, title, signals.audit), line)
+    if kind == "stray-before-entry":  # the line between heading and 【 ends the entry before
+        add_text(b, lines[i + 1], b.part.title)
+        skip.add(i + 1)
+    if level == 2 and numbered_chapters and b.chapter is not None:
+        b.section = title
+        b.entry = None
+        return numbered_chapters
+    b.open_chapter(title)
+    return numbered_chapters or level == 1
 
 
 def _numbered_line(text: str) -> bool:
