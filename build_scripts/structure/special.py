@@ -113,8 +113,49 @@ def parse_chronicle(part: Part, lines: list[Line]) -> None:
         add_text(b, line, f"{month}月" if month else part.title)
 
 
+# A title the 目录/索引 know, glued to the end of a list line, holds at
+# least this many characters: shorter known titles (概况, 综述) end many lines.
+GLUED_TITLE_MIN = 8
+
+
+def split_glued_titles(lines: list[Line], signals) -> list[Line]:
+    """A list line with a known title glued to its end ("…数字电源班组2023年全国
+    五一巾帼标兵获得者": the last item of one list and the next list's title,
+    run together where the extraction joined two printed lines) is two
+    lines again. Only lines without sentence punctuation; only a title the
+    book's 目录/索引 print (or one OCR slip from one, as headings are repaired)."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        t = line.text
+        if t == INDEX_TITLE:  # the printed index runs to the end as one entry: its cells stay as printed
+            return out + lines[k:]
+        plain = "\t" not in t and not shapes.SENTENCE_PUNCT.search(t)  # (table rows keep their cells)
+        cut = _glued_title_at(t, signals) if plain and not _is_known(t, signals) else None
+        if cut is None:
+            out.append(line)
+            continue
+        out.append(Line(t[:cut].rstrip(), line.file, line.lineno, line.kind, page=line.page))
+        out.append(Line(t[cut:].strip(), line.file, line.lineno, line.kind, page=line.page))
+    return out
+
+
+def _is_known(t: str, signals) -> bool:
+    return norm(t) in signals.known_titles or bool(_repairable(t, signals))
+
+
+def _glued_title_at(t: str, signals) -> int | None:
+    """Where the longest known title ending the line begins, after at
+    least one character of the line's own."""
+    for start in range(1, len(t) - GLUED_TITLE_MIN + 1):
+        rest = t[start:]
+        if len(norm(rest)) >= GLUED_TITLE_MIN and _is_known(rest, signals):
+            return start
+    return None
+
+
 def parse_titled(part: Part, lines: list[Line], signals) -> None:
     """Parts without 【】: speeches, articles, lists and tables."""
+    lines = split_glued_titles(lines, signals)
     b = Builder(part)
     b.open_chapter(None)
     raw_of: dict[int, str] = {}  # a heading block's line as printed (a list line keeps its spaces)
