@@ -124,13 +124,17 @@ def split_glued_titles(lines: list[Line], signals) -> list[Line]:
     run together where the extraction joined two printed lines) is two
     lines again. Only lines without sentence punctuation; only a title the
     book's 目录/索引 print (or one OCR slip from one, as headings are repaired)."""
+    known = signals.known_titles
+    by_length: dict[int, set[str]] = {}
+    for key in known:
+        by_length.setdefault(len(key), set()).add(key)
     out: list[Line] = []
     for k, line in enumerate(lines):
         t = line.text
         if t == INDEX_TITLE:  # the printed index runs to the end as one entry: its cells stay as printed
             return out + lines[k:]
         plain = "\t" not in t and not shapes.SENTENCE_PUNCT.search(t)  # (table rows keep their cells)
-        cut = _glued_title_at(t, signals) if plain and not _is_known(t, signals) else None
+        cut = _glued_title_at(t, by_length) if plain and not _is_known(norm(t), by_length) else None
         if cut is None:
             out.append(line)
             continue
@@ -139,16 +143,25 @@ def split_glued_titles(lines: list[Line], signals) -> list[Line]:
     return out
 
 
-def _is_known(t: str, signals) -> bool:
-    return norm(t) in signals.known_titles or bool(_repairable(t, signals))
+def _is_known(key: str, by_length: dict[int, set[str]]) -> bool:
+    """A title the 目录/索引 print, or (a long one) one OCR slip from one.
+    `by_length`: the known title keys by length — a slip keeps the length or
+    loses one character, so only those two lengths can match."""
+    from .headings import repair_candidates
+
+    same = by_length.get(len(key), set())
+    if key in same:
+        return True
+    near = same | by_length.get(len(key) + 1, set())
+    return len(key) >= REPAIRABLE_TITLE_MIN and bool(near) and bool(repair_candidates(key, near))
 
 
-def _glued_title_at(t: str, signals) -> int | None:
+def _glued_title_at(t: str, by_length: dict[int, set[str]]) -> int | None:
     """Where the longest known title ending the line begins, after at
     least one character of the line's own."""
     for start in range(1, len(t) - GLUED_TITLE_MIN + 1):
-        rest = t[start:]
-        if len(norm(rest)) >= GLUED_TITLE_MIN and _is_known(rest, signals):
+        key = norm(t[start:])
+        if len(key) >= GLUED_TITLE_MIN and _is_known(key, by_length):
             return start
     return None
 
