@@ -5,11 +5,10 @@ ideograph" means the same thing in repair, structure and check.
 
 Here too: the caption vocabulary (a credit, a dated photo description) and a
 web page's byline (its date, its 来源), shared by repair (which sets
-Line.kind) and structure (which reads it). (Moving in step by step:
-repair/common.py re-exports these names and structure/shapes.norm is
-title_key; structure/ and repair/ take CJK from here; glossary/,
-indexes/names.py, subjects.py, locators.py, collation.py, search/ and
-cover.py still type their own class.)
+Line.kind) and structure (which reads it). repair/common.py re-exports
+these names and structure/shapes.norm is title_key; every stage takes its
+class of ideographs from CJK here (repair/ocr.py's table of legitimate
+blocks and search/normalise.py's 繁→简 table walk Unicode blocks of their own).
 """
 from __future__ import annotations
 
