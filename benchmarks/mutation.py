@@ -43,7 +43,8 @@ MODULES = [
 ]
 
 # What the unit tests read besides the package and themselves.
-ALSO_COPY = ["seeds", "mkdocs.yml", "docs", "overrides", "pytest.ini"]
+ALSO_COPY = ["seeds", "mkdocs.yml", "docs", "overrides", "pytest.ini",
+             "requirements.txt", "requirements-dev.txt", ".ci", "Makefile", "package.json"]
 
 
 def _lay_out(module: str, tests: list[str], rev: str = "HEAD") -> Path:
