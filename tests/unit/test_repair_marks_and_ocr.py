@@ -175,3 +175,69 @@ def test_a_break_line_is_not_flagged():
     audit: list = []
     flag_foreign_script([Line("ကѣ", "t.txt", 1, "break")], audit)
     assert audit == []
+
+
+# --- conversion markup (repair/markup.py) and bidi controls (repair/controls.py) ----------
+
+from build_scripts.repair.controls import strip_bidi_controls  # noqa: E402
+from build_scripts.repair.markup import (  # noqa: E402
+    normalise_spaces, strip_cms_markers, strip_html_tags, strip_list_marker, strip_markdown_emphasis)
+
+
+@pytest.mark.parametrize("text,out,tags", [
+    ("北<mark>京</mark>", "北京", ["<mark>", "</mark>"]),
+    ('<td class="x" colspan=2>甲</td>', "甲", ['<td class="x" colspan=2>', "</td>"]),
+    ("<span style='x'>甲", "甲", ["<span style='x'>"]),
+    ("甲<br/>乙<BR>", "甲乙", ["<br/>", "<BR>"]),
+    ("<p id>甲", "甲", ["<p id>"]),
+])
+def test_html_tags_go_their_text_stays_and_each_tag_is_recorded(text, out, tags):
+    assert _marks(strip_html_tags, text) == (out, [("html-tag", t, "") for t in tags])
+
+
+@pytest.mark.parametrize("text", ["<foo>甲</foo>", "a<b 且 c>d", "《<甲>》", "<>"])
+def test_what_is_no_html_tag_stays(text):
+    assert _marks(strip_html_tags, text) == (text, [])
+
+
+def test_a_cms_marker_goes_even_inside_a_word():
+    assert _marks(strip_cms_markers, "城市##paidbegin##管理") == ("城市管理", [("cms-marker", "##paidbegin##", "")])
+    assert _marks(strip_cms_markers, "第##1##号 ## a ##") == ("第##1##号 ## a ##", [])
+
+
+def test_each_bold_pair_loses_its_marks_and_keeps_its_text():
+    assert _marks(strip_markdown_emphasis, "**二是**开展**三是**") == (
+        "二是开展三是", [("markdown-emphasis", "**二是**", "二是"), ("markdown-emphasis", "**三是**", "三是")])
+    assert _marks(strip_markdown_emphasis, "** 二 ** a ** b")[1] == []
+
+
+def test_odd_spaces_become_plain_and_the_line_is_trimmed():
+    assert _marks(normalise_spaces, "\u3000\u3000正文\u2002x\u200b") == (
+        "正文 x", [("odd-space", "\u3000\u3000正文\u2002x\u200b", "  正文 x ")])
+    assert _marks(normalise_spaces, "\u00a0甲") == ("甲", [("odd-space", "\u00a0甲", " 甲")])
+
+
+def test_plain_spaces_are_trimmed_unrecorded_and_tabs_stay():
+    assert _marks(normalise_spaces, "  a  ") == ("a", [])
+    assert _marks(normalise_spaces, "\t甲\t") == ("\t甲\t", [])
+    assert _marks(normalise_spaces, " \u00a0 ")[0] == ""
+
+
+@pytest.mark.parametrize("text,out,marker", [("- 一、本书", "一、本书", "- "), ("•  二", "二", "•  ")])
+def test_a_list_marker_before_text_goes(text, out, marker):
+    assert _marks(strip_list_marker, text) == (out, [("list-marker", marker, "")])
+
+
+@pytest.mark.parametrize("text", ["-5℃以下", "- ", "-", "甲 - 乙"])
+def test_a_minus_sign_or_a_lone_dash_stays(text):
+    assert _marks(strip_list_marker, text) == (text, [])
+
+
+def test_each_bidi_control_is_removed_and_named_by_its_code_point():
+    audit: list = []
+    assert strip_bidi_controls("\u2066甲\u202e乙\u2069", LINE, audit) == "甲乙"
+    assert [(r.kind, r.before, r.after) for r in audit] == [
+        ("bidi-control", "\u2066甲\u202e", "甲\u202e"), ("bidi-control", "\u2066甲\u202e乙\u2069", "\u2066甲乙\u2069"),
+        ("bidi-control", "\u202e乙\u2069", "\u202e乙")]
+    assert audit[1].reason == "bidirectional control U+202E removed (reorders text on screen)"
+    assert strip_bidi_controls("阿拉伯文 العربية", LINE, []) == "阿拉伯文 العربية"
