@@ -1,0 +1,96 @@
+"""The Markdown of an index page (索引页, indexes/pages.py) and the locator helpers
+(indexes/locators.py): what a reader sees on 条目索引 and the subject indexes —
+the letter bar, the A–Z groups, one link per place with its 章 and printed pages,
+the count of places, 参见 — and that every link leads to the page it names.
+"""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.indexes.headings import Heading, Locator
+from build_scripts.indexes.locators import pages_label, search_text
+from build_scripts.indexes.pages import group_id, index_page, link
+
+GONG_AN = Locator("hexi-2024/fa-zhi/gong-an.md", "gai-kuang", "hexi-2024/fa-zhi/gong-an/#gai-kuang", "公安", "63")
+HOME = Locator("hexi-2024/index.md", None, "hexi-2024/", "河西", "")
+JING_JI = Locator("hexi-2024/jing-ji/a.md", "x", "hexi-2024/jing-ji/a/#x", "经济", "76–77")
+
+
+def _page(show_kind=True):
+    headings = [Heading("公安", [GONG_AN], kind="条目"),
+                Heading("概况", [GONG_AN, HOME, JING_JI], kind="章", see_also=["概况*说明", "综述"]),
+                Heading("2023年", [HOME]), Heading("Alpha", [JING_JI], kind="人名"), Heading("《书》", [JING_JI])]
+    return index_page("indexes/entries.md", "条目索引 <x>", ["说明一行。", ""], headings, show_kind=show_kind)
+
+
+def test_an_index_page_is_title_intro_letter_bar_and_groups_in_collation_order():
+    assert _page() == """\
+# 条目索引 &lt;x&gt;
+
+说明一行。
+
+[0–9](#g-0-9) · [A](#g-a) · [G](#g-g) · [S](#g-s)
+{: .index-letterbar }
+
+## 0–9 {#g-0-9}
+
+- [2023年](../hexi-2024/index.md) <small>河西</small>
+
+## A {#g-a}
+
+- [Alpha](../hexi-2024/jing-ji/a.md#x) 〔人名〕 <small>经济 76–77</small>
+
+## G {#g-g}
+
+- [公安](../hexi-2024/fa-zhi/gong-an.md#gai-kuang) <small>公安 63</small>
+- 概况 〔章〕 <small>（3 处）</small>　参见：概况\\*说明；综述
+    - [公安 63](../hexi-2024/fa-zhi/gong-an.md#gai-kuang)
+    - [河西](../hexi-2024/index.md)
+    - [经济 76–77](../hexi-2024/jing-ji/a.md#x)
+
+## S {#g-s}
+
+- [《书》](../hexi-2024/jing-ji/a.md#x) <small>经济 76–77</small>
+
+"""
+
+
+def test_without_kinds_no_tag_is_shown():
+    page = _page(show_kind=False)
+    assert "〔" not in page and "- 概况 <small>（3 处）</small>" in page
+
+
+@pytest.mark.parametrize("group,anchor", [("A", "g-a"), ("Z", "g-z"), ("0–9", "g-0-9"), ("其他", "g-other"),
+                                          ("é", "g-other")])
+def test_each_letter_group_has_its_anchor(group, anchor):
+    assert group_id(group) == anchor
+
+
+@pytest.mark.parametrize("page,loc,href", [
+    ("indexes/entries.md", GONG_AN, "../hexi-2024/fa-zhi/gong-an.md#gai-kuang"),
+    ("indexes/entries.md", HOME, "../hexi-2024/index.md"),
+    ("index.md", GONG_AN, "hexi-2024/fa-zhi/gong-an.md#gai-kuang"),
+    ("hexi-2024/fa-zhi/other.md", GONG_AN, "gong-an.md#gai-kuang"),
+])
+def test_a_link_is_relative_to_the_page_it_stands_on(page, loc, href):
+    assert link(page, loc) == href
+
+
+@pytest.mark.parametrize("pages,label", [
+    ([77, 63, 76, 63], "63、76–77"),  # sorted, repeated pages once, a run as a range
+    ([219, 229], "219、229"),
+    ([1, 2, 3, 5, 7, 8], "1–3、5、7–8"),
+    ([5], "5"),
+    ([], ""),
+])
+def test_printed_pages_are_shown_as_the_book_shows_them(pages, label):
+    assert pages_label(pages) == label
+
+
+def test_estimated_pages_say_so():
+    assert pages_label([5, 6], estimated=True) == "约5–6"
+    assert pages_label([], estimated=True) == ""
+
+
+def test_names_are_looked_for_without_the_extractions_gaps_inside_chinese():
+    assert search_text("李学 义，紧\u3000紧\t好 ab c１２３ＡＢ") == "李学义,紧紧好 ab c123AB"
