@@ -94,3 +94,58 @@ def test_estimated_pages_say_so():
 
 def test_names_are_looked_for_without_the_extractions_gaps_inside_chinese():
     assert search_text("李学 义，紧\u3000紧\t好 ab c１２３ＡＢ") == "李学义,紧紧好 ab c123AB"
+
+
+# --- merging and qualifying headings (indexes/headings.py) --------------------------------
+
+from build_scripts.indexes.headings import merge, norm_heading, qualify  # noqa: E402
+
+
+def _loc(path, anchor, order, label="概况", context=""):
+    return Locator(path, anchor, path, label, "", None, "entry", order, context)
+
+
+def test_headings_differing_only_in_spaces_quotes_or_width_are_one_and_the_first_spelling_wins():
+    a, b, c = _loc("a.md", "x", 3), _loc("b.md", "y", 1), _loc("c.md", "z", 2)
+    merged = merge([Heading(" “乐活”工程 ", [a], "条目"), Heading("乐活 工程", [b], "章"), Heading("《乐活》工程", [c], "条目")])
+    assert len(merged) == 1
+    h = merged[0]
+    assert h.title == "“乐活”工程"  # trimmed
+    assert h.kind == "条目·章"  # each kind once, in the order met
+    assert [l.path for l in h.locators] == ["b.md", "c.md", "a.md"]  # reading order
+    assert norm_heading("ＡＢ 1") == "AB1"
+
+
+def test_a_place_reached_twice_is_listed_once_and_see_also_once():
+    a = _loc("a.md", "x", 1)
+    merged = merge([Heading("公安", [a], "条目", ["治安"]), Heading("公安", [_loc("a.md", "x", 1), _loc("a.md", "y", 2)], "条目",
+                                                                 ["治安", "交警"])])
+    assert [(l.path, l.anchor) for l in merged[0].locators] == [("a.md", "x"), ("a.md", "y")]
+    assert merged[0].see_also == ["治安", "交警"] and merged[0].kind == "条目"
+
+
+def test_merged_headings_come_out_in_index_order_and_blank_ones_are_dropped():
+    titles = ["综述", "2023年", "安全", "“ ”", "Alpha", "爱国"]
+    merged = merge([Heading(t, [_loc(f"{i}.md", None, i)]) for i, t in enumerate(titles)])
+    assert [h.title for h in merged] == ["2023年", "Alpha", "爱国", "安全", "综述"]
+
+
+def test_merging_does_not_change_the_headings_it_was_given():
+    first = Heading("公安", [_loc("a.md", "x", 1)], "条目")
+    merge([first, Heading("公安", [_loc("b.md", "x", 2)], "章")])
+    assert len(first.locators) == 1 and first.kind == "条目"
+
+
+def test_repeated_labels_are_told_apart_by_their_part_then_by_number():
+    locs = [_loc("a.md", "1", 1, "概况", "经济"), _loc("b.md", "2", 2, "概况", "政务"),
+            _loc("c.md", "3", 3, "综述", "经济"), _loc("d.md", "4", 4, "综述", "经济"), _loc("e.md", "5", 5, "党建", "政务")]
+    h = Heading("概况", locs)
+    qualify(h)
+    assert [l.label for l in h.locators] == ["概况（经济）", "概况（政务）", "综述（1）", "综述（2）", "党建"]
+
+
+def test_a_heading_in_index_json_carries_its_pinyin_group_and_places():
+    h = Heading("公安", [Locator("a.md", "x", "a/#x", "法治", "63", "v/p/c/x", "entry", 1)], "条目", ["治安"])
+    assert h.as_dict() == {"heading": "公安", "pinyin": "gong1 an1", "group": "G", "kind": "条目",
+                           "locators": [{"url": "a/#x", "label": "法治", "pages": "63", "entry": "v/p/c/x",
+                                         "kind": "entry"}], "see_also": ["治安"]}
