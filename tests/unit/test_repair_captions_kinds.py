@@ -1,0 +1,84 @@
+"""Photo captions and credits (图片说明 · 供稿署名, repair/captions.py): which line
+a reader gets as the photo's caption, which as the source of the entry above, and
+which stays running text — with nothing changed, moved or lost on the way.
+"""
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.model import Line
+from build_scripts.repair.captions import classify_captions
+
+
+def _run(*texts, kinds=None):
+    lines = [Line(t, "t.txt", i + 1, "text") for i, t in enumerate(texts)]
+    for line, kind in zip(lines, kinds or []):
+        line.kind = kind
+    audit: list = []
+    out = classify_captions(lines, audit)
+    assert audit == []  # a classification changes no character
+    return [(l.text, l.kind, l.lineno) for l in out]
+
+
+@pytest.mark.parametrize("text", ["10月20日，开展活动 （九三学社提供）", "2023年，全区开展活动 （甲摄）",
+                                  "10 月 20 日，开展活动 (甲提供)"])
+def test_a_dated_line_ending_in_a_photo_credit_is_a_caption(text):
+    assert _run(text) == [(text, "caption", 1)]
+
+
+def test_a_credit_set_below_its_caption_joins_it_even_over_a_blank_line():
+    assert _run("10月20日，开展活动", "（九三学社提供）") == [("10月20日，开展活动 （九三学社提供）", "caption", 1)]
+    assert _run("10月20日，开展活动", "", "（九三学社提供）") == [
+        ("10月20日，开展活动 （九三学社提供）", "caption", 1), ("", "text", 2)]
+
+
+def test_a_credit_below_a_caption_that_has_one_stands_alone():
+    assert _run("10月20日，开展活动 （甲提供）", "（乙提供）") == [
+        ("10月20日，开展活动 （甲提供）", "caption", 1), ("（乙提供）", "credit", 2)]
+
+
+@pytest.mark.parametrize("kind", ["heading", "break"])
+def test_a_credit_never_reaches_back_over_a_line_that_is_no_text(kind):
+    assert _run("10月20日，开展活动", "（九三学社提供）", kinds=[kind, "text"])[1] == ("（九三学社提供）", "credit", 2)
+    assert _run("10月20日，开展活动", "x", "（九三学社提供）", kinds=["text", kind, "text"])[2] == (
+        "（九三学社提供）", "credit", 3)
+
+
+@pytest.mark.parametrize("credit", ["（区委办公室提供）", "（孙丹摄）", "（区志办供稿）", "（甲供图）", "（王文振）", "（王文振 李恩建）",
+                                    "（王文振、李恩建）"])
+def test_an_attribution_after_running_text_is_a_credit(credit):
+    assert _run("全年完成任务。", credit) == [("全年完成任务。", "text", 1), (credit, "credit", 2)]
+
+
+@pytest.mark.parametrize("text", ["（王）", "（王文振等五人）", "（" + "甲" * 41 + "提供）"])
+def test_a_parenthesis_that_is_no_attribution_stays_text(text):
+    assert _run(text) == [(text, "text", 1)]
+
+
+@pytest.mark.parametrize("text", ["10月20日，开展活动 （甲供稿）", "10月20日，开展活动。", "开展活动 （甲提供）"])
+def test_a_line_that_is_not_dated_or_has_no_photo_credit_is_no_caption(text):
+    assert _run(text) == [(text, "text", 1)]
+
+
+def test_a_caption_may_be_120_characters_long_and_no_longer():
+    body = "10月20日，" + "长" * (120 - 7 - len(" （甲提供）") - 1) + "动"
+    assert len(body + " （甲提供）") == 120
+    assert _run(body + " （甲提供）")[0][1] == "caption"
+    assert _run("长" + body + " （甲提供）")[0][1] == "text"
+
+
+def test_a_caption_glued_after_a_paragraph_is_split_off_on_the_same_line():
+    assert _run("全年成效显著。 4月4日，在纯真小学开展读书活动 （区委宣传部提供）") == [
+        ("全年成效显著。", "text", 1), ("4月4日，在纯真小学开展读书活动 （区委宣传部提供）", "caption", 1)]
+
+
+def test_a_caption_opening_a_paragraphs_continuation_is_lifted_out():
+    assert _run("6月8日，签订合作协议（程雯雯摄） 续推广工作。") == [
+        ("6月8日，签订合作协议（程雯雯摄）", "caption", 1), ("续推广工作。", "text", 1)]
+
+
+def test_a_credit_glued_after_the_last_sentence_is_split_off():
+    assert _run("……常态化。（区信访办提供）", "下一段。") == [
+        ("……常态化。", "text", 1), ("（区信访办提供）", "credit", 1), ("下一段。", "text", 2)]
+    assert _run("……常态化”（甲供稿）")[1] == ("（甲供稿）", "credit", 1)
+    assert _run("……常态化（甲提供）") == [("……常态化（甲提供）", "text", 1)]  # no sentence ended before it
