@@ -33,12 +33,22 @@ VENV_BIN = Path(sys.executable).parent
 MODULES = [
     "glossary/link.py",
     "indexes/collation.py",
+    "indexes/headings.py",
+    "indexes/pages.py",
+    "indexes/locators.py",
+    "indexes/entry_index.py",
+    "indexes/subjects.py",
     "render.py",
     "manifest.py",
+    "layout.py",
     "slugs.py",
+    "repair/punctuation.py",
+    "repair/ocr.py",
+    "repair/markup.py",
+    "repair/controls.py",
+    "repair/captions.py",
     "repair/wrap.py",
     "repair/paragraphs.py",
-    "repair/captions.py",
     "structure/pages.py",
 ]
 
