@@ -86,4 +86,6 @@ def test_a_glossary_term_joins_with_its_entries_without_its_quotation_marks():
     _, ts = _build([])
     heads, _ = _build([], glossary=[("“无废城市”", [ts[1].id, ts[0].id, "gone/id"]), ("不在书中", ["gone/id"])])
     assert [l.entry for l in heads["无废城市"].locators] == [ts[0].id, ts[1].id]
+    assert [l.label for l in heads["无废城市"].locators] == ["重要会议 › 工作0", "重要会议 › 工作1"]
+    assert heads["无废城市"].kind == "主题"
     assert "不在书中" not in heads
