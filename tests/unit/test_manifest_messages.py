@@ -248,3 +248,53 @@ def test_every_field_of_a_good_manifest_arrives_as_written(seeds):
         VolumeSpec(id="reports", title="2099", year=2099, kind="reports", publisher="", editor=None, place=None,
                    isbn=None, parts=(), sources=(SourceSpec(file="a.txt"), SourceSpec(file="b.txt"))),
     ]
+
+
+# --- what the first run of mutants showed untested -------------------------------------
+
+LATE_ID = """\
+volumes:
+  - title: 某某镇年鉴（2099）
+    year: 2099
+    id: {id}
+    kind: yearbook
+    sources:
+      - town.txt
+"""
+
+
+@pytest.mark.parametrize("value,words", [("[a]", "volume #1: 'id' must be text, not a list"),
+                                         ("Town", "volume id 'Town' must be 1–63 lowercase letters")])
+def test_an_id_problem_names_the_id_line_not_the_volumes_first(seeds, value, words):
+    message = _message(seeds, LATE_ID.format(id=value))
+    assert message.startswith(f"seeds/volumes.yml:4: {words}"), message
+
+
+def test_a_duplicate_id_written_below_the_title_names_that_line(seeds):
+    text = LATE_ID.format(id="town") + LATE_ID.format(id="town").removeprefix("volumes:\n")
+    assert _message(seeds, text) == "seeds/volumes.yml:10: duplicate volume id 'town'"
+
+
+def test_a_list_before_the_volumes_list_does_not_shift_the_lines(seeds):
+    text = "notes:\n  - a\n  - b\n" + HEAD + ONE.replace("kind: yearbook", "kind: annals")
+    assert _message(seeds, text).startswith("seeds/volumes.yml:8: volume 'town-2099': unknown kind 'annals'")
+
+
+def test_invalid_yaml_names_the_manifest_and_the_line(seeds):
+    message = _message(seeds, HEAD + ONE + "  - id: [unclosed\n")
+    assert message.startswith("seeds/volumes.yml:"), message
+
+
+@pytest.mark.parametrize("key,value,problem", [
+    ("title", '"正\\n文"', "'title' holds a line break or control character: '正\\n文'"),
+    ("publisher", "[甲, 乙]", "'publisher' must be text, not a list"),
+    ("publisher", '"镇\\u202e政府"', "'publisher' holds the bidirectional control U+202E"),
+])
+def test_a_bad_source_field_is_named_with_the_sources_line(seeds, key, value, problem):
+    message = _message(seeds, _sources("town.txt", f"file: a.txt\n        {key}: {value}"))
+    assert message.startswith(f"seeds/volumes.yml:8: volume 'town-2099': {problem}"), message
+
+
+def test_a_paragraph_separator_in_a_file_name_is_shown_inert(seeds):
+    assert _message(seeds, _sources('file: "town\\u2029.txt"')) == (
+        "seeds/volumes.yml:7: volume 'town-2099': seed file name 'town\\u2029.txt' holds a control character")
