@@ -159,3 +159,8 @@ def test_a_link_or_a_file_in_a_volumes_name_is_never_generated(tmp_path):
     (tmp_path / "vol" / "a.md").symlink_to(tmp_path / "notes")
     (tmp_path / "vol" / "sub").symlink_to(tmp_path / "real")
     assert not layout.is_generated(tmp_path, "vol")
+
+
+def test_a_title_with_no_letter_takes_x_then_x_2():
+    reg = SlugRegistry()
+    assert [reg.take("！"), reg.take("？")] == ["x", "x-2"]
