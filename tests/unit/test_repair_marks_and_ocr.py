@@ -241,3 +241,60 @@ def test_each_bidi_control_is_removed_and_named_by_its_code_point():
         ("bidi-control", "\u202e乙\u2069", "\u202e乙")]
     assert audit[1].reason == "bidirectional control U+202E removed (reorders text on screen)"
     assert strip_bidi_controls("阿拉伯文 العربية", LINE, []) == "阿拉伯文 العربية"
+
+
+# --- what the first run of mutants showed untested ----------------------------------------
+
+@pytest.mark.parametrize("text,out", [
+    ('"A是中文b', "“A是中文b"),  # a quote opening the line is no Latin-internal quote
+    ('A中文b"', "A中文b”"),  # … nor one closing it
+    ('A中b"c', 'A中b"c'),  # between two Latin letters it stays
+])
+def test_a_quote_at_either_end_of_the_line_is_judged_by_its_one_neighbour(text, out):
+    assert _marks(curly_quotes, text)[0] == out
+
+
+@pytest.mark.parametrize("text", ["(abc)x中", "中a(bc)d"])
+def test_latin_parentheses_are_judged_by_their_own_neighbours_only(text):
+    assert _marks(fullwidth_punctuation, text) == (text, [])
+
+
+def test_each_punctuation_record_says_why_to_the_editor():
+    audit: list = []
+    fullwidth_punctuation("中,(甲)财政・税务", LINE, audit)
+    curly_quotes('开展 "读书节" 和"甲', LINE, audit)
+    assert {(r.kind, r.reason) for r in audit} == {
+        ("half-width-punct", "half-width mark in Chinese context (GB/T 15834)"),
+        ("half-width-punct", "half-width parentheses in Chinese context (GB/T 15834)"),
+        ("middle-dot", "katakana middle dot → 间隔号 · (GB/T 15834)"),
+        ("half-width-quote", "straight quotes in Chinese context (GB/T 15834)"),
+        ("unpaired-quote", "unpaired straight quote in Chinese context (GB/T 15834); direction from context, check"),
+        ("quote-space", "space beside a Chinese quotation mark, never typeset"),
+    }
+
+
+def test_a_repaired_row_keeps_its_place_and_kind_and_a_short_row_is_no_problem():
+    rows = [Line(t, "t.txt", i + 1, "table") for i, t in enumerate(["甲\t12", "乙\tက", "丙\t30", "丁", "戊\t4"])]
+    out = repair_table_digits(rows, [])
+    assert [l.text for l in out] == ["甲\t12", "乙\t3", "丙\t30", "丁", "戊\t4"]
+    assert (out[1].file, out[1].lineno, out[1].kind) == ("t.txt", 2, "table")
+    letters = repair_lone_letters([Line("x\tН", "t.txt", 5, "heading")], [])
+    assert (letters[0].text, letters[0].file, letters[0].lineno, letters[0].kind) == ("x\tH", "t.txt", 5, "heading")
+
+
+def test_foreign_script_after_a_break_line_is_still_flagged():
+    audit: list = []
+    flag_foreign_script([Line("ѣ", "t.txt", 1, "break"), Line("中文က", "t.txt", 2)], audit)
+    assert [(r.kind, r.before, r.line) for r in audit] == [("ocr-suspect", "က", 2)]
+
+
+def test_each_ocr_record_says_why_to_the_editor():
+    audit: list = []
+    flag_foreign_script([Line("中文က", "t.txt", 1)], audit)
+    repair_lone_letters([Line("В", "t.txt", 2)], audit)
+    repair_table_digits(_lines("甲\t12", "乙\tက", "丙\t30", "丁\t4"), audit)
+    assert [(r.kind, r.reason) for r in audit] == [
+        ("ocr-suspect", "kept: character of a script the book does not use (likely OCR junk); check against the print"),
+        ("ocr-letter", "Cyrillic look-alike of a Latin capital standing alone (index letter head)"),
+        ("ocr-digit", "OCR look-alike of 3 in a number column (column 2)"),
+    ]
