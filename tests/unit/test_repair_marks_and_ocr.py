@@ -274,9 +274,10 @@ def test_each_punctuation_record_says_why_to_the_editor():
 
 
 def test_a_repaired_row_keeps_its_place_and_kind_and_a_short_row_is_no_problem():
-    rows = [Line(t, "t.txt", i + 1, "table") for i, t in enumerate(["甲\t12", "乙\tက", "丙\t30", "丁", "戊\t4"])]
+    texts = ["甲\t1\t12", "乙\t2\tက", "丙\t3\t30", "丁\t4", "戊\t5\t4"]  # 丁's row lacks the third cell
+    rows = [Line(t, "t.txt", i + 1, "table") for i, t in enumerate(texts)]
     out = repair_table_digits(rows, [])
-    assert [l.text for l in out] == ["甲\t12", "乙\t3", "丙\t30", "丁", "戊\t4"]
+    assert [l.text for l in out] == ["甲\t1\t12", "乙\t2\t3", "丙\t3\t30", "丁\t4", "戊\t5\t4"]
     assert (out[1].file, out[1].lineno, out[1].kind) == ("t.txt", 2, "table")
     letters = repair_lone_letters([Line("x\tН", "t.txt", 5, "heading")], [])
     assert (letters[0].text, letters[0].file, letters[0].lineno, letters[0].kind) == ("x\tH", "t.txt", 5, "heading")
