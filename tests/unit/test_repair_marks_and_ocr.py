@@ -299,3 +299,27 @@ def test_each_ocr_record_says_why_to_the_editor():
         ("ocr-letter", "Cyrillic look-alike of a Latin capital standing alone (index letter head)"),
         ("ocr-digit", "OCR look-alike of 3 in a number column (column 2)"),
     ]
+
+
+def test_a_line_of_tabs_and_spaces_only_is_empty_and_a_final_x_stays():
+    assert _marks(normalise_spaces, "\t \t") == ("", [])
+    assert _marks(normalise_spaces, " 型号X ")[0] == "型号X"
+
+
+def test_each_markup_record_says_why_to_the_editor():
+    audit: list = []
+    for fn, text in [(strip_html_tags, "北<mark>京"), (strip_cms_markers, "城##paidbegin##市"),
+                     (strip_markdown_emphasis, "**二是**"), (normalise_spaces, "\u3000甲"), (strip_list_marker, "- 甲")]:
+        fn(text, LINE, audit)
+    assert [(r.kind, r.reason) for r in audit] == [
+        ("html-tag", "HTML markup left by extraction"),
+        ("cms-marker", "paywall/CMS marker from a web scrape"),
+        ("markdown-emphasis", "Markdown bold marks left by a web scrape"),
+        ("odd-space", "non-breaking/ideographic spaces made plain"),
+        ("list-marker", "stray Markdown list marker from conversion"),
+    ]
+
+
+def test_a_line_of_bidi_controls_only_becomes_empty():
+    audit: list = []
+    assert strip_bidi_controls("\u202e\u202c", LINE, audit) == "" and len(audit) == 2
