@@ -149,3 +149,41 @@ def test_a_heading_in_index_json_carries_its_pinyin_group_and_places():
     assert h.as_dict() == {"heading": "公安", "pinyin": "gong1 an1", "group": "G", "kind": "条目",
                            "locators": [{"url": "a/#x", "label": "法治", "pages": "63", "entry": "v/p/c/x",
                                          "kind": "entry"}], "see_also": ["治安"]}
+
+
+# --- what the first run of mutants showed untested ------------------------------------------
+
+from build_scripts.indexes import entry_index  # noqa: E402
+from build_scripts.indexes.locators import targets  # noqa: E402
+
+from _book import entry, volume  # noqa: E402
+
+
+def test_kinds_are_not_shown_unless_asked_and_symbols_come_last():
+    headings = [Heading("αβ", [HOME], kind="章"), Heading("公安", [GONG_AN], kind="章"), Heading("1号", [HOME])]
+    page = index_page("indexes/x.md", "索引", [], headings)
+    assert "〔" not in page
+    assert "[0–9](#g-0-9) · [G](#g-g) · [\\#](#g-other)" in page
+    assert page.index("## G") < page.index("## \\# {#g-other}")
+
+
+def test_repeated_labels_are_told_apart_by_part_or_for_entries_under_a_part_by_volume():
+    a = volume({"经济": {"综合": [entry("概况", "甲。")]}, "政务": {"综合": [entry("概况", "乙。")]}}, vid="a-2024",
+               title="甲年鉴")
+    b = volume({"特载": {None: [entry("报告", "丙。")]}}, vid="b-2024", title="乙年鉴")
+    c = volume({"特载": {None: [entry("报告", "丁。")]}}, vid="c-2024", title="丙年鉴")
+    headings = {h.title: h for h in entry_index.build(targets([a, b, c]))}
+    assert [l.label for l in headings["概况"].locators] == ["综合（经济）", "综合（政务）"]
+    assert [l.label for l in headings["报告"].locators] == ["特载（乙年鉴）", "特载（丙年鉴）"]
+
+
+def test_an_estimated_page_is_shown_as_estimated():
+    e = entry("概况", "甲。", [12])
+    e.pages_estimated = True
+    headings = {h.title: h for h in entry_index.build(targets([volume({"经济": {"综合": [e]}})]))}
+    assert headings["概况"].locators[0].pages == "约12"
+
+
+def test_parts_after_the_reprinted_printed_index_are_still_indexed():
+    book = volume({"索引": {None: [entry("条目索引", "概况 50")]}, "附录": {"统计": [entry("人口", "正文。")]}})
+    assert [t.entry.title for t in targets([book])] == ["人口"]
