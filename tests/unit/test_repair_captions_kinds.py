@@ -82,3 +82,44 @@ def test_a_credit_glued_after_the_last_sentence_is_split_off():
         ("……常态化。", "text", 1), ("（区信访办提供）", "credit", 1), ("下一段。", "text", 2)]
     assert _run("……常态化”（甲供稿）")[1] == ("（甲供稿）", "credit", 1)
     assert _run("……常态化（甲提供）") == [("……常态化（甲提供）", "text", 1)]  # no sentence ended before it
+
+
+# --- what the first run of mutants showed untested ------------------------------------------
+
+def _lines_of(*texts):
+    lines = [Line(t, "t.txt", i + 1, "text") for i, t in enumerate(texts)]
+    out = classify_captions(lines, [])
+    assert {l.file for l in out} == {"t.txt"}
+    return [(l.text, l.kind, l.lineno) for l in out]
+
+
+@pytest.mark.parametrize("first", [
+    "10月20日，开展活动",  # a caption whose credit is below it
+    "10月20日，开展活动 （甲提供）",  # a caption
+    "……常态化。（区信访办提供）",  # a glued credit
+    "全年成效显著。 4月4日，在纯真小学开展读书活动 （区委宣传部提供）",  # a glued caption
+    "6月8日，签订合作协议（程雯雯摄） 续推广工作。",  # a caption opening a paragraph
+    "（区委办公室提供）",  # a credit
+])
+def test_after_each_kind_of_line_a_credit_and_the_text_after_it_keep_their_place(first):
+    out = _lines_of(first, "（乙提供）", "下一段。", "", "又一段。")
+    assert [o for o in out if o[0] in ("下一段。", "又一段。")] == [("下一段。", "text", 3), ("又一段。", "text", 5)]
+    assert sum(1 for o in out if "（乙提供）" in o[0]) == 1
+
+
+def test_a_credit_as_the_very_first_line_is_a_credit():
+    assert _lines_of("（王文振）", "正文。") == [("（王文振）", "credit", 1), ("正文。", "text", 2)]
+
+
+def test_a_credit_below_a_caption_never_reaches_the_caption_shaped_line_above_it():
+    out = _lines_of("10月1日，甲活动", "", "10月2日，乙活动 （甲提供）", "（乙提供）")
+    assert out[-1] == ("（乙提供）", "credit", 4)
+    assert out[0] == ("10月1日，甲活动", "text", 1)
+
+
+def test_a_caption_opening_a_paragraph_may_be_120_characters_long():
+    def caption(n):  # date, 100 characters of description, a credit of n names' characters
+        return "6月" + "签" * 100 + "（" + "甲" * n + "提供）"
+    assert len(caption(14)) == 120
+    assert _lines_of(caption(14) + " 续推广工作。")[0] == (caption(14), "caption", 1)
+    assert _lines_of(caption(15) + " 续推广工作。")[0][1] == "text"
