@@ -81,3 +81,32 @@ def test_two_volumes_each_keep_their_own_parts_and_chapters():
     assert [l.url for l in headings["综述"].locators] == ["a-2024/zong-shu/", "b-2024/zong-shu/"]
     assert [l.pages for l in headings["概况"].locators] == ["3", "5"]
     assert [l.label for l in headings["综述"].locators] == ["甲年鉴", "乙年鉴"]
+
+
+# --- what the first run of mutants showed untested ------------------------------------------
+
+def test_a_heading_that_is_both_an_entry_and_a_later_part_lists_them_in_reading_order():
+    book = volume({"经济": {"概览": [entry("综合", "甲。")]}, "综合": {"工作": [entry("概况", "乙。")]},
+                   "社会": {"工作": [entry("概况", "丙。")]}})
+    headings = {h.title: h for h in entry_index.build(targets([book]))}
+    assert [l.kind for l in headings["综合"].locators] == ["entry", "part"]
+    assert headings["综合"].kind == "条目·篇"
+    assert [l.kind for l in headings["工作"].locators] == ["chapter", "chapter"]
+
+
+def test_a_chapter_named_like_an_earlier_entry_comes_after_it():
+    book = volume({"经济": {"概览": [entry("商务", "甲。")], "商务": [entry("概况", "乙。")]}})
+    headings = {h.title: h for h in entry_index.build(targets([book]))}
+    assert [l.kind for l in headings["商务"].locators] == ["entry", "chapter"]
+
+
+def test_every_section_is_a_heading_not_only_the_first():
+    book = volume({"街道": {"东海街道": [entry("概况", "甲。", section="社区建设")],
+                          "西海街道": [entry("概况", "乙。", section="党的建设")]}})
+    titles = {h.title: h.kind for h in entry_index.build(targets([book]))}
+    assert titles["社区建设"] == titles["党的建设"] == "分目"
+
+
+def test_a_section_opening_with_a_numbered_entry_does_not_make_it_reachable():
+    book = volume({"文献": {"总结": [entry("八、积极引导", "正文。", section="工作回顾")]}})
+    assert entry_index.reachable(entry_index.build(targets([book]))) == set()

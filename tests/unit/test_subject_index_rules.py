@@ -89,3 +89,13 @@ def test_a_glossary_term_joins_with_its_entries_without_its_quotation_marks():
     assert [l.label for l in heads["无废城市"].locators] == ["重要会议 › 工作0", "重要会议 › 工作1"]
     assert heads["无废城市"].kind == "主题"
     assert "不在书中" not in heads
+
+
+def test_sharing_exactly_half_their_entries_is_enough_for_see_also():
+    both = [f"推进“十项行动”和“美丽河西”{i}。" for i in range(3)]  # 3 shared of 6 entries in all
+    heads, _ = _build(both + ["落实“十项行动”1。", "落实“十项行动”2。", "落实“美丽河西”。"], filler=30)
+    assert heads["十项行动"].see_also == ["美丽河西"]
+
+
+def test_ascii_quotes_pair_within_a_paragraph_never_across_two():
+    assert subjects.quoted_terms('他说"好\n"十项行动"等') == {"十项行动"}
