@@ -80,3 +80,45 @@ def test_a_paragraph_cut_by_a_photo_and_then_a_page_joins_all_three():
     assert [o[1] for o in out[1:]] == ["caption", "page"]
     assert [r[3] for r in records] == ["paragraph cut mid-sentence, continued on line 3, across a photo caption",
                                        "paragraph cut mid-sentence, continued on line 5, across a page break"]
+
+
+# --- what the first run of mutants showed untested ------------------------------------------
+
+def test_a_label_of_forty_characters_after_a_cut_is_a_label_and_of_41_carries_on():
+    label, longer = "甲" * 40, "甲" * 41
+    assert _join(_line(A, 1), _line(label, 2))[1] == []
+    assert _join(_line(A, 1), _line(longer, 2))[0][0][0] == A + longer
+
+
+def test_a_short_exclamation_carries_a_cut_paragraph_on():
+    assert _join(_line(A, 1), _line("成效显著！", 2))[0][0][0] == A + "成效显著！"
+
+
+def test_a_table_row_before_a_page_break_is_not_a_cut_paragraph():
+    long_tail = "其中，" + "长" * 40 + "。"
+    out, records = _join(_line("甲\t12", 1), _line("", 2, "page", page=12), _line(long_tail, 3))
+    assert records == [] and out[0][0] == "甲\t12"
+
+
+def test_a_page_break_behind_a_photo_is_still_a_page_break():
+    long_tail = "其中，" + "长" * 40 + "。"
+    out, records = _join(_line("全年完成任务", 1), _line("", 2), _line(CAPTION, 3, "caption"),
+                         _line("", 4, "page", page=12), _line(long_tail, 5))
+    assert out[0] == ("全年完成任务" + long_tail, "text", 1, ((6, 12),))
+    assert [o[1] for o in out[1:]] == ["caption", "page"]
+
+
+def test_a_paragraph_cut_by_two_page_breaks_keeps_both():
+    b = "示范小区建设，推进"
+    out, _ = _join(_line(A, 1), _line("", 2, "page", page=12), _line(b, 3), _line("", 4, "page", page=13),
+                   _line("设施配置，完成改造任务。", 5))
+    assert out[0][3] == ((len(A), 12), (len(A + b), 13))
+
+
+def test_latin_then_chinese_across_a_cut_is_glued_without_a_space():
+    out, _ = _join(_line("全区推广，使用GPS", 1), _line("定位系统，覆盖全部车辆。", 2))
+    assert out[0][0] == "全区推广，使用GPS定位系统，覆盖全部车辆。"
+    out, _ = _join(_line("全区推广，使用中A", 1), _line("B类车辆，覆盖全部线路。", 2))
+    assert out[0][0] == "全区推广，使用中A B类车辆，覆盖全部线路。"
+    out, _ = _join(_line("全年，依据第3", 1), _line("号文件，完成整改任务。", 2))
+    assert out[0][0] == "全年，依据第3号文件，完成整改任务。"
