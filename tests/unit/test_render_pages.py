@@ -220,3 +220,51 @@ def test_a_marked_paragraph_is_written_as_the_glossary_marked_it():
     lines = _blocks([Block("p", "甲。"), Block("byline", "x")], mark=lambda b: "M:" + b.text)
     assert lines == ["M:甲。", "", "x", "{: .byline }", ""]
     assert _blocks([Block("p", "甲。")], mark=lambda b: None) == ["甲。", ""]
+
+
+# --- what the first run of mutants showed untested ------------------------------------------
+
+def _chapter_md(entries, mark=None):
+    v = volume({"区委": {"重要工作": entries}})
+    return render_volume(v, mark).pages[-1].markdown
+
+
+def test_quotation_marks_in_a_title_stay_inside_the_citation_buttons_attributes():
+    md = _chapter_md([entry('关于"十项行动"的通知', "正文。")])
+    assert 'aria-label="引用本条：关于&quot;十项行动&quot;的通知"' in md
+    assert 'data-cite="关于&quot;十项行动&quot;的通知[M/OL]' in md
+
+
+def test_numbered_heads_of_an_entry_in_a_section_sit_below_its_h3():
+    e = entry("重要会议", "", section="区委会议")
+    e.blocks = [Block("h", "一、总体", level=1), Block("p", "正文。")]
+    assert "#### 一、总体 {: .section-head }" in _chapter_md([e])
+
+
+def test_the_glossary_marker_is_given_the_entry_and_the_page():
+    seen = []
+
+    def mark(entry_, block, path):
+        seen.append((entry_.title, block.text, path))
+        return None
+
+    _chapter_md([entry("概况", "正文。")], mark)
+    assert seen == [("概况", "正文。", "book-2024/qu-wei/zhong-yao-gong-zuo.md")]
+
+
+def test_table_rows_end_at_a_paragraph_and_a_new_table_starts_after_it():
+    blocks = [Block("pre", "甲 乙\t1"), Block("p", "注。"), Block("table", "a\tb"), Block("table", "", rows=[["x", "y"]]),
+              Block("pre", "c\td")]
+    assert _blocks(blocks, depth=2) == [
+        "| 甲 乙 | 1 |", "| --- | --- |", "",
+        "注。", "",
+        "| a | b |", "| --- | --- |", "",
+        "| x | y |", "| --- | --- |", "",
+        "| c | d |", "| --- | --- |", "",
+    ]
+
+
+def test_a_statistical_bulletin_keeps_its_heading_and_page_line_above_its_table():
+    md = _chapter_md([entry("2023年某区国民经济和社会发展统计公报", "全年地区生产总值100亿元，增长5%。", pages=[30])])
+    assert "## 2023年某区国民经济和社会发展统计公报 {#" in md and "原书第 30 页" in md
+    assert md.index("原书第 30 页") < md.index("全年地区生产总值")
