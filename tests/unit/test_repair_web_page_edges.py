@@ -91,3 +91,23 @@ def test_a_web_pages_byline_is_a_date_with_a_time_or_a_source(text, following, b
 def test_furniture_is_at_most_forty_characters_and_no_sentence():
     assert furniture_shaped("栏" * 40) and not furniture_shaped("栏" * 41)
     assert not furniture_shaped("无障碍,") and not furniture_shaped("首页；")
+
+
+# --- what the first run of mutants showed untested ------------------------------------------
+
+def test_a_page_opening_with_its_title_has_no_header_to_remove():
+    out, removed = _strip("通报标题", "2099-03-04 15:25", "正文。")
+    assert out == [("通报标题", "web-title", 1), ("2099-03-04 15:25", "web-meta", 2), ("正文。", "text", 3)]
+    assert removed == []
+
+
+def test_a_title_ending_with_a_half_width_colon_is_no_title():
+    assert _strip("首页", "各单位:", "2099-03-04 10:00", "正文。")[1] == []
+
+
+def test_running_heads_between_menu_lines_do_not_count_as_lines():
+    lines = [Line(t, "a.txt", i + 1, k) for i, (t, k) in enumerate(
+        [("首页", "text"), ("某某年鉴 2099", "break"), ("标题", "text"), ("2099-03-04 10:00", "text"), ("正文。", "text")])]
+    out = strip_web_furniture(lines, [])
+    assert [(l.text, l.kind, l.file) for l in out] == [("某某年鉴 2099", "break", "a.txt"), ("标题", "web-title", "a.txt"),
+                                                       ("2099-03-04 10:00", "web-meta", "a.txt"), ("正文。", "text", "a.txt")]
