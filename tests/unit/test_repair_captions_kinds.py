@@ -115,6 +115,8 @@ def test_a_credit_below_a_caption_never_reaches_the_caption_shaped_line_above_it
     out = _lines_of("10月1日，甲活动", "", "10月2日，乙活动 （甲提供）", "（乙提供）")
     assert out[-1] == ("（乙提供）", "credit", 4)
     assert out[0] == ("10月1日，甲活动", "text", 1)
+    out = _lines_of("10月1日，甲活动", "10月2日，乙活动 （甲提供）", "（乙提供）")
+    assert out == [("10月1日，甲活动", "text", 1), ("10月2日，乙活动 （甲提供）", "caption", 2), ("（乙提供）", "credit", 3)]
 
 
 def test_a_caption_opening_a_paragraph_may_be_120_characters_long():
