@@ -37,6 +37,8 @@ KIND_NAMES = {
     "web-boilerplate": "删除网页导航与页脚",
     "web-metadata": "网页标题、日期、来源（转为元数据）",
     "heading-repair": "按目录/索引修正标题",
+    "heading-number": "删除章、分目标题的序号（一、 （一））",
+    "part-subtitle": "篇名下的英文副标题（移出正文）",
     "table-damaged-cell": "表格单元格无法辨认（标为〔损〕）",
     "table-repeated-header": "删除跨页重复的表头",
 }

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .manifest import load_manifest
-from .repair import CJK
+from .text import CJK
 from .structure.headings import repair_candidates
 from .structure.shapes import norm
 from .structure.toc_index import BookIndex
@@ -111,7 +111,7 @@ class Report:
 
 
 def check_volume(volume) -> Report | None:
-    index: BookIndex | None = volume.finding_aids
+    index: BookIndex | None = volume.finding_aids.titles if volume.finding_aids else None
     if index is None:
         return None
     report = Report(volume=volume.id)

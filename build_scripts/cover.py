@@ -20,9 +20,10 @@ import re
 from dataclasses import dataclass
 
 from .model import Block, Volume
+from .text import CJK
 
 # The CIP imprint: 出版地：出版者，出版年 (full-width or ASCII colon/comma).
-_IMPRINT = re.compile(r"(?:^|\s)([\u3400-\u9fff]{2,8})\s*[:：]\s*([^,，:：\s][^,，:：]{1,40}?)\s*[,，]\s*((?:19|20)\d\d)")
+_IMPRINT = re.compile(rf"(?:^|\s)([{CJK}]{{2,8}})\s*[:：]\s*([^,，:：\s][^,，:：]{{1,40}}?)\s*[,，]\s*((?:19|20)\d\d)")
 # An ISBN-13 or ISBN-10 as printed (hyphens optional).
 _ISBN = re.compile(r"ISBN\s*[:：]?\s*((?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx])")
 # GB/T 7714 marks information supplied by the cataloguer (not printed on the

@@ -117,6 +117,11 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path, handwrit
     parts = raw.get("parts") or []
     if not isinstance(parts, list) or not all(isinstance(p, str) and p.strip() for p in parts):
         raise InputError(name, f"volume '{vid}': 'parts' must be a list of 篇 titles", lines.of(index, "parts"))
+    heads = raw.get("running_head") or []
+    heads = [heads] if isinstance(heads, str) else heads
+    if not isinstance(heads, list) or not all(isinstance(h, str) and h.strip() for h in heads):
+        raise InputError(name, f"volume '{vid}': 'running_head' must be a running head's text or a list of them",
+                         lines.of(index, "running_head"))
     return VolumeSpec(
         id=vid,
         title=texts["title"],
@@ -126,6 +131,7 @@ def _volume(name: str, lines: _Lines, index: int, raw, seeds_dir: Path, handwrit
         editor=texts["editor"],
         sources=specs,
         parts=tuple(p.strip() for p in parts),
+        running_heads=tuple(h.strip() for h in heads),
         place=texts["place"] or None,
         isbn=texts["isbn"] or None,
     )

@@ -33,6 +33,9 @@ class VolumeSpec:
     # the 篇 titles in order, for a book whose text names them nowhere
     # (no 编辑说明 list, no running head): data, never code
     parts: tuple[str, ...] = ()
+    # the running heads (书眉) before each 篇's title page, for a book whose
+    # heads repetition cannot tell (fewer than five, or without a year): data
+    running_heads: tuple[str, ...] = ()
     place: str | None = None  # 出版地, for citations; else read from the book's CIP data
     isbn: str | None = None  # else read from the book's CIP data
 
@@ -150,6 +153,22 @@ class Part:
 
 
 @dataclass
+class FindingAids:
+    """The book's own finding aids (检索工具): its 目录 at the front and its
+    条目索引 at the back, parsed once, in the structure stage, for every stage
+    after it (heading repair and printed pages, `check`, the index coverage
+    figure) — none of which reads the seed files again.
+
+    `titles` is every title the 目录 and 条目索引 print, with its pages, read
+    from the repaired lines (structure.toc_index.BookIndex); `printed_index`
+    the 条目索引's rows as printed (indexes.printed.PrintedHeading), read from
+    the lines as extracted, the index columns' own layout intact."""
+
+    titles: object | None = None
+    printed_index: list = field(default_factory=list)
+
+
+@dataclass
 class Volume:
     """A 卷: one published book or collection, structured."""
 
@@ -158,9 +177,9 @@ class Volume:
     front_matter: list[Block] = field(default_factory=list)
     photos: list[Block] = field(default_factory=list)
     audit: list[AuditRecord] = field(default_factory=list)
-    # the book's own 目录 and 条目索引 as parsed (structure.toc_index.BookIndex),
-    # kept for the `check` report; None for volumes without them
-    finding_aids: object | None = None
+    # the book's own 目录 and 条目索引 as parsed (FindingAids); None for
+    # volumes without them (reports)
+    finding_aids: FindingAids | None = None
     # what the text says of its own structure, for `check` to hold the
     # outline against: the 编辑说明's 篇 list, the title of every 【title】
     # that opens an entry in the text, whether it printed page numbers

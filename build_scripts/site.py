@@ -24,6 +24,7 @@ from . import audit_page, export, layout, notfound, publish, search, traditional
 from .cache import Cache
 from .glossary import pages as glossary_pages
 from .indexes import build_indexes
+from .indexes import printed as printed_index
 from .indexes.tagging import Tagger
 from .layout import Layout
 from .errors import BuildError, InputError, worker_signals
@@ -56,16 +57,19 @@ def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> 
     """read → repair → structure for one volume."""
     audit = []
     documents: list[list[Line]] = []
+    extracted: list[str] = []  # the lines as read, for the printed 条目索引's own layout
     for source in spec.sources:
         lines = read_lines(seeds / source.file, source.file)
         progress(f"read {source.file}: {len(lines)} lines")
-        repaired, records = repair(lines)
+        extracted += [line.text for line in lines]
+        repaired, records = repair(lines, spec.running_heads)
         audit.extend(records)
         documents.append(repaired)
     progress(f"repaired {spec.id}: {len(audit)} changes audited")
     if spec.kind == "yearbook":
         lines = [line for doc in documents for line in doc]
         volume = parse_yearbook(spec, lines, audit)
+        volume.finding_aids.printed_index = printed_index.parse(extracted)
     else:
         volume = parse_reports(spec, documents, audit)
     count = sum(1 for _ in volume.entries())

@@ -3,9 +3,12 @@ a sentence end, a printed width, and the key two spellings of one title
 share. Every stage takes these from here, so a rule that reads "an
 ideograph" means the same thing in repair, structure and check.
 
-(Moving in step by step: repair/common.py re-exports these names and
-structure/shapes.norm is title_key; glossary/, indexes/names.py, subjects.py,
-locators.py, collation.py and reader.py still type their own class.)
+Here too: the caption vocabulary (a credit, a dated photo description) and a
+web page's byline (its date, its 来源), shared by repair (which sets
+Line.kind) and structure (which reads it). repair/common.py re-exports
+these names and structure/shapes.norm is title_key; every stage takes its
+class of ideographs from CJK here (repair/ocr.py's table of legitimate
+blocks and search/normalise.py's 繁→简 table walk Unicode blocks of their own).
 """
 from __future__ import annotations
 
@@ -25,6 +28,27 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·"
 # Punctuation that ends a sentence (or a quoted/bracketed sentence) in print:
 # a paragraph ending in one of these is complete.
 SENTENCE_END = "。！？!?…”’）)》】；;：:"
+
+
+# A web page's byline (发布信息): its date, perhaps with a time and a 来源
+# ("2024-09-04 15:25 来源: 某委员会"), and a 来源 line of its own. Repair marks
+# these lines (repair/webpage.py); structure reads the date and publisher.
+WEB_DATE_PART = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+WEB_TIME_PART = r"\d{1,2}:\d{2}(?::\d{2})?"
+WEB_DATE = re.compile(rf"^({WEB_DATE_PART})(?:\s+({WEB_TIME_PART}))?(?:\s*来源\s*[:：]\s*(.+))?$")
+WEB_SOURCE = re.compile(r"^来源\s*[:：]\s*(\S.{0,60})$")
+
+
+# Photo captions and attributions (图片说明 · 供稿署名), recognised by the
+# repair stage (repair/captions.py sets Line.kind "caption"/"credit"):
+# a credit standing alone: （区委宣传部提供） （孙丹摄）;
+CREDIT = re.compile(r"^[（(][^（）()]{1,40}(?:提供|摄|供稿|供图)[）)]$")
+# an author's or compiler's names standing alone: （王文振） （李恩建 呼春生）;
+NAME_CREDIT = re.compile(rf"^[（(][{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*[）)]$")
+# a photo credit ending a line: "… 召开工作会议 （区委党校提供）";
+TRAILING_CREDIT = re.compile(r"\s*[（(][^（）()]{1,40}(?:提供|摄)[）)]$")
+# a photo description opens with its date: 10月20日， / 2023年， / 4月下旬至…
+DATED = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月)")
 
 
 def width(text: str) -> int:

@@ -20,7 +20,10 @@ variant here rewrites it the way another PDF/OCR tool or another book would:
 - dot_headings: 篇 titles printed `·篇名·` (and no running heads);
 - title_only_entries: `【title】` alone on its line, the text on the next;
 - letter_spaced: every 7th paragraph and every 篇 title letter-spaced;
-- city_wording: a city's book (市委, 市政府, 乡镇, other years), no heads.
+- city_wording: a city's book (市委, 市政府, 乡镇, other years), no heads;
+- numbered_headings: every 章 heading of the 【】 parts numbered 一、 二、 … in
+  its 篇 and every 分目 （一） （二） … in its 章 (a county book's outline),
+  the 目录 left unnumbered, no heads.
 
 Each variant returns the text and its ground truth: the cuts made inside a
 paragraph (the text either side, which a good repair joins again), the page
@@ -30,10 +33,10 @@ titles (city_wording renames). Deterministic: no randomness.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import tempfile
 import time
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -44,6 +47,7 @@ from build_scripts.model import SourceSpec
 from build_scripts.repair.letter_spacing import is_letter_spaced
 from build_scripts.site import structure_volume
 from build_scripts.structure.shapes import norm
+from build_scripts.text import CJK_RE, width as _width
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "seeds" / "hexi-yearbook-2024.txt"
@@ -55,7 +59,7 @@ PAGE_CHARS = 1800
 COLUMN = 44
 # Characters either side of a cut kept as ground truth.
 SNIPPET = 5
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = CJK_RE
 _ENTRY = re.compile(r"【[^【】]{1,60}】")
 
 
@@ -71,10 +75,6 @@ class Variant:
 
 def sample_lines() -> list[str]:
     return SAMPLE.read_text(encoding="utf-8").split("\n")
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _body_start(lines: list[str]) -> int:
@@ -238,6 +238,52 @@ def _city(s: str) -> str:
     return re.sub(r"(?<!\d)2024(?!\d)", "2020", s)
 
 
+_NUMERALS = "一二三四五六七八九"
+
+
+def _numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三."""
+    tens, units = divmod(n, 10)
+    head = "" if not tens else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
+    return head + (_NUMERALS[units - 1] if units else "")
+
+
+def _number_headings(lines: list[str]) -> list[str]:
+    """The sample's 章 and 分目 heading lines numbered the way a county book
+    prints them. Which lines are headings is read off the sample as it comes
+    out: the line printing a 章 (分目) title just above its first entry, in
+    the 篇 whose entries are 【】 entries."""
+    out = list(lines)
+    near = 4  # a heading stands at most this many lines above its first entry
+    for part in _sample_volume().parts:
+        n_chapter = 0
+        for chapter in part.chapters:
+            first = chapter.entries[0] if chapter.entries else None
+            if not chapter.title or first is None or not lines[first.line - 1].lstrip().startswith("【"):
+                continue
+            at = _line_above(lines, first.line - 1, chapter.title, near)
+            if at is None:
+                continue
+            n_chapter += 1
+            out[at] = f"{_numeral(n_chapter)}、{lines[at].strip()}"
+            n_section, section = 0, None
+            for entry in chapter.entries:
+                if entry.section and entry.section != section:
+                    section = entry.section
+                    sec_at = _line_above(lines, entry.line - 1, section, near)
+                    if sec_at is not None and sec_at != at:
+                        n_section += 1
+                        out[sec_at] = f"（{_numeral(n_section)}）{lines[sec_at].strip()}"
+    return out
+
+
+def _line_above(lines: list[str], i: int, title: str, near: int) -> int | None:
+    for j in range(i - 1, max(-1, i - 1 - near), -1):
+        if norm(lines[j]) == norm(title):
+            return j
+    return None
+
+
 def make(name: str) -> Variant:
     lines = sample_lines()
     v = Variant(name, "")
@@ -281,6 +327,8 @@ def make(name: str) -> Variant:
     elif name == "city_wording":
         lines = [_city(l) for l in _drop_heads(lines)]
         v.rename = _city
+    elif name == "numbered_headings":
+        lines = _drop_heads(_number_headings(lines))
     else:
         raise KeyError(name)
     v.text = "\n".join(lines)
@@ -288,7 +336,7 @@ def make(name: str) -> Variant:
 
 
 VARIANTS = ["sample", "no_running_heads", "page_furniture", "flipbook", "line_per_line", "no_blank_lines",
-            "pdf_lines", "two_columns", "dot_headings", "title_only_entries", "letter_spaced", "city_wording"]
+            "pdf_lines", "two_columns", "dot_headings", "title_only_entries", "letter_spaced", "city_wording", "numbered_headings"]
 
 
 # --- measuring a variant against the sample's own 【】 entries ---------------
@@ -316,11 +364,16 @@ def _entries(volume):
     return [(p.title, c, e) for p, c, e in volume.entries()]
 
 
+@functools.lru_cache(maxsize=1)
+def _sample_volume():
+    return structure(SAMPLE.read_text(encoding="utf-8"), "sample")
+
+
 def reference():
     """The sample's 【】 entries as the sample comes out: (key, 篇 key)."""
     raw = SAMPLE.read_text(encoding="utf-8")
     bracketed = {_key(m) for m in re.findall(r"【([^【】]{1,60})】", raw)}
-    volume = structure(raw, "sample")
+    volume = _sample_volume()
     ref = [(_key(e.title), _key(p)) for p, _, e in _entries(volume) if _key(e.title) in bracketed]
     heads = set()
     for p, c, e in _entries(volume):

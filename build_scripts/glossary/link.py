@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Entry, Volume
+from ..text import CJK
 from ..render import escape, escape_inline, page_path
 from . import SUPERSCRIPT_RUN, Occurrence, Term, fold, folded, superscript_value
 from .parse import GlossaryList
@@ -30,7 +31,7 @@ from .parse import GlossaryList
 # A quoted name inside a term: qualifier, "name", head noun (全区"1+10"实施方案).
 _QUOTED = re.compile(r'^([^"]*)"([^"]+)"([^"]*)$')
 # A name of Chinese characters only: long enough (4+) to be unambiguous without its quotes.
-_BARE_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{4,}$")
+_BARE_NAME = re.compile(rf"^[{CJK}]{{4,}}$")
 # Private-use characters stand in for the marked spans while the paragraph is
 # escaped; they cannot be produced by escape and never occur in the sample.
 _SLOT = "\ue000{}\ue001"

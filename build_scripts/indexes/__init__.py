@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Volume
-from ..reader import read_lines
 from ..render import Page, escape
 from . import entry_index, names, printed, subjects
 from .collation import load_phrase_readings
@@ -67,7 +66,9 @@ def build_indexes(
         out.pages.append(Page(path, title, index_page(path, title, intro, headings, show_kind=key == "entries")))
         out.nav.append({title: path})
         out.data[key] = [h.as_dict() for h in headings]
-    coverage = [printed.coverage(printed.parse(_raw_lines(v, seeds)), built["entries"]) for v in volumes if v.spec.kind == "yearbook"]
+    # the book's printed 条目索引, parsed once by the structure stage (FindingAids)
+    coverage = [printed.coverage(v.finding_aids.printed_index if v.finding_aids else [], built["entries"])
+                for v in volumes if v.spec.kind == "yearbook"]
     out.data["printed_index"] = [dict(volume=v.id, **c.as_dict()) for v, c in zip([v for v in volumes if v.spec.kind == "yearbook"], coverage)]
     out.pages.insert(0, Page(f"{DIR}/index.md", "索引", _overview(volumes, built)))
     out.figures = {
@@ -104,10 +105,6 @@ def _short_lines(volumes: list[Volume]) -> list[str]:
         for b in entry.blocks
         if b.kind in ("p", "h") and len(b.text.strip()) <= SHORT_LINE
     ]
-
-
-def _raw_lines(volume: Volume, seeds: Path) -> list[str]:
-    return [line.text for source in volume.spec.sources for line in read_lines(seeds / source.file, source.file)]
 
 
 def _overview(volumes: list[Volume], built: dict[str, list[Heading]]) -> str:

@@ -24,10 +24,11 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 from ..errors import InputError
+from ..text import CJK
 from ..yamlfile import read_yaml
 
 # A run of CJK unified ideographs (the characters pypinyin reads).
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_HAN_RUN = re.compile(f"[{CJK}]+")
 # A run of ASCII or full-width digits: compared as one number.
 _DIGITS = re.compile(r"[0-9０-９]+")
 # A pinyin syllable with its tone digit, as Style.TONE3 spells it (zhong4).

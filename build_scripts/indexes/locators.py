@@ -13,10 +13,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..text import CJK
 from ..model import Chapter, Entry, Part, Volume
 from ..render import INDEX_PART, is_index_part, page_path, page_url  # noqa: F401 (re-exported)
 # Whitespace the PDF extraction left inside Chinese text (“李学 义”, “紧 紧”).
-_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
+_CJK_GAP = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
 
 
 def search_text(text: str) -> str:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..text import CJK
 from .headings import Heading, entry_locator, merge, qualify
 from .locators import Target, search_text
 from .mentions import mentions
@@ -39,7 +40,7 @@ OFFICE = re.compile(
 )
 # A biography opens with the name, then sex: 孙长亭，男，汉族. The name is
 # the whole run before the first comma (jieba would cut 孙长亭 as 孙 + 长亭).
-BIOGRAPHY = re.compile(r"(?:^|[。；\n])\s*([\u3400-\u9fff]{2,3})[,，]\s*[男女][,，]")
+BIOGRAPHY = re.compile(rf"(?:^|[。；\n])\s*([{CJK}]{{2,3}})[,，]\s*[男女][,，]")
 # Words that name a body (机构) at the end of its name.
 ORG_SUFFIX = re.compile(
     r"(委员会|工作委员会|党工委|政府|人大|政协|法院|检察院|公安局|分局|派出所|局|办公室|中心|协会|学会|"
@@ -49,7 +50,7 @@ ORG_SUFFIX = re.compile(
 # Words that end a place name: streets, roads, residential 里, districts …
 PLACE_SUFFIX = re.compile(r"(街道|社区|大街|路|道|街|里|园|桥|村|镇|县|市|省|区|广场|公园)$")
 # A place unit the book lists one per line (its 街道 chapters, its 社区 list).
-LISTED_PLACE = re.compile(r"^[\u3400-\u9fff]{2,8}(街道|社区)$")
+LISTED_PLACE = re.compile(rf"^[{CJK}]{{2,8}}(街道|社区)$")
 # Where a name can stand next to its signal: within one clause (the book
 # separates clauses with these marks; 、 joins names of one list and stays).
 _CLAUSE = re.compile(r"[^。；！？\n，,：:（）()]+")
@@ -57,7 +58,7 @@ _CLAUSE = re.compile(r"[^。；！？\n，,：:（）()]+")
 _OFFICE_IN_TEXT = re.compile(OFFICE.pattern.rstrip("$") + r"|区领导")
 _ORG_IN_TEXT = re.compile(ORG_SUFFIX.pattern.rstrip("$"))
 WINDOW = 24  # characters tagged around a signal: a name list after an office
-_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+_HAN = re.compile(rf"^[{CJK}]+$")
 PROPER = {"ns", "nt", "nz", "nrt", "j"}  # tags of proper names a body's name is built on
 # A date's day, month or year character: after a number it ends the date
 # (27日市气象局 is 27日 + 市气象局), so a name cannot start with it there.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import CJK, CJK_RE
 from .headings import Heading, entry_locator, merge, qualify
 from .locators import Target
 from .mentions import contained, mentions as find_mentions
@@ -23,7 +24,7 @@ QUOTED = re.compile(r"“\s*([^“”\n]{2,24}?)\s*”")
 ASCII_QUOTE = '"'
 # What a programme name is made of: Chinese, digits, +, ·, and the enumeration
 # comma; no sentence punctuation (a quoted sentence is a quotation, not a term).
-TERM = re.compile(r"^[\u3400-\u9fff0-9+·、]{2,16}$")
+TERM = re.compile(rf"^[{CJK}0-9+·、]{{2,16}}$")
 # Quotation marks around a glossary term as printed (“无废城市”): not part of the heading.
 GLOSSARY_QUOTES = re.compile(r"[“”\"]")
 MIN_ENTRIES = 3  # a subject recurs: mentioned in at least this many entries
@@ -43,7 +44,7 @@ def quoted_terms(text: str) -> set[str]:
     found = set()
     for span in spans:
         term = re.sub(r"\s+", "", span)
-        if TERM.match(term) and re.search(r"[\u3400-\u9fff]", term) and not term.endswith("、"):
+        if TERM.match(term) and CJK_RE.search(term) and not term.endswith("、"):
             found.add(term)
     return found
 

@@ -19,6 +19,7 @@ from typing import Callable
 
 from ..model import AuditRecord, Line
 from . import captions, controls, furniture, letter_spacing, markup, ocr, paragraphs, printed_lines, punctuation, webpage, wrap
+from ..text import title_key
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
 __all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
@@ -54,13 +55,15 @@ def running_heads(lines: list[Line], min_repeats: int = 5) -> set[str]:
     return heads
 
 
-def mark_running_heads(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
+def mark_running_heads(lines: list[Line], audit: list[AuditRecord], named: tuple[str, ...] = ()) -> list[Line]:
     """Running heads become break lines (they open each 篇 in a yearbook's
-    extraction); the head's text is audited as removed."""
+    extraction); the head's text is audited as removed. `named`: heads the
+    volume's manifest gives (running_head), matched with spaces ignored."""
     heads = running_heads(lines)
+    keys = {title_key(h) for h in named}
     out = []
     for line in lines:
-        if line.text.strip() in heads:
+        if line.text.strip() in heads or keys and line.text.strip() and title_key(line.text) in keys:
             record(audit, line, "running-head", line.text, "", "page running head (书眉)")
             out.append(Line(PART_BREAK, line.file, line.lineno, "break"))
         else:
@@ -101,10 +104,14 @@ REPAIRS: dict[str, Processor] = {
 }
 
 
-def repair(lines: list[Line]) -> tuple[list[Line], list[AuditRecord]]:
-    """Run every processor over one file's lines."""
+def repair(lines: list[Line], running_heads: tuple[str, ...] = ()) -> tuple[list[Line], list[AuditRecord]]:
+    """Run every processor over one file's lines. `running_heads`: the
+    volume's manifest names them (VolumeSpec.running_heads)."""
     audit: list[AuditRecord] = []
     lines = [Line(l.text, l.file, l.lineno, l.kind) for l in lines]
-    for processor in REPAIRS.values():
-        lines = processor(lines, audit)
+    for name, processor in REPAIRS.items():
+        if name == "running_heads" and running_heads:
+            lines = mark_running_heads(lines, audit, named=running_heads)
+        else:
+            lines = processor(lines, audit)
     return lines, audit

@@ -14,16 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import AuditRecord, Line
-from .common import CJK
-
-# A credit (photo or text source) standing alone: （区委宣传部提供） （孙丹摄）.
-CREDIT = re.compile(r"^[（(][^（）()]{1,40}(?:提供|摄|供稿|供图)[）)]$")
-# An author's or compiler's names standing alone: （王文振） （李恩建 呼春生）.
-NAME_CREDIT = re.compile(rf"^[（(][{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*[）)]$")
-# A photo credit ending a line: "… 召开工作会议 （区委党校提供）".
-TRAILING_CREDIT = re.compile(r"\s*[（(][^（）()]{1,40}(?:提供|摄)[）)]$")
-# A photo description opens with its date: 10月20日， / 2023年， / 4月下旬至…
-DATED = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月)")
+from ..text import CJK, CREDIT, DATED, NAME_CREDIT, TRAILING_CREDIT  # noqa: F401  (the shared caption vocabulary)
 # A caption glued to the end of a paragraph, after its last sentence:
 # "……成效。 4月4日，在纯真小学开展……活动 （区委宣传部提供）".
 GLUED_CAPTION = re.compile(
@@ -36,6 +27,12 @@ LEADING_CAPTION = re.compile(
 )
 # An attribution glued after the last sentence of an entry: "……常态化。（区信访办提供）".
 GLUED_CREDIT = re.compile(r"(?<=[。！？”\"?!])\s*([（(][^（）()]{1,40}(?:提供|摄|供稿|供图)[）)])$")
+# An attribution opening a line, the next entry's 【title】 right after it:
+# "（潘伟） 【民办教育】…" — the credit of the entry above, printed where the
+# extraction ran the two together.
+LEADING_CREDIT = re.compile(
+    rf"^([（(](?:[^（）()]{{1,40}}(?:提供|摄|供稿|供图)|[{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*)[）)])\s*(?=【)"
+)
 # Captions are short: longer dated lines are running text (a 大事记 entry).
 CAPTION_MAX = 120
 
@@ -69,6 +66,12 @@ def classify_captions(lines: list[Line], audit: list[AuditRecord]) -> list[Line]
             continue
         if _is_caption_text(text) and TRAILING_CREDIT.search(text):
             out.append(Line(text, line.file, line.lineno, "caption"))
+            last = len(out) - 1
+            continue
+        lead_credit = LEADING_CREDIT.match(text)
+        if lead_credit:
+            out.append(Line(lead_credit.group(1), line.file, line.lineno, "credit"))
+            out.append(Line(text[lead_credit.end():], line.file, line.lineno))
             last = len(out) - 1
             continue
         leading = LEADING_CAPTION.match(text)

@@ -73,16 +73,48 @@ def column(lines: list[Line]) -> int | None:
     return best
 
 
-def _carries_on(prev: str, nxt: str, col: int) -> bool:
-    """Does printed line `prev` (of the full width) carry on in `nxt`?"""
+# A biography's first words, the printed convention of 人物 entries: the
+# name, then sex or native place ("孙某某，男，…" "杨某，天津人，…").
+_BIOGRAPHY = re.compile(f"^[{CJK}]{{2,4}}[，,](?:男|女|[{CJK}]{{2,6}}人)[，,]")
+# A sentence really ended (。！？, perhaps inside its closing quote): what a
+# title follows — not a list item's closing bracket "王春红(女)".
+_FULL_STOP = re.compile(r"[。！？!?][”’」』）)]*$")
+# A title wrapped over printed lines holds at most this many characters
+# (the longest 篇/章/条目 titles of yearbooks run to about 60).
+TITLE_MAX = 60
+
+
+def _carries_on(prev: str, nxt: str, col: int, after: list[str] = ()) -> bool:
+    """Does printed line `prev` (of the full width) carry on in `nxt`?
+    `after`: the printed lines after `nxt`, to see a title wrapped in two."""
     if nxt.startswith(("【", "——")):
         return False  # an entry, or the subtitle under a title that filled its line
+    if _BIOGRAPHY.match(nxt):
+        return False  # a person's entry opens: "孙某某，男，汉族，…" (after a list title that filled its lines)
     if prev[-1] in _SENTENCE_END:
         if _OPENS.match(nxt):
             return False
         if width(nxt) < col - _slack(col) and not _RUNNING.search(nxt):
             return False  # a heading after a finished sentence
+        if _FULL_STOP.search(prev) and _wrapped_title(nxt, after, col):
+            return False
     return True
+
+
+def _wrapped_title(first: str, after: list[str], col: int) -> bool:
+    """A title too long for one printed line, after a finished sentence:
+    full printed lines and a short last one, none holding sentence
+    punctuation, the whole no longer than a title. Running text of two
+    printed lines or more always holds a ， or a 。."""
+    run = [first]
+    for t in after:
+        if width(run[-1]) < col - _slack(col):
+            break
+        run.append(t)
+    short_end = width(run[-1]) < col - _slack(col)
+    text = "".join(run)
+    return (short_end and len(run) >= 2 and len(text) <= TITLE_MAX and not _RUNNING.search(text)
+            and text[-1] not in _SENTENCE_END)
 
 
 def _glue(a: str, b: str) -> str:
@@ -117,7 +149,8 @@ def join_printed_lines(lines: list[Line], audit: list[AuditRecord]) -> list[Line
             while k < n and lines[k].kind == "page":
                 markers.append(lines[k])
                 k += 1
-            if k >= n or not _textual(lines[k]) or not _carries_on(current.text.rstrip(), lines[k].text.strip(), col):
+            after = [l.text.strip() for l in lines[k + 1 : k + 4] if _textual(l)]
+            if k >= n or not _textual(lines[k]) or not _carries_on(current.text.rstrip(), lines[k].text.strip(), col, after):
                 break
             nxt = lines[k].text.strip()
             tail, head = current.text[-8:], nxt[:8]

@@ -15,6 +15,10 @@ a sentence may begin 来源于 or 党政机关, an attachment list starts with �
   Those lines are removed; the title becomes kind "web-title", the date/来源
   lines and the page's repeat of title, date and 来源 just below become kind
   "web-meta" (structure keeps them as the document's metadata).
+- controls right under the byline (分享：, 字号：大 中 小, 打印, 关闭) are removed;
+  so are, anywhere, a breadcrumb (您的当前位置：…) among the first lines above
+  any sentence, a line holding only the page's address (Original URL: http…)
+  and a line of only table rules (| / ||), each by the shape of the whole line.
 - footer: only at the end of the text, from a line shaped like a site footer
   (a filing number ICP备…号 / 公网安备…号 / 网站标识码, or a line that starts
   with a copyright notice) to the end, plus the short unpunctuated lines just
@@ -28,17 +32,31 @@ from __future__ import annotations
 import re
 
 from ..model import AuditRecord, Line
+from ..text import WEB_DATE, WEB_DATE_PART as _DATE, WEB_SOURCE as SOURCE, WEB_TIME_PART as _TIME
 from .common import record
 
 HEADER_SPAN = 12  # the page's date line stands within its first lines
 FOOTER_SPAN = 12  # a site footer is a few lines at the very end
 FURNITURE_MAX = 40  # menu entries, breadcrumbs and badges are short
 
-# The byline of a web page: 2024-09-04 15:25 来源: 某委员会 (time and 来源 optional, one required).
-_DATE = r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-WEB_DATE = re.compile(rf"^({_DATE})(?:\s+({_TIME}))?(?:\s*来源\s*[:：]\s*(.+))?$")
-SOURCE = re.compile(r"^来源\s*[:：]\s*(\S.{0,60})$")
+# The byline of a web page (text.WEB_DATE): 2024-09-04 15:25 来源: 某委员会
+# (time and 来源 optional, one required here).
+# A byline written as labelled fields, in any order, with at most a
+# publisher's name beside them: "来源:本室 日期:2019-11-27 11:17",
+# "日期:2008-04-01 来源:通州区政府", "呼兰区人民政府 发布时间:2024-08-27".
+BYLINE_DATE_FIELD = re.compile(rf"(?:日期|发布时间|发布日期|更新时间|时间)\s*[:：]\s*{_DATE}(?:\s+{_TIME})?")
+BYLINE_FIELD = re.compile(r"(?:来源|作者|编辑|浏览次数|点击数|访问量)\s*[:：]\s*[^\s:：]*")
+BYLINE_NAME_MAX = 20
+# The page's own controls beside its byline: 分享: / 字号:大 中 小 / 打印 / 关闭.
+PAGE_CONTROL = re.compile(r"^(?:分享到?|字号|字体|打印(?:本页)?|关闭(?:窗口)?|收藏(?:本页)?|返回顶部)(?:\s*[:：]\s*(?:\S{1,2}(?:\s+\S{1,2}){0,4})?)?$")
+# A breadcrumb: 您的当前位置:首页 > 政务公开 > … (with or without its path).
+BREADCRUMB = re.compile(r"^(?:您的|您现在的)?(?:当前)?位置\s*[:：]")
+BREADCRUMB_MAX = 80
+# A line holding only the page's own address, perhaps after an English label
+# ("Original URL: http://…"): an archive's or a scrape's note, not the book's.
+URL_LINE = re.compile(r"^(?:[A-Za-z][A-Za-z ]{0,24}[:：]\s*)?https?://\S+$")
+# A line of nothing but the page layout's table rules (| or ||).
+TABLE_RULE = re.compile(r"^[|｜]+$")
 # Sentence punctuation: furniture is never a sentence.
 SENTENCE = re.compile(r"[。，；！？,;!?]")
 # The line a footer hangs on: a filing number, or a copyright notice at its start.
@@ -59,7 +77,16 @@ def furniture_shaped(text: str) -> bool:
 def is_byline(text: str, following: str = "") -> bool:
     """The date line of a web page: a date with a time or a 来源 (on it or on the next line)."""
     m = WEB_DATE.match(text)
-    return bool(m and (m.group(2) or m.group(3) or SOURCE.match(following)))
+    return bool(m and (m.group(2) or m.group(3) or SOURCE.match(following))) or _labelled_byline(text)
+
+
+def _labelled_byline(text: str) -> bool:
+    """A byline of labelled fields: a labelled date, perhaps a 来源, and
+    nothing else but a short name (the publisher) — never a sentence."""
+    if not BYLINE_DATE_FIELD.search(text):
+        return False
+    rest = BYLINE_FIELD.sub("", BYLINE_DATE_FIELD.sub("", text)).strip()
+    return len(rest) <= BYLINE_NAME_MAX and not SENTENCE.search(rest)
 
 
 def strip_web_furniture(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
@@ -68,13 +95,23 @@ def strip_web_furniture(lines: list[Line], audit: list[AuditRecord]) -> list[Lin
     drop: dict[int, str] = {}
     header = _header(lines, content)
     if header:
-        title, meta = header
+        title, meta, controls = header
         for i in content[: content.index(title)]:
             drop[i] = "web-page header before the title (navigation, clock, image placeholders)"
+        for i in controls:
+            drop[i] = "web-page controls beside the byline (share, font size, print)"
         lines = list(lines)
         lines[title] = Line(lines[title].text, lines[title].file, lines[title].lineno, "web-title")
         for i in meta:
             lines[i] = Line(lines[i].text, lines[i].file, lines[i].lineno, "web-meta")
+    for i in _top_breadcrumbs(lines, content):
+        drop.setdefault(i, "web-page breadcrumb (您的当前位置：…) at the top of the page")
+    for i in content:
+        t = lines[i].text.strip()
+        if URL_LINE.match(t):
+            drop.setdefault(i, "the page's own web address on a line of its own")
+        elif TABLE_RULE.match(t):
+            drop.setdefault(i, "a line of the page layout's table rules (|) only")
     for i in _footer(lines, content):
         drop.setdefault(i, "web-page footer (filing numbers, copyright, site badges)")
     if not drop:
@@ -88,9 +125,21 @@ def strip_web_furniture(lines: list[Line], audit: list[AuditRecord]) -> list[Lin
     return out
 
 
-def _header(lines: list[Line], content: list[int]) -> tuple[int, list[int]] | None:
-    """(title line, byline and repeated title/date/来源 lines), or None when
-    the text does not open like a web page."""
+def _top_breadcrumbs(lines: list[Line], content: list[int]) -> list[int]:
+    """Breadcrumb lines among the page's first lines, above its first sentence."""
+    out = []
+    for i in content[:HEADER_SPAN]:
+        t = lines[i].text.strip()
+        if BREADCRUMB.match(t) and len(t) <= BREADCRUMB_MAX and not SENTENCE.search(t):
+            out.append(i)
+        elif SENTENCE.search(t):
+            break
+    return out
+
+
+def _header(lines: list[Line], content: list[int]) -> tuple[int, list[int], list[int]] | None:
+    """(title line, byline and repeated title/date/来源 lines, page-control
+    lines beside them), or None when the text does not open like a web page."""
     texts = [lines[i].text.strip() for i in content]
     for k in range(1, min(HEADER_SPAN, len(texts))):
         following = texts[k + 1] if k + 1 < len(texts) else ""
@@ -99,14 +148,16 @@ def _header(lines: list[Line], content: list[int]) -> tuple[int, list[int]] | No
         title = texts[k - 1]
         if not all(furniture_shaped(t) for t in texts[: k - 1]) or title.endswith(("。", "：", ":")):
             return None
-        meta = [content[k]]
+        meta, controls = [content[k]], []
         for j in range(k + 1, len(texts)):
             t = texts[j]
             if t == title or WEB_DATE.match(t) or SOURCE.match(t):
                 meta.append(content[j])
+            elif PAGE_CONTROL.match(t):
+                controls.append(content[j])
             else:
                 break
-        return content[k - 1], meta
+        return content[k - 1], meta, controls
     return None
 
 

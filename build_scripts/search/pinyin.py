@@ -12,6 +12,8 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
+from ..text import CJK_RE
+
 _LATIN_OR_DIGIT = re.compile(r"[a-z0-9]+")
 
 
@@ -20,7 +22,7 @@ def title_syllables(title: str) -> str:
     only (digits and Latin words kept as one "syllable" each, punctuation
     dropped): 垃圾分类 → "la ji fen lei"; PM2.5年 → "pm2 5 nian". Empty when
     the title has no Han character (a Latin query matches those directly)."""
-    if not re.search(r"[\u3400-\u9fff]", title):
+    if not CJK_RE.search(title):
         return ""
     out = []
     for piece in lazy_pinyin(title, style=Style.NORMAL, errors="default"):

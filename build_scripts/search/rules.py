@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import CJK
+
 # The ordered rules. `test` names the query the browser test of the rule types
 # (tests/search/test_ranking.py), so each rule's intent stays checked.
 RANKING: list[dict] = [
@@ -86,7 +88,7 @@ LIMITS: dict = {
 # text lists every heading, so it holds almost any query.
 _AID_TITLE = re.compile(r"^(目录|目次|[\u4e00-\u9fff]{0,4}索引)$")
 # … or by shape: cells of "heading + page number" (财政评审212, 部分优秀社区 314).
-_AID_CELL = re.compile(r"[\u3400-\u9fff》）]\s*\d{1,4}$")
+_AID_CELL = re.compile(rf"[{CJK}》）]\s*\d{{1,4}}$")
 # Sentence punctuation: prose has it; a name list (名单, 名录 of people or
 # units, one per line) does not.
 _SENTENCE = re.compile(r"[。；！？，]")

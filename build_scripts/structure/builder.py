@@ -50,13 +50,13 @@ class Builder:
 def add_text(b: Builder, line: Line, untitled: str) -> None:
     """A body line: a caption, a source note, a table row or a paragraph.
 
-    The repair stage's Line.kind decides when it is set ("caption",
-    "credit"); for plain "text" lines the shapes of shapes.py decide."""
+    The repair stage's Line.kind decides ("caption", "credit": repair/
+    captions.py); structure does not detect captions again."""
     t = line.text
     if line.kind == "caption":
         b.add(Block("caption", t, line.lineno), line, untitled)
         return
-    if line.kind == "credit" or shapes.CREDIT.match(t) or shapes.NAME_CREDIT.match(t):
+    if line.kind == "credit":
         prev = b.entry.blocks[-1] if b.entry and b.entry.blocks else None
         if prev is not None and prev.kind == "p" and _looks_like_caption(prev.text):
             prev.kind = "caption"
@@ -67,9 +67,6 @@ def add_text(b: Builder, line: Line, untitled: str) -> None:
             b.entry.source = t if not b.entry.source else f"{b.entry.source} {t}"
         else:
             b.add(Block("p", t, line.lineno), line, untitled)
-        return
-    if shapes.DATED.match(t) and shapes.TRAILING_CREDIT.search(t) and len(t) < 120:
-        b.add(Block("caption", t, line.lineno), line, untitled)
         return
     kind = "table" if "\t" in t else "p"
     b.add(Block(kind, t, line.lineno), line, untitled)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import AuditRecord, Line
-from ..repair import CJK
+from ..text import CJK
 from .shapes import norm
 from .toc_index import BookIndex
 

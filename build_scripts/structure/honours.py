@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..repair import CJK
+from ..text import CJK
 
 # Sentence punctuation: a biography or account, not a list.
 _SENTENCE = re.compile(r"[，。；！？]")

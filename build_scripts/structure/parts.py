@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 
 from ..model import Line
-from ..repair import PART_BREAK
 from ..text import CJK_RE
 from .shapes import SENTENCE_PUNCT, norm
 
@@ -120,10 +119,10 @@ def _chain(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 def split_parts(lines: list[Line], names: list[str], body_start: int) -> tuple[list[Line], list[tuple[str | None, list[Line]]]]:
     """(front matter, [(篇 title or None, its lines)]). A None title: the
     segment opens at a break line and carries its title on its first lines."""
-    if any(l.text == PART_BREAK for l in lines):
+    if any(l.kind == "break" for l in lines):
         segments: list[list[Line]] = [[]]
         for line in lines:
-            if line.text == PART_BREAK:
+            if line.kind == "break":
                 segments.append([])
             else:
                 segments[-1].append(line)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .. import layout
-from ..repair import webpage
+from ..text import WEB_DATE, WEB_SOURCE
 from ..model import AuditRecord, Block, Chapter, Entry, Line, Part, Volume, VolumeSpec
 from ..slugs import SlugRegistry
 from . import shapes
@@ -104,12 +104,12 @@ def _web_meta(texts: list[str]) -> dict:
     """The date and publisher (来源) of the web page's byline lines."""
     meta: dict = {}
     for t in texts:
-        m = webpage.WEB_DATE.match(t)
+        m = WEB_DATE.match(t)
         if m:
             meta.setdefault("date", m.group(1))
             if m.group(3):
                 meta.setdefault("publisher", m.group(3).strip())
-        m = webpage.SOURCE.match(t)
+        m = WEB_SOURCE.match(t)
         if m:
             meta.setdefault("publisher", m.group(1).strip())
     return meta

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Entry, Line, Part
-from ..repair import CJK
+from ..text import CJK
 from . import shapes
 from .builder import Builder, add_text
 from .headings import clean_title, near
@@ -47,19 +47,55 @@ LONG_TITLE_MAX = 60
 REPAIRABLE_TITLE_MIN = 6
 
 
+def month_at(lines: list[Line], i: int, month: int | None) -> int | None:
+    """The month line i opens in a 大事记: `3月`, `三月`, or a bare number
+    (`3`) that continues the months (greater than the month in force, 12 at
+    most) and stands over a day line — so a stray number is not a month."""
+    t = lines[i].text.strip()
+    m = shapes.MONTH.match(t) or shapes.MONTH_WORD.match(t)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else shapes.ordinal(m.group(1))
+        return n if n and 1 <= n <= 12 else None
+    m = shapes.BARE_NUMBER.match(t)
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if m and (month or 0) < int(m.group(1)) <= 12 and (shapes.DAY.match(nxt) or bare_day(nxt)):
+        return int(m.group(1))
+    return None
+
+
+def bare_day(t: str) -> str | None:
+    """The date of a day line that lost its 日 ("9  招商局…" → "9日"; "57  …",
+    no day being 57, → "5—7日", a range that lost its dash too)."""
+    m = shapes.BARE_DAY.match(t)
+    if not m:
+        return None
+    n = m.group(1)
+    if 1 <= int(n) <= 31:
+        return f"{int(n)}日"
+    if len(n) == 2 and 0 < int(n[0]) < int(n[1]):
+        return f"{n[0]}—{n[1]}日"
+    return None
+
+
 def parse_chronicle(part: Part, lines: list[Line]) -> None:
     """大事记: a 章 per month, a 条目 per dated event; 同日 takes the date of the
     event before it, and the entry's title (its anchor) is that date."""
     b = Builder(part)
     month = None
     day = None
-    for line in lines:
+    for i, line in enumerate(lines):
         t = line.text
-        m = shapes.MONTH.match(t)
-        if m:
-            month = int(m.group(1))
+        opened = month_at(lines, i, month)
+        if opened:
+            month = opened
             day = None
             b.open_chapter(f"{month}月")
+            continue
+        bare = bare_day(t) if month is not None and not shapes.DAY.match(t) else None
+        if bare:
+            day = int(re.match(r"\d+", bare).group(0)) if "—" not in bare else None
+            entry = b.open_entry(f"{month}月{bare}", line)
+            entry.blocks.append(Block("p", t, line.lineno))
             continue
         d = shapes.DAY.match(t)
         if d and month is not None:
@@ -77,8 +113,62 @@ def parse_chronicle(part: Part, lines: list[Line]) -> None:
         add_text(b, line, f"{month}月" if month else part.title)
 
 
+# A title the 目录/索引 know, glued to the end of a list line, holds at
+# least this many characters: shorter known titles (概况, 综述) end many lines.
+GLUED_TITLE_MIN = 8
+
+
+def split_glued_titles(lines: list[Line], signals) -> list[Line]:
+    """A list line with a known title glued to its end ("…数字电源班组2023年全国
+    五一巾帼标兵获得者": the last item of one list and the next list's title,
+    run together where the extraction joined two printed lines) is two
+    lines again. Only lines without sentence punctuation; only a title the
+    book's 目录/索引 print (or one OCR slip from one, as headings are repaired)."""
+    known = signals.known_titles
+    by_length: dict[int, set[str]] = {}
+    for key in known:
+        by_length.setdefault(len(key), set()).add(key)
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        t = line.text
+        if t == INDEX_TITLE:  # the printed index runs to the end as one entry: its cells stay as printed
+            return out + lines[k:]
+        plain = "\t" not in t and not shapes.SENTENCE_PUNCT.search(t)  # (table rows keep their cells)
+        cut = _glued_title_at(t, by_length) if plain and not _is_known(norm(t), by_length) else None
+        if cut is None:
+            out.append(line)
+            continue
+        out.append(Line(t[:cut].rstrip(), line.file, line.lineno, line.kind, page=line.page))
+        out.append(Line(t[cut:].strip(), line.file, line.lineno, line.kind, page=line.page))
+    return out
+
+
+def _is_known(key: str, by_length: dict[int, set[str]]) -> bool:
+    """A title the 目录/索引 print, or (a long one) one OCR slip from one.
+    `by_length`: the known title keys by length — a slip keeps the length or
+    loses one character, so only those two lengths can match."""
+    from .headings import repair_candidates
+
+    same = by_length.get(len(key), set())
+    if key in same:
+        return True
+    near = same | by_length.get(len(key) + 1, set())
+    return len(key) >= REPAIRABLE_TITLE_MIN and bool(near) and bool(repair_candidates(key, near))
+
+
+def _glued_title_at(t: str, by_length: dict[int, set[str]]) -> int | None:
+    """Where the longest known title ending the line begins, after at
+    least one character of the line's own."""
+    for start in range(1, len(t) - GLUED_TITLE_MIN + 1):
+        key = norm(t[start:])
+        if len(key) >= GLUED_TITLE_MIN and _is_known(key, by_length):
+            return start
+    return None
+
+
 def parse_titled(part: Part, lines: list[Line], signals) -> None:
     """Parts without 【】: speeches, articles, lists and tables."""
+    lines = split_glued_titles(lines, signals)
     b = Builder(part)
     b.open_chapter(None)
     raw_of: dict[int, str] = {}  # a heading block's line as printed (a list line keeps its spaces)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import AuditRecord, Block, Entry
-from ..repair import CJK
+from ..text import CJK
 
 # What a readable cell may hold: Chinese, ASCII, full-width forms and the
 # punctuation of addresses and phone numbers. Anything else is OCR of print it

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Line
-from ..repair import CJK
+from ..text import CJK
 from .shapes import norm
 
 # The heading of the contents: 目录 / 目  录.
@@ -125,7 +125,7 @@ def toc_end(lines: list[Line]) -> int:
     misses, first_miss, last_hit = 0, None, start
     for i in range(start + 1, len(lines)):
         t = lines[i].text.strip()
-        if t.startswith("\x00"):
+        if lines[i].kind == "break":
             return i
         if not t:
             continue
@@ -157,8 +157,8 @@ def parse_finding_aids(lines: list[Line]) -> BookIndex:
         if t == INDEX_TITLE:
             source, pending = "index", {}
             continue
-        if source is None or not t or t.startswith("\x00"):
-            if t.startswith("\x00") and source == "toc":
+        if source is None or not t or line.kind == "break":
+            if line.kind == "break" and source == "toc":
                 source = None  # the 目录 ends where the first 篇 opens
             continue
         two_columns = "\t" in t

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from build_scripts.model import Line
 from build_scripts.repair import PART_BREAK
+from build_scripts.repair.captions import classify_captions
 
 
 def lines(texts: list[str], file: str = "book.txt", kinds: dict[int, str] | None = None) -> list[Line]:
     kinds = kinds or {}
-    return [Line(t, file, i + 1, kinds.get(i, "text")) for i, t in enumerate(texts)]
+    # a PART_BREAK line is what the repair stage makes of a running head: kind
+    # "break"; captions and credits get their kind from the repair pass that
+    # sets it (structure trusts Line.kind)
+    made = [Line(t, file, i + 1, kinds.get(i, "break" if t == PART_BREAK else "text")) for i, t in enumerate(texts)]
+    return classify_captions(made, [])
 
 
 FRONT = [

@@ -27,7 +27,15 @@ ENTRIES = {
     "miluo-1275268": [("概况", "2008年，汨罗市辖12个乡")],
     "yueyangxian-1280670": [],
     "pingjiang-changshou-1282987": [],
-    "tongzhou-dsj2006-1062933": [],
+    # a 大事记 whose months are bare numbers (1 / 2 / 3) and whose days lost
+    # their 日 (9  …) or their dash too (57: 5—7日)
+    "tongzhou-dsj2006-1062933": [
+        ("1月5—7日", "政协北京市通州区第三届委员会第三次会议"), ("1月5—8日", "区第三届人民代表大会第三次会议"),
+        ("1月9日", "招商局物流集团"), ("1月10日", "全国工业旅游示范点"), ("1月17日", "北京农村商业银行通州支行"),
+        ("1月30日", "市委副书记强卫"), ("1月是月", "全国先进司法所"), ("2月8日", "王岐山"), ("2月9日", "桑国卫"),
+        ("2月15日", "翟鸿祥"), ("2月16日", "北京中美国际医疗中心"), ("2月24日", "行政许可监督管理暂行办法"),
+        ("3月3日", "黄卫"), ("3月16日", "刘淇"),
+    ],
     "hulan-gaimao-1006872": [("历史概述", "呼兰，是清代黑龙江省最早开发的五城之一")],
     "zhongshan-zs2018-6754": [],
     "zhongshan-shaxi-50130": [("经济发展概况", "经贸招商洽谈会合同利用外资")],
@@ -116,3 +124,38 @@ def test_a_month_page_of_a_chronicle_is_one_event_per_day():
 def test_a_letter_spaced_title_is_joined():
     _, volume = _structure("tongzhou-dsj2006-1062933")
     assert any(b.text == "2006年通州区大事记" for _, _, e in volume.entries() for b in e.blocks)
+
+
+def test_a_chronicle_whose_months_are_bare_numbers_has_a_chapter_per_month():
+    _, volume = _structure("tongzhou-dsj2006-1062933")
+    assert [c.title for c in volume.parts[0].chapters if c.title] == ["1月", "2月", "3月"]
+    # the page number-like month lines are not left in any event's text
+    assert not any(b.text.strip() in ("1", "2", "3") for _, _, e in volume.entries() for b in e.blocks)
+
+
+# What a reader must not meet inside an entry: a page's byline, its share and
+# font-size controls, a breadcrumb, the page's address, table rules.
+_FURNITURE = re.compile(r"^(?:来源：.*日期：|日期：\d|.*发布时间：\d|分享：|字号：|您的当前位置|Original URL|\|+$)")
+
+
+@pytest.mark.parametrize("name", sorted(ENTRIES) + ["yueyang-dsj-1629673"])
+def test_the_web_furniture_of_a_page_is_gone_from_its_entries(name):
+    raw, volume = _structure(name)
+    # (a block is checked against the line it came from as printed: a table
+    # cell "- |" whose dash a list-marker repair took is not a rule line)
+    left = [b.text for _, _, e in volume.entries() for b in e.blocks
+            if _FURNITURE.match(b.text.strip()) and _FURNITURE.match(raw[b.line - 1].text.strip())]
+    assert left == []
+
+
+def test_a_page_byline_is_kept_on_the_about_page_not_lost():
+    _, volume = _structure("miluo-1275268")
+    assert [b.text for b in volume.front_matter] == ["来源：未知来源 日期：2015-03-18 12:00"]
+
+
+def test_the_last_line_of_a_leaders_roster_is_not_a_chapter():
+    _, volume = _structure("miluo-1275268")
+    (chapter, entry), = [(c, e) for _, c, e in volume.entries() if e.title == "概况"]
+    assert chapter.title is None
+    lead = [b.text for _, _, e in volume.entries() if e.title == SPEC.title for b in e.blocks]
+    assert lead[-1] == "检察长 徐迪辉"
