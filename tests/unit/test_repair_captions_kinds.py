@@ -125,3 +125,14 @@ def test_a_caption_opening_a_paragraph_may_be_120_characters_long():
     assert len(caption(14)) == 120
     assert _lines_of(caption(14) + " 续推广工作。")[0] == (caption(14), "caption", 1)
     assert _lines_of(caption(15) + " 续推广工作。")[0][1] == "text"
+
+
+@pytest.mark.parametrize("credit", ["（潘伟）", "（区教育局提供）", "(王文振 李恩建)"])
+def test_a_credit_run_together_with_the_next_entry_is_split_off_before_it(credit):
+    out = _lines_of("全年完成任务。", f"{credit} 【民办教育】全区民办学校30所。", "下一段。")
+    assert out == [("全年完成任务。", "text", 1), (credit, "credit", 2), ("【民办教育】全区民办学校30所。", "text", 2),
+                   ("下一段。", "text", 3)]
+
+
+def test_a_parenthesis_before_text_that_is_no_entry_stays_in_its_line():
+    assert _lines_of("（潘伟） 全区民办学校30所。") == [("（潘伟） 全区民办学校30所。", "text", 1)]
