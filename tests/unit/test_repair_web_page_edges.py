@@ -111,3 +111,13 @@ def test_running_heads_between_menu_lines_do_not_count_as_lines():
     out = strip_web_furniture(lines, [])
     assert [(l.text, l.kind, l.file) for l in out] == [("某某年鉴 2099", "break", "a.txt"), ("标题", "web-title", "a.txt"),
                                                        ("2099-03-04 10:00", "web-meta", "a.txt"), ("正文。", "text", "a.txt")]
+
+
+def test_each_kind_of_web_furniture_says_why_it_went():
+    _, removed = _strip("通报标题", "2099-03-04 15:25 来源：某委", "分享到", "正文一句。", "http://www.x.gov.cn/a/b.html",
+                        "|||", "正文二句。")
+    assert removed == [("分享到", "web-page controls beside the byline (share, font size, print)", 3),
+                       ("http://www.x.gov.cn/a/b.html", "the page's own web address on a line of its own", 5),
+                       ("|||", "a line of the page layout's table rules (|) only", 6)]
+    _, removed = _strip("您的当前位置：首页 > 新闻动态", "某局工作总结", "一、主要工作", "正文一句。")
+    assert removed == [("您的当前位置：首页 > 新闻动态", "web-page breadcrumb (您的当前位置：…) at the top of the page", 1)]
