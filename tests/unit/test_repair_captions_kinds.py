@@ -100,6 +100,7 @@ def _lines_of(*texts):
     "全年成效显著。 4月4日，在纯真小学开展读书活动 （区委宣传部提供）",  # a glued caption
     "6月8日，签订合作协议（程雯雯摄） 续推广工作。",  # a caption opening a paragraph
     "（区委办公室提供）",  # a credit
+    "（潘伟） 【民办教育】全区民办学校30所",  # a credit run together with the next entry
 ])
 def test_after_each_kind_of_line_a_credit_and_the_text_after_it_keep_their_place(first):
     out = _lines_of(first, "（乙提供）", "下一段。", "", "又一段。")
