@@ -50,7 +50,8 @@ def test_an_attribution_after_running_text_is_a_credit(credit):
     assert _run("全年完成任务。", credit) == [("全年完成任务。", "text", 1), (credit, "credit", 2)]
 
 
-@pytest.mark.parametrize("text", ["（王）", "（王文振等五人）", "（" + "甲" * 41 + "提供）"])
+@pytest.mark.parametrize("text", ["（王）", "（王文振等五人）", "（" + "甲" * 41 + "提供）",
+                                  "（见附表）", "（详见下表）", "（参见附录）"])
 def test_a_parenthesis_that_is_no_attribution_stays_text(text):
     assert _run(text) == [(text, "text", 1)]
 

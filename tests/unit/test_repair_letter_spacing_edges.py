@@ -36,6 +36,8 @@ def test_a_letter_spaced_line_loses_its_spaces_and_says_so(text, out):
     "全 区 a b c",  # two Chinese pieces
     "全 区 普 通 中 学 中学 中学",  # 6 of 8 single: below the share
     "刘 琳 孟冬梅",  # a name list
+    "刘 琳 孟冬梅 张 三",  # a roster padding two-character names to three
+    "孟冬梅 刘 琳 张 三 王小明 李 四",
     "全\t区 普 通 中",  # a table row
     "全区普通中学",
 ])
@@ -46,3 +48,11 @@ def test_a_line_without_that_rhythm_keeps_its_spaces(text):
 def test_the_share_of_single_pieces_is_at_least_four_in_five():
     assert is_letter_spaced("全 区 普 通 中学")  # 4 of 5
     assert not is_letter_spaced("全 区 普 中学 中学")  # 3 of 5
+
+
+def test_a_padded_roster_needs_whole_names_and_paired_characters():
+    # an odd run of single characters, or no whole name: letter-spaced text
+    assert is_letter_spaced("刘 琳 孟冬梅 张 三 李")
+    assert is_letter_spaced("全 区 普 通 中 学 30 所")
+    assert is_letter_spaced("全 区 普 通 中学")
+    assert not is_letter_spaced("刘 琳 孟冬梅 张 三")
