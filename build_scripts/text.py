@@ -43,8 +43,10 @@ WEB_SOURCE = re.compile(r"^来源\s*[:：]\s*(\S.{0,60})$")
 # repair stage (repair/captions.py sets Line.kind "caption"/"credit"):
 # a credit standing alone: （区委宣传部提供） （孙丹摄）;
 CREDIT = re.compile(r"^[（(][^（）()]{1,40}(?:提供|摄|供稿|供图)[）)]$")
-# an author's or compiler's names standing alone: （王文振） （李恩建 呼春生）;
-NAME_CREDIT = re.compile(rf"^[（(][{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*[）)]$")
+# an author's or compiler's names standing alone: （王文振） （李恩建 呼春生）
+# — but not a cross-reference note of the same shape, which opens with the
+# word for "see" (（见附表） （详见下表） （参见附录）): it stays text;
+NAME_CREDIT = re.compile(rf"^[（(](?![详参另]?见)[{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*[）)]$")
 # a photo credit ending a line: "… 召开工作会议 （区委党校提供）";
 TRAILING_CREDIT = re.compile(r"\s*[（(][^（）()]{1,40}(?:提供|摄)[）)]$")
 # a photo description opens with its date: 10月20日， / 2023年， / 4月下旬至…

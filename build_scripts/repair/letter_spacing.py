@@ -6,7 +6,10 @@ The signal is the line's own rhythm: nearly every space-separated piece is
 a single character (digits of a number stay one piece). Such a line has no
 deliberate spaces left to keep, so every single space goes, except between
 two Latin words. A name list (`刘 琳 孟冬梅`) or a 职务 姓名 line has pieces of
-two to four characters and is left alone; a two-character heading (`农 业`)
+two to four characters and is left alone, and so is a roster that pads its
+two-character names to the width of the three-character ones
+(`刘 琳 孟冬梅 张 三`): there the single characters come in pairs beside whole
+names, and joining them would lose where one name ends; a two-character heading (`农 业`)
 is matched by its key elsewhere (spaces never count in a title's key).
 """
 from __future__ import annotations
@@ -24,14 +27,38 @@ _CJK = re.compile(f"[{CJK}]")
 _SPACE = re.compile(r"(?<=\S) (?=\S)")
 
 
+# A whole name in a padded roster: three ideographs, nothing else.
+_NAME3 = re.compile(f"^[{CJK}]{{3}}$")
+_ONE = re.compile(f"^[{CJK}]$")
+
+
 def is_letter_spaced(text: str) -> bool:
     pieces = _PIECE.findall(text)
-    if len(pieces) < MIN_PIECES or not _CJK.search(text):
+    if len(pieces) < MIN_PIECES or not _CJK.search(text) or _padded_roster(pieces):
         return False
     # a number or a Latin word is one piece however long; a CJK piece of one
     # character (with the mark after it) is the letter-spaced unit
     single = sum(1 for p in pieces if len(_CJK.findall(p)) <= 1 and (len(p) <= 2 or not _CJK.search(p)))
     return single >= SINGLE_SHARE * len(pieces) and sum(1 for p in pieces if _CJK.search(p)) >= MIN_PIECES
+
+
+def _padded_roster(pieces: list[str]) -> bool:
+    """Names padded to one width (刘 琳 孟冬梅 张 三): every piece one ideograph or
+    a three-ideograph name, at least one such name, and the single ideographs
+    in runs of even length — the two halves of each spaced two-character name.
+    A letter-spaced line has no whole three-character piece between its
+    single characters (or numbers and marks among them)."""
+    if not any(_NAME3.match(p) for p in pieces):
+        return False
+    run = 0
+    for p in pieces + [""]:
+        if _ONE.match(p):
+            run += 1
+            continue
+        if run % 2 or (p and not _NAME3.match(p)):
+            return False
+        run = 0
+    return True
 
 
 def join_letter_spacing(text: str, line: Line, audit: list[AuditRecord]) -> str:

@@ -158,12 +158,13 @@ def test_a_kill_at_any_step_of_the_swap_leaves_a_whole_site_and_the_next_build_c
     assert killed >= 12  # journal, 6 paths, syncs and clean-up: every one was a kill point
 
 
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])  # SIGINT: Ctrl-C
 @pytest.mark.parametrize("n", [1, 2, 4, 7, 10])
-def test_sigterm_during_the_swap_waits_for_it_and_says_so(tmp_path, n):
+def test_sigterm_during_the_swap_waits_for_it_and_says_so(tmp_path, n, sig):
     root = tmp_path
     _outputs(root, "old")
     _staged(root)
-    proc = _child(root, n, "before", "SIGTERM")
+    proc = _child(root, n, "before", sig)
     assert proc.returncode == 143, proc.stdout + proc.stderr
     if n == 1:  # before the journal: the swap has not begun, all is old
         assert "interrupted False" in proc.stdout

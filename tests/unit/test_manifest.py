@@ -7,15 +7,9 @@ import pytest
 from build_scripts.errors import InputError
 from build_scripts.manifest import load_manifest
 
-GOOD = """\
-volumes:
-  - id: town-2099
-    title: 某某镇年鉴（2099）
-    year: 2099
-    kind: yearbook
-    publisher: 某某出版社
-    sources:
-      - file: town.txt
+from project import TOWN_VOLUME
+
+GOOD = "volumes:\n" + TOWN_VOLUME + """\
   - id: reports
     title: 工作文献
     year: 2099
