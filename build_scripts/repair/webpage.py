@@ -19,6 +19,13 @@ a sentence may begin 来源于 or 党政机关, an attachment list starts with �
   so are, anywhere, a breadcrumb (您的当前位置：…) among the first lines above
   any sentence, a line holding only the page's address (Original URL: http…)
   and a line of only table rules (| / ||), each by the shape of the whole line.
+- masthead: a site's name, tagline and navigation row at the very top of a
+  page that has no byline (an archive mirror's page): found only by a link
+  that names the site itself (首页, 关于本站, 网站地图, 联系我们 …) ending a
+  line after a tagline or other links (a lone 首页 line proves nothing: with
+  no byline below it the text is left whole), among the first lines and above the page's first
+  【】; that line, the furniture-shaped lines above it, and the lines of
+  navigation labels just below it (档案浏览, 全文检索 …) are removed.
 - footer: only at the end of the text, from a line shaped like a site footer
   (a filing number ICP备…号 / 公网安备…号 / 网站标识码, or a line that starts
   with a copyright notice) to the end, plus the short unpunctuated lines just
@@ -57,6 +64,13 @@ BREADCRUMB_MAX = 80
 URL_LINE = re.compile(r"^(?:[A-Za-z][A-Za-z ]{0,24}[:：]\s*)?https?://\S+$")
 # A line of nothing but the page layout's table rules (| or ||).
 TABLE_RULE = re.compile(r"^[|｜]+$")
+# A navigation link that names the site itself (首页 "home", 本站 "this
+# site", 网站地图 …): no book's text ends a line with one, so it marks the
+# line as the site's masthead.
+SITE_LINK = re.compile(r"^(?:网站)?首页$|^(?:关于|联系)(?:本站|本网|我们)$|^(?:本站|网站)(?:地图|导航|声明|简介)$|^(?:设为首页|加入收藏)$")
+# Other navigation labels, taken only beside a SITE_LINK line: a browser,
+# a search box, a login.
+NAV_LABEL = re.compile(r"^\S{0,6}(?:浏览器?|检索|搜索|查询)$|^(?:登录|注册|帮助)$")
 # Sentence punctuation: furniture is never a sentence.
 SENTENCE = re.compile(r"[。，；！？,;!?]")
 # The line a footer hangs on: a filing number, or a copyright notice at its start.
@@ -104,6 +118,9 @@ def strip_web_furniture(lines: list[Line], audit: list[AuditRecord]) -> list[Lin
         lines[title] = Line(lines[title].text, lines[title].file, lines[title].lineno, "web-title")
         for i in meta:
             lines[i] = Line(lines[i].text, lines[i].file, lines[i].lineno, "web-meta")
+    if not header:
+        for i in _masthead(lines, content):
+            drop.setdefault(i, "web-page masthead (site name, tagline, navigation links) at the top of the page")
     for i in _top_breadcrumbs(lines, content):
         drop.setdefault(i, "web-page breadcrumb (您的当前位置：…) at the top of the page")
     for i in content:
@@ -134,6 +151,31 @@ def _top_breadcrumbs(lines: list[Line], content: list[int]) -> list[int]:
             out.append(i)
         elif SENTENCE.search(t):
             break
+    return out
+
+
+def _masthead(lines: list[Line], content: list[int]) -> list[int]:
+    """The site's masthead at the top of a page without a byline: up to the
+    last line among the first ones that ends, after a tagline or other links,
+    with a link naming the site, if every line above it is furniture-shaped, plus the lines of
+    navigation labels right below it; never past the page's first 【】."""
+    top = []
+    for i in content[:HEADER_SPAN]:
+        if "【" in lines[i].text:
+            break
+        top.append(i)
+    last = None
+    for n, i in enumerate(top):
+        pieces = lines[i].text.split()
+        if len(pieces) >= 2 and SITE_LINK.match(pieces[-1]) and all(furniture_shaped(lines[j].text.strip()) for j in top[:n]):
+            last = n
+    if last is None:
+        return []
+    out = top[: last + 1]
+    for i in top[last + 1:]:
+        if not all(SITE_LINK.match(p) or NAV_LABEL.match(p) for p in lines[i].text.split()):
+            break
+        out.append(i)
     return out
 
 

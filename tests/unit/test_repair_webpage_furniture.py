@@ -54,3 +54,27 @@ def test_an_address_inside_a_sentence_stays():
     text = "网址：http://www.example.gov.cn，欢迎访问。"
     lines, _ = _repair([text, BODY])
     assert "example.gov.cn" in lines[0][1]
+
+
+MASTHEAD = ["某省地方志资料归档", "某省地情档案", "省级地情数据库的公开镜像。 关于本站", "档案浏览器"]
+
+
+def test_a_masthead_with_a_link_naming_the_site_is_removed_with_its_navigation_row():
+    lines, audit = _repair(MASTHEAD + ["【人口】" + BODY])
+    assert [t for _, t in lines] == ["【人口】" + BODY]
+    assert [r.before for r in audit if r.kind == "web-boilerplate"] == MASTHEAD
+    assert all("masthead" in r.reason for r in audit if r.kind == "web-boilerplate")
+
+
+def test_without_a_link_naming_the_site_the_top_lines_stay():
+    # a heading that merely looks like a navigation label, or a masthead-like
+    # line under a sentence, is the book's own text
+    for texts in (["档案查询", "【人口】" + BODY], ["首页", "档案浏览器", "【人口】" + BODY], ["某省地情档案", BODY, "关于本站", "【人口】" + BODY],
+                  [BODY, "省级地情数据库的公开镜像。 首页", "【人口】" + BODY]):
+        lines, audit = _repair(texts)
+        assert [t for _, t in lines] == texts and not [r for r in audit if r.kind == "web-boilerplate"], texts
+
+
+def test_a_masthead_never_reaches_past_the_first_entry():
+    lines, _ = _repair(["某省地情档案 首页", "【人口】" + BODY, "档案浏览器", "关于本站"])
+    assert [t for _, t in lines] == ["【人口】" + BODY, "档案浏览器", "关于本站"]

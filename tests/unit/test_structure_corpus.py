@@ -148,6 +148,15 @@ def test_the_web_furniture_of_a_page_is_gone_from_its_entries(name):
     assert left == []
 
 
+def test_an_archive_mirrors_masthead_is_neither_text_nor_a_chapter():
+    """山东 s17 opens with the mirror site's name, tagline, 关于本站 and
+    档案浏览器 above its first 【】: gone (audited), no 章 made of them."""
+    _, volume = _structure("shandong-cg5-s17-a13")
+    assert [(c.title, e.title) for _, c, e in volume.entries()] == [(None, "人口"), (None, "民族")]
+    removed = [r.before for r in volume.audit if r.kind == "web-boilerplate"]
+    assert removed == ["山东地方志资料归档", "山东地情档案", "停运省级地情数据库的公开镜像与长期存档。 关于本站", "档案浏览器"]
+
+
 def test_a_page_byline_is_kept_on_the_about_page_not_lost():
     _, volume = _structure("miluo-1275268")
     assert [b.text for b in volume.front_matter] == ["来源：未知来源 日期：2015-03-18 12:00"]
