@@ -29,6 +29,25 @@ PAPERS_VOLUME = """\
     sources:
       - file: report.txt
 """
+# The five 篇 of the small generated yearbook (town.txt).
+TOWN_PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
+
+
+def town_text(entries, index: list[str] | None = None) -> str:
+    """A five-篇 yearbook in the sample's shape: a 编辑说明 listing its 篇, and
+    each 篇 under the running head with one 章 (综合工作N) holding the lines
+    `entries(n, part)` gives; with `index`, a sixth 篇 索引 whose 条目索引
+    prints those rows."""
+    parts = "、".join(TOWN_PARTS) + ("、索引 6" if index is not None else " 5")
+    lines = ["某某镇年鉴(2099)", "", "编辑说明", "", f"一、本书分为篇目、章目、分目、条目 4 个层次。全书设置{parts} 篇。", ""]
+    for n, part in enumerate(TOWN_PARTS):
+        lines += ["某某镇年鉴 2099", "", part, "", f"综合工作{n}", ""] + entries(n, part)
+    if index is None:
+        return "\n".join(lines)
+    lines += ["某某镇年鉴 2099", "", "索引", "", "条目索引", ""] + index
+    return "\n".join(lines) + "\n"
+
+
 SMALL_MANIFEST = "volumes:\n" + TOWN_VOLUME + PAPERS_VOLUME
 ONE_VOLUME_MANIFEST = "volumes:\n" + TOWN_VOLUME
 

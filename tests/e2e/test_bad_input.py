@@ -15,21 +15,14 @@ import sys
 import pytest
 
 
-from project import ROOT, SMALL_MANIFEST as MANIFEST, copy_project
-
-
-PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
+from project import ROOT, SMALL_MANIFEST as MANIFEST, copy_project, town_text as project_town_text
 
 
 def town_text() -> str:
     """A five-篇 yearbook in the sample's shape (running head before each 篇)."""
-    lines = ["某某镇年鉴(2099)", "", "编辑说明", "",
-             f"一、本书分为篇目、章目、分目、条目 4 个层次。全书设置{'、'.join(PARTS)} 5 篇。", ""]
-    for n, part in enumerate(PARTS):
-        lines += ["某某镇年鉴 2099", "", part, "", f"综合工作{n}", "",
-                  f"【概况】 2099年,{part}工作稳步推进,完成年度任务。", "",
-                  f"【重要会议】 召开{part}工作会议,部署全年任务。(镇党委办公室提供)", ""]
-    return "\n".join(lines)
+    return project_town_text(lambda n, part: [
+        f"【概况】 2099年,{part}工作稳步推进,完成年度任务。", "",
+        f"【重要会议】 召开{part}工作会议,部署全年任务。(镇党委办公室提供)", ""])
 
 
 REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n全年完成各项任务。\n\n二、下一步打算\n\n继续推进工作。\n"

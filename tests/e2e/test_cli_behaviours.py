@@ -13,24 +13,17 @@ import sys
 
 import pytest
 
-from project import ONE_VOLUME_MANIFEST, ROOT, copy_project
+from project import ONE_VOLUME_MANIFEST, ROOT, TOWN_PARTS, copy_project, town_text as project_town_text
 
-PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
-TITLES = [f"{p}事项{k}" for p in PARTS for k in "甲乙丙丁"]
+TITLES = [f"{p}事项{k}" for p in TOWN_PARTS for k in "甲乙丙丁"]
 
 
 def town_text(index_titles: list[str]) -> str:
     """Five 篇 of four 【】 entries each, and a two-column 条目索引 listing `index_titles`."""
-    lines = ["某某镇年鉴(2099)", "", "编辑说明", "",
-             f"一、本书分为篇目、章目、分目、条目 4 个层次。全书设置{'、'.join(PARTS)}、索引 6 篇。", ""]
-    for n, part in enumerate(PARTS):
-        lines += ["某某镇年鉴 2099", "", part, "", f"综合工作{n}", ""]
-        for k in "甲乙丙丁":
-            lines += [f"【{part}事项{k}】 2099年,{part}工作稳步推进,完成年度任务。", ""]
-    lines += ["某某镇年鉴 2099", "", "索引", "", "条目索引", ""]
     cells = [f"{t} {10 + i}" for i, t in enumerate(index_titles)]
-    lines += ["\t".join(cells[i : i + 2]) for i in range(0, len(cells), 2)]
-    return "\n".join(lines) + "\n"
+    return project_town_text(
+        lambda n, part: [line for k in "甲乙丙丁" for line in (f"【{part}事项{k}】 2099年,{part}工作稳步推进,完成年度任务。", "")],
+        ["\t".join(cells[i : i + 2]) for i in range(0, len(cells), 2)])
 
 
 def project(tmp_path, text: str, newline: str = "\n", extra: str | None = None):

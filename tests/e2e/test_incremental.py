@@ -9,20 +9,15 @@ import pytest
 
 from build_scripts.site import build
 
-from project import SMALL_MANIFEST, copy_project
+from project import SMALL_MANIFEST, copy_project, town_text
 
-PARTS = ["党政机关", "经济发展", "城市建设", "社会事业", "街道社区"]
 REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n\n二、下一步打算\n\n继续推进工作。\n"
 
 
 def _town() -> str:
-    lines = ["某某镇年鉴(2099)", "", "编辑说明", "",
-             f"一、本书分为篇目、章目、分目、条目 4 个层次。全书设置{'、'.join(PARTS)} 5 篇。", ""]
-    for n, part in enumerate(PARTS):
-        lines += ["某某镇年鉴 2099", "", part, "", f"综合工作{n}", "",
-                  f"【概况】 2099年,{part}工作稳步推进,镇长李学义主持“十项行动”，某某镇民政局完成年度任务。", "",
-                  f"【重要会议】 召开{part}工作会议,部署“十项行动”全年任务。(镇党委办公室提供)", ""]
-    return "\n".join(lines)
+    return town_text(lambda n, part: [
+        f"【概况】 2099年,{part}工作稳步推进,镇长李学义主持“十项行动”，某某镇民政局完成年度任务。", "",
+        f"【重要会议】 召开{part}工作会议,部署“十项行动”全年任务。(镇党委办公室提供)", ""])
 
 
 def _project(path):
