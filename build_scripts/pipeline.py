@@ -6,11 +6,13 @@ in one ordered list, run top to bottom.
 
 `STAGES` is that list (like `repair.REPAIRS`): each stage a named function
 registered in reading order by `@stage`, taking the `Run` and filling the
-fields the stages after it read; none calls back into an earlier one and only
-the volume stages read the seed files. Each stage ends with a progress line
-that starts with what it did (`structured …`, `glossary: …`, `render: …`,
-`indexes: …`), so benchmarks/build_bench.py charges the time to the stage that
-really ran. The result is a `Book`: what the publishing step (output.py) hands
+fields the stages after it read; none calls back into an earlier one, and only
+the volume stages read the seed texts (glossary and indexes read the editors'
+YAML beside them). Each stage that takes time ends with a progress line that
+starts with what it did (`read …`, `repaired …`, `structured …`, `glossary: …`,
+`render: …`, `indexes: …`), so benchmarks/build_bench.py charges the time to the
+stage that really ran; the near-instant ones (manifest, export, search) print
+none. The result is a `Book`: what the publishing step (output.py) hands
 to MkDocs. `check.py` calls `structure_volume`, the per-volume part.
 """
 from __future__ import annotations
