@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from build_scripts.glossary import pages as glossary_pages  # noqa: E402
 from build_scripts.manifest import load_manifest  # noqa: E402
 from build_scripts.render import render_volume  # noqa: E402
-from build_scripts.site import structure_volume  # noqa: E402
+from build_scripts.pipeline import structure_volume  # noqa: E402
 
 
 def _median(fn, repeat: int) -> tuple[float, object]:

@@ -23,7 +23,7 @@ from build_scripts.glossary import pages as glossary_pages  # noqa: E402
 from build_scripts.indexes import build_indexes  # noqa: E402
 from build_scripts.manifest import load_manifest  # noqa: E402
 from build_scripts.render import render_volume  # noqa: E402
-from build_scripts.site import structure_volume  # noqa: E402
+from build_scripts.pipeline import structure_volume  # noqa: E402
 
 SPOT_PER_INDEX = 10  # evenly spaced headings from each of the three name indexes
 
@@ -36,7 +36,7 @@ def main() -> None:
     volumes = [structure_volume(s, ROOT / "seeds") for s in specs]
     glossary = glossary_pages.prepare(volumes, ROOT / "seeds")
     for v in volumes:
-        render_volume(v, glossary.linker.mark)  # as site.build does
+        render_volume(v, glossary.linker.mark)  # as the pipeline's render stage does
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in glossary.terms]
     t0 = time.monotonic()
     built = build_indexes(volumes, ROOT / "seeds", terms)

@@ -273,7 +273,7 @@ def format_report(report: Report) -> str:
 
 def run_check(root: Path) -> tuple[str, bool]:
     """The report text for every volume with a 目录/索引, and whether all pass."""
-    from .site import structure_volume
+    from .pipeline import structure_volume
 
     texts, ok = [], True
     for spec in load_manifest(root / "seeds" / "volumes.yml"):

@@ -195,3 +195,12 @@ def _source(name: str, vid: str, raw, seeds_dir: Path, line: int | None) -> Sour
         publisher=_text(name, vid, "publisher", raw.get("publisher"), line),
         url_source=_text(name, vid, "url_source", raw.get("url_source"), line),
     )
+
+
+def load_site_config(root: Path) -> dict:
+    """The hand-written mkdocs.yml; a typo there is bad input like any other."""
+    path = root / "mkdocs.yml"
+    _, config = read_yaml(path, "mkdocs.yml")
+    if not isinstance(config, dict):
+        raise InputError("mkdocs.yml", "expected a mapping of MkDocs settings")
+    return config

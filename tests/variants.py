@@ -45,7 +45,7 @@ from build_scripts.check import check_volume
 from build_scripts.manifest import load_manifest
 from build_scripts.model import SourceSpec
 from build_scripts.repair.letter_spacing import is_letter_spaced
-from build_scripts.site import structure_volume
+from build_scripts.pipeline import structure_volume
 from build_scripts.structure.shapes import norm
 from build_scripts.text import CJK_RE, width as _width
 

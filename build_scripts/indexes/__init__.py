@@ -1,9 +1,9 @@
 """Indexes of the built book (索引): 条目索引, 主题索引, 人名/机构/地名索引.
 
-`build_indexes` is called by site.build after rendering; it derives every
-index from the structured volumes at build time (nothing is counted or listed
-by hand) and returns the pages to add, their navigation and the data for
-site/data/index.json (schema in README, "Data contract").
+`build_indexes` is called by the pipeline's indexes stage (pipeline.py), after
+rendering; it derives every index from the structured volumes at build time
+(nothing is counted or listed by hand) and returns the pages to add, their
+navigation and the data for site/data/index.json (schema in README, "Data contract").
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ page numbers, and in places repeated as untabbed runs of `heading page
 heading page …` (a second text layer of the same printed page). Both shapes
 are read; headings are deduplicated by their normalised form.
 
-Parsed once, by the structure stage (site.structure_volume), into the volume's
+Parsed once, by the structure stage (pipeline.structure_volume), into the volume's
 FindingAids.printed_index; only used for measurement (README, benchmarks,
 site/data/index.json "printed_index"): the site's 条目索引 is built
 from the structured book, never from this text.

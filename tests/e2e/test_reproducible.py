@@ -15,7 +15,7 @@ import pytest
 
 from build_scripts.manifest import load_manifest
 from build_scripts.render import render_volume
-from build_scripts.site import structure_volume
+from build_scripts.pipeline import structure_volume
 from build_scripts import export
 
 from project import ROOT, copy_project

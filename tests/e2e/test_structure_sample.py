@@ -5,7 +5,7 @@ import pytest
 
 from build_scripts.check import THRESHOLDS, check_volume
 from build_scripts.manifest import load_manifest
-from build_scripts.site import structure_volume
+from build_scripts.pipeline import structure_volume
 from build_scripts.structure.shapes import norm
 
 from project import ROOT

@@ -6,7 +6,7 @@ from pathlib import Path
 from build_scripts.check import check_volume
 from build_scripts.indexes import build_indexes
 from build_scripts.model import FindingAids, SourceSpec, VolumeSpec
-from build_scripts.site import structure_volume
+from build_scripts.pipeline import structure_volume
 
 BODY = "2030年，全县实现地区生产总值100亿元，比上年增长5%。"
 BOOK = [

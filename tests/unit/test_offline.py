@@ -7,7 +7,7 @@ import zipfile
 
 from build_scripts import offline
 from build_scripts.cache import Memo
-from build_scripts.site import _zip
+from build_scripts.bundle import write_zip
 
 PAGES = ["index.md", "guide.md", "v/index.md", "v/p/index.md", "v/p/c.md", "v/p/d.md"]
 FILES = {"index.html", "guide/index.html", "v/index.html", "v/p/index.html", "v/p/c/index.html", "v/p/d/index.html",
@@ -67,9 +67,9 @@ def test_the_bundle_zip_is_a_valid_reproducible_zip_and_reuses_unchanged_members
     (site / "index.html").write_text("<p>首页</p>" * 500, encoding="utf-8")
     (site / "a" / "b.js").write_bytes(bytes(range(256)) * 40)
     memo = Memo(tmp_path / "memo")
-    _zip(site, tmp_path / "one.zip", memo)
-    _zip(site, tmp_path / "two.zip", memo)  # every member from the memo
-    _zip(site, tmp_path / "three.zip")  # no memo
+    write_zip(site, tmp_path / "one.zip", memo)
+    write_zip(site, tmp_path / "two.zip", memo)  # every member from the memo
+    write_zip(site, tmp_path / "three.zip")  # no memo
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes() == (tmp_path / "three.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "one.zip") as zf:
         assert zf.testzip() is None

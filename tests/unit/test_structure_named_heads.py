@@ -10,7 +10,7 @@ from build_scripts.errors import InputError
 from build_scripts.manifest import load_manifest
 from build_scripts.model import Line, VolumeSpec
 from build_scripts.repair import repair
-from build_scripts.site import structure_volume
+from build_scripts.pipeline import structure_volume
 from build_scripts.structure.yearbook import parse_yearbook
 
 BODY = "2030年，全镇完成固定资产投资12亿元，比上年增长5.2%。"

@@ -1,0 +1,203 @@
+"""The publishing step (发布): the pipeline's book made into docs/, site/ and dist/.
+
+.build/docs (hand-written pages, generated pages, data files) → MkDocs, once,
+in-process, for the hosted site (mkdocs_run.py) → search index → 404 links →
+繁體 copy (traditional.py) → offline bundle derived from the hosted site
+(offline.py) → zip (bundle.py) → publish.py's journaled swap into docs/,
+site/ and dist/. Everything is built under .build/ first and published only
+when every step succeeded, so a failed build leaves the previous site intact.
+"""
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import yaml
+
+from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional
+from .bundle import write_zip
+from .cache import Cache
+from .layout import Layout
+from .manifest import load_site_config
+from .pipeline import Book
+from .render import Page
+
+GENERATED_LIST = publish.GENERATED_LIST
+
+
+def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) -> dict:
+    """Stage, build and publish `book`; return figures for the caller to print."""
+    work = root / ".build"
+    _clear_work(work)
+    stage_docs = work / "docs"
+    _copy_handwritten(root / "docs", stage_docs)
+    generated = _write_pages(stage_docs, book.pages)
+    progress(f"wrote {len(book.pages)} pages into .build/docs")
+    # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
+    # them and rewrites the pages' links to them (guide.md's data/entries.json)
+    # correctly for directory URLs (hosted) and for .html URLs (offline).
+    (stage_docs / "data").mkdir(exist_ok=True)
+    for name, text in book.data.items():
+        (stage_docs / "data" / name).write_text(text, encoding="utf-8")
+    generated = sorted(set(generated) | {"data"})
+
+    # MkDocs once, in-process, for the hosted site; the offline bundle is
+    # derived from it (offline.py), not built a second time.
+    hosted = work / "site"
+    offline_site = work / "offline"
+    _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, cache, progress, len(book.pages))
+    # The search engine and its index scripts (search/*.js), per volume.
+    search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in book.volumes]
+    search.write(hosted, book.searchable, volumes=search_volumes)
+    progress("wrote search index")
+    site_url = str(load_site_config(root).get("site_url") or "")
+    notfound.fix(hosted, site_url)
+    # The 繁體 copy (zh-Hant/), made from the finished pages.
+    memos = {name: cache_module.Memo(cache.dir / name) for name in ("traditional", "offline", "zip")}
+    converted = traditional.write(hosted, site_url, memos["traditional"])
+    progress(f"wrote the 繁體 copy: {converted} pages")
+    progress("offline bundle: derived from the hosted site")
+    md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
+    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"])
+    search.write(offline_site, book.searchable, layout=Layout(md_paths), volumes=search_volumes)
+    shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
+    progress("wrote the offline pages and their search index")
+    dist = work / "dist"
+    dist.mkdir()
+    write_zip(offline_site, dist / "yearbook-offline.zip", memos["zip"])
+    progress("wrote offline bundle")
+
+    cache.forget_stamp()  # from here on the published outputs change
+    publish.publish(root, stage_docs, generated, hosted, dist)
+    progress("published site/ and dist/")
+    figures = {
+        **book.figures,
+        "site_bytes": _size(root / "site"),
+        "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
+    }
+    for memo in memos.values():
+        memo.prune()
+    cache.write_stamp(inputs, figures)
+    return figures
+
+
+def _clear_work(work: Path) -> None:
+    """Empty the scratch folder .build/, keeping its cache/ (see cache.py)."""
+    if not work.is_dir():
+        return
+    for item in work.iterdir():
+        if item.name == "cache":
+            continue
+        if item.is_dir() and not item.is_symlink():
+            shutil.rmtree(item, ignore_errors=True)
+        else:
+            item.unlink(missing_ok=True)
+
+
+def _copy_handwritten(docs: Path, dest: Path) -> None:
+    skip = publish.generated_names(docs)
+    dest.mkdir(parents=True)
+    if not docs.is_dir():
+        return
+    for item in sorted(docs.iterdir()):
+        if item.name in skip or item.name == GENERATED_LIST:
+            continue
+        target = dest / item.name
+        if item.is_dir():
+            shutil.copytree(item, target)
+        else:
+            shutil.copy2(item, target)
+
+
+def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
+    top = set()
+    for page in pages:
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+        top.add(page.path.split("/")[0])
+    return sorted(top)
+
+
+def _handwritten_pages(docs: Path) -> list[str]:
+    """Markdown paths of the hand-written pages staged in docs/ (guide.md …)."""
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, cache: Cache, progress, pages_total: int) -> None:
+    """MkDocs, in this process, for the hosted site (see mkdocs_run.py: pages
+    whose inputs did not change come from the cache, the others are rendered
+    over the cores)."""
+    theme_dir = _stage_theme(root, work)
+    config = load_site_config(root)
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(site)
+    config["nav"] = _escape_nav(nav)
+    # Inline patterns not tried on text they cannot match (same HTML, less time).
+    config["markdown_extensions"] = list(config.get("markdown_extensions") or []) + ["build_scripts.inline_fastpath"]
+    theme = config.get("theme", {})
+    if isinstance(theme, dict):
+        theme["custom_dir"] = str(theme_dir)
+    # The site's address (mkdocs.yml site_url, its one home) also goes to the
+    # pages as extra.site_address, for the URL in a citation (cite.js); the
+    # offline bundle drops the canonical links and sitemap (offline.py).
+    config.setdefault("extra", {})["site_address"] = str(config.get("site_url") or "")
+    path = work / "mkdocs-hosted.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # Fixed build date (sitemap, footer) so two builds of one input are identical.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", cache_module.DEFAULT_EPOCH)
+    progress("mkdocs build (hosted)")
+    reporter = _PagesWritten(site, pages_total, progress)
+    try:
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1)
+    finally:
+        reporter.stop()
+    if done:
+        progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
+                 f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
+
+
+PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
+
+
+class _PagesWritten:
+    """On a large book, report now and then how many pages MkDocs has written."""
+
+    def __init__(self, site: Path, total: int, progress):
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(site, total, progress), daemon=True)
+        self._thread.start()
+
+    def _run(self, site: Path, total: int, progress) -> None:
+        while not self._done.wait(PROGRESS_EVERY):
+            written = sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
+            progress(f"mkdocs build (hosted): {written} of {total} pages written")
+
+    def stop(self) -> None:
+        self._done.set()
+
+
+def _stage_theme(root: Path, work: Path) -> Path:
+    """The project's overrides/ with the search's own partials laid over them
+    (build_scripts/search/templates/), staged under .build/."""
+    theme = load_site_config(root).get("theme", {})
+    custom = root / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
+    return search.stage_theme(custom, work / "theme")
+
+
+def _escape_nav(nav):
+    """Nav titles with HTML special characters escaped: MkDocs and Material put
+    nav titles into the page (menu, <title>) without escaping, so a title such
+    as 工作总结<img onerror=…> from the input would otherwise become markup."""
+    if isinstance(nav, list):
+        return [_escape_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {html.escape(title, quote=False): _escape_nav(value) for title, value in nav.items()}
+    return nav
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())

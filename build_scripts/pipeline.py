@@ -1,0 +1,369 @@
+"""The pipeline (流水线): every stage from the manifest to the search records,
+in one ordered list, run top to bottom.
+
+    manifest → volumes (read → repair → structure, per volume) → glossary
+             → render → indexes → export → search
+
+`STAGES` is that list (like `repair.REPAIRS`): each stage a named function
+registered in reading order by `@stage`, taking the `Run` and filling the
+fields the stages after it read; none calls back into an earlier one, and only
+the volume stages read the seed texts (glossary and indexes read the editors'
+YAML beside them). Each stage that takes time ends with a progress line that
+starts with what it did (`read …`, `repaired …`, `structured …`, `glossary: …`,
+`render: …`, `indexes: …`), so benchmarks/build_bench.py charges the time to the
+stage that really ran; the near-instant ones (manifest, export, search) print
+none. The result is a `Book`: what the publishing step (output.py) hands
+to MkDocs. `check.py` calls `structure_volume`, the per-volume part.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import audit_page, export, layout, publish, search, volume_home
+from .cache import Cache
+from .errors import InputError, worker_signals
+from .glossary import pages as glossary_pages
+from .glossary.pages import Glossary
+from .indexes import IndexBuild, build_indexes
+from .indexes import printed as printed_index
+from .indexes.tagging import Tagger
+from .manifest import load_manifest, load_site_config
+from .model import Line, Volume, VolumeSpec
+from .reader import read_lines
+from .render import Page, escape, render_volume
+from .repair import repair
+from .repair import wrap
+from .repair.wrap import _segmenter
+from .structure.reports import parse_reports
+from .structure.yearbook import parse_yearbook
+
+
+@dataclass
+class Progress:
+    quiet: bool = False
+    _t0: float = time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            print(f"[{time.monotonic() - self._t0:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Book:
+    """Everything the site is made of, before MkDocs: the generated pages, the
+    navigation, the data files of the contract and the search records."""
+
+    pages: list[Page]
+    nav: list
+    data: dict[str, str]
+    searchable: list[dict]
+    figures: dict
+    volumes: list[Volume] = field(default_factory=list)
+
+
+@dataclass
+class Run:
+    """What the stages hand forward: each stage reads the fields of the stages
+    before it and fills its own."""
+
+    root: Path
+    cache: Cache
+    progress: Callable[[str], None]
+    specs: list[VolumeSpec] = field(default_factory=list)  # manifest
+    volumes: list[Volume] = field(default_factory=list)  # volumes
+    glossary: Glossary | None = None  # glossary
+    pages: list[Page] = field(default_factory=list)  # render, indexes
+    nav: list = field(default_factory=list)  # render, indexes
+    entries: list[dict] = field(default_factory=list)  # render
+    audit: list = field(default_factory=list)  # render
+    figures: dict = field(default_factory=dict)  # render, export
+    indexes: IndexBuild | None = None  # indexes
+    data: dict[str, str] = field(default_factory=dict)  # export
+    glossary_records: list[dict] = field(default_factory=list)  # export
+    searchable: list[dict] = field(default_factory=list)  # search
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Run], None]
+
+
+STAGES: list[Stage] = []
+
+
+def stage(name: str):
+    """Register a stage at the end of STAGES: the order of this module is the
+    order of the build."""
+    def register(function: Callable[[Run], None]) -> Callable[[Run], None]:
+        STAGES.append(Stage(name, function))
+        return function
+    return register
+
+
+def run(root: Path, cache: Cache, progress=lambda m: None) -> Book:
+    """Every stage, in order; the book they make."""
+    state = Run(root, cache, progress)
+    for step in STAGES:
+        step.run(state)
+    return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes)
+
+
+# --- the stages, in order ------------------------------------------------------
+
+
+@stage("manifest")
+def manifest_stage(run: Run) -> None:
+    """seeds/volumes.yml into VolumeSpec values; mkdocs.yml read too, to fail
+    fast on a broken one, before the long stages."""
+    run.specs = load_manifest(run.seeds / "volumes.yml", _handwritten(run.root / "docs"))
+    load_site_config(run.root)
+
+
+@stage("volumes")
+def volumes_stage(run: Run) -> None:
+    """read → repair → structure of every volume (structure_volume), or its
+    result from the cache."""
+    run.volumes = _structure_all(run.specs, run.seeds, run.cache, run.progress)
+    run.cache.prune_volumes()
+
+
+@stage("glossary")
+def glossary_stage(run: Run) -> None:
+    """名词解释: the books' lists and the editors' terms, every occurrence found."""
+    run.glossary = glossary_pages.prepare(run.volumes, run.seeds)
+    for warning in run.glossary.warnings:
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
+    run.progress(f"glossary: {len(run.glossary.terms)} terms")
+
+
+@stage("render")
+def render_stage(run: Run) -> None:
+    """Markdown pages of every volume (glossary terms marked), the glossary
+    pages and the 修订记录, in reading order."""
+    glossary = run.glossary
+    run.nav = [{"首页": "index.md"}]
+    for volume in run.volumes:
+        rendered = render_volume(volume, glossary.linker.mark)
+        run.pages += volume_home.pages(volume) + rendered.pages
+        # 名词解释 is in the menu once (the combined page, below); the volume's
+        # own glossary page is linked from the volume home.
+        run.nav += rendered.nav
+        run.entries += export.entry_records(volume, rendered)
+        run.audit += volume.audit
+    run.pages += glossary_pages.pages(glossary)
+    run.nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
+    run.pages.append(Page(audit_page.PATH, audit_page.TITLE, audit_page.render_audit(run.audit)))
+    run.figures = glossary.figures()
+    figures = run.figures
+    run.progress(f"render: {len(run.pages)} pages of Markdown; {figures['glossary_terms']} glossary terms, "
+                 f"{figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
+
+
+@stage("indexes")
+def indexes_stage(run: Run) -> None:
+    """The 索引 section (after render: it reads the glossary's occurrences),
+    the home page and the rest of the menu. jieba's POS tags come from and go
+    back to the cache."""
+    cache = run.cache
+    tagger = Tagger(cache.load_tags(), dictionary=cache.load_word_tags())
+    terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
+    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, tagger, run.progress)
+    run.progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
+    run.pages += indexes.pages
+    run.pages.append(Page("index.md", "首页", _home(run.volumes, indexes.nav)))
+    run.nav.append({"索引": indexes.nav})
+    # Editors' material (the raw front matter, the printed 目录/索引) sits
+    # beside the 修订记录, out of the reader's volume menus.
+    editors = [volume_home.editors_nav_item(v) for v in run.volumes]
+    run.nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
+    cache.save_tags(tagger.memo)
+    cache.save_word_tags(tagger.dictionary)
+
+
+@stage("export")
+def export_stage(run: Run) -> None:
+    """The data contract: entries, audit, glossary and index JSON."""
+    glossary_records = glossary_pages.records(run.glossary)
+    run.data = {
+        "entries.json": export.dumps(run.entries),
+        "audit.json": export.dumps(export.audit_document(run.audit)),
+        "glossary.json": export.dumps(glossary_records),
+        "index.json": export.dumps(run.indexes.data),
+    }
+    run.glossary_records = glossary_records
+    run.figures.update(entries=len(run.entries), pages=len(run.pages), audit_records=len(run.audit))
+
+
+@stage("search")
+def search_stage(run: Run) -> None:
+    """The search records: every entry, then the 名词解释 terms."""
+    run.searchable = run.entries + search.glossary_records(run.glossary_records)
+
+
+# --- one volume: read → repair → structure (the `volumes` stage, per volume) -----
+
+
+@dataclass
+class VolumeRun:
+    """What the volume stages hand forward, for one volume."""
+
+    spec: VolumeSpec
+    seeds: Path
+    progress: Callable[[str], None]
+    read: list[list[Line]] = field(default_factory=list)  # read: each source's lines
+    extracted: list[str] = field(default_factory=list)  # read: the lines as read, for the printed 条目索引's own layout
+    documents: list[list[Line]] = field(default_factory=list)  # repair
+    audit: list = field(default_factory=list)  # repair, structure
+    volume: Volume | None = None  # structure
+
+
+VOLUME_STAGES: list[Stage] = []
+
+
+def volume_stage(name: str):
+    """Register a stage at the end of VOLUME_STAGES (one volume's part of the
+    `volumes` stage)."""
+    def register(function: Callable[[VolumeRun], None]) -> Callable[[VolumeRun], None]:
+        VOLUME_STAGES.append(Stage(name, function))
+        return function
+    return register
+
+
+def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> Volume:
+    """read → repair → structure for one volume."""
+    state = VolumeRun(spec, seeds, progress)
+    for step in VOLUME_STAGES:
+        step.run(state)
+    return state.volume
+
+
+@volume_stage("read")
+def read_stage(run: VolumeRun) -> None:
+    """Each source file decoded into lines."""
+    for source in run.spec.sources:
+        lines = read_lines(run.seeds / source.file, source.file)
+        run.progress(f"read {source.file}: {len(lines)} lines")
+        run.extracted += [line.text for line in lines]
+        run.read.append(lines)
+
+
+@volume_stage("repair")
+def repair_stage(run: VolumeRun) -> None:
+    """Extraction damage undone, each source on its own, every change audited."""
+    for lines in run.read:
+        repaired, records = repair(lines, run.spec.running_heads)
+        run.audit.extend(records)
+        run.documents.append(repaired)
+    run.progress(f"repaired {run.spec.id}: {len(run.audit)} changes audited")
+
+
+@volume_stage("structure")
+def structure_stage(run: VolumeRun) -> None:
+    """篇 → 章 → 分目 → 条目 and the finding aids."""
+    spec = run.spec
+    if spec.kind == "yearbook":
+        lines = [line for doc in run.documents for line in doc]
+        volume = parse_yearbook(spec, lines, run.audit)
+        volume.finding_aids.printed_index = printed_index.parse(run.extracted)
+    else:
+        volume = parse_reports(spec, run.documents, run.audit)
+    run.volume = volume
+    count = sum(1 for _ in volume.entries())
+    run.progress(f"structured {spec.id}: {len(volume.parts)} parts, {count} entries")
+    # A text with no structure signal at all comes out as one entry named after
+    # the volume (structure/parts.py keeps the text whole): that is no
+    # recovered structure either, and the editor must hear of it.
+    recovered = sum(1 for _, _, e in volume.entries() if e.title != spec.title)
+    if recovered == 0:
+        files = ", ".join(f"seeds/{s.file}" for s in spec.sources)
+        print(f"warning: {files}: volume '{spec.id}' has no entries of its own; its structure "
+              f"(篇/章 headings, 【】 entries) was not recovered, the text is kept as one page, "
+              f"see the 修订记录", file=sys.stderr, flush=True)
+
+
+def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> list[Volume]:
+    """read → repair → structure of every volume, or its result from the cache
+    when the volume's sources, manifest entry and the code are those of an
+    earlier build. Volumes are independent: when several must be structured,
+    they are, side by side, in worker processes (one per core)."""
+    keys = [cache.volume_key(spec, seeds) for spec in specs]
+    volumes: list[Volume | None] = [cache.load_volume(key) for key in keys]
+    for spec, volume in zip(specs, volumes):
+        if volume is not None:
+            progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
+    todo = [i for i, v in enumerate(volumes) if v is None]
+    if not todo:
+        return volumes
+    known = cache.load_splits()
+    wrap.SPLITS.update(known)
+    processes = min(len(todo), os.cpu_count() or 1)
+    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for i in todo:
+            volumes[i] = structure_volume(specs[i], seeds, progress)
+    else:
+        # jieba's dictionary (wrap repair) loaded once, before the workers fork.
+        _segmenter()
+        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+            # Progress lines of the workers go to stderr as usual; another
+            # progress callable (a test's log) may not cross processes.
+            shown = progress if isinstance(progress, Progress) else None
+            results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
+            for i, result in zip(todo, results):
+                if isinstance(result, tuple):  # an InputError, sent back as its parts
+                    raise InputError(*result)
+                volumes[i], splits = result["volume"], result["splits"]
+                wrap.SPLITS.update(splits)
+    for i in todo:
+        cache.save_volume(keys[i], volumes[i])
+    if len(wrap.SPLITS) != len(known):
+        cache.save_splits(wrap.SPLITS)
+    return volumes
+
+
+def _structure_worker(job) -> dict | tuple:
+    spec, seeds, progress = job
+    try:
+        volume = structure_volume(spec, seeds, progress or (lambda m: None))
+        return {"volume": volume, "splits": wrap.SPLITS}
+    except InputError as exc:  # its constructor takes three arguments: pickle its parts
+        return (exc.file, exc.problem, exc.line)
+
+
+# --- helpers of the stages ------------------------------------------------------
+
+
+def _home(volumes: list[Volume], index_nav: list = ()) -> str:
+    lines = ["# 地方年鉴在线版", "", "本站收录以下各卷，全文可检索，每个条目可直接引用链接。", ""]
+    for v in volumes:
+        n = sum(1 for _ in v.entries())
+        lines.append(f"- [{escape(v.spec.title)}]({v.id}/index.md)：{len(v.parts)} 篇，{n} 个条目（{escape(v.spec.publisher)}，{v.spec.year}）")
+    # The menu shows only the open section (navigation.prune), so the home page
+    # links every index itself.
+    links = [f"[{escape(t)}]({p})" for item in index_nav if isinstance(item, dict) for t, p in item.items()]
+    if links:
+        lines += ["", "索引：" + " · ".join(links)]
+    lines += ["", "[使用说明与数据下载](guide.md)", ""]
+    return "\n".join(lines)
+
+
+def _handwritten(docs: Path) -> frozenset[str]:
+    """Top-level names (without .md) of the hand-written pages and folders of
+    docs/: a volume id must not take one."""
+    if not docs.is_dir():
+        return frozenset()
+    return frozenset(
+        p.name[:-3] if p.name.endswith(".md") else p.name
+        for p in docs.iterdir()
+        if p.name != publish.GENERATED_LIST and not layout.is_generated(docs, p.name)
+    )

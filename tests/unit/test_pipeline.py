@@ -1,0 +1,58 @@
+"""The pipeline (build_scripts/pipeline.py): its stages run in the order of the
+list, each progress line names the stage that ran, and nothing is published
+before the publishing step."""
+from __future__ import annotations
+
+from build_scripts import pipeline
+from build_scripts.cache import Cache
+
+from project import ONE_VOLUME_MANIFEST, copy_project
+
+NL = "\n"
+TOWN = NL.join([
+    "某某镇年鉴(2099)", "", "编辑说明", "",
+    "一、本书分为篇目、章目、分目、条目 4 个层次。全书设置党政机关、经济发展 2 篇。", "",
+    "某某镇年鉴 2099", "", "党政机关", "", "综合工作", "",
+    "【概况】 2099年,党政机关工作稳步推进,镇长李学义主持全年工作。", "",
+    "某某镇年鉴 2099", "", "经济发展", "", "工业", "",
+    "【重要会议】 召开经济发展工作会议,部署全年任务。(镇党委办公室提供)", "",
+])
+
+
+class Log(list):
+    def __call__(self, message: str) -> None:
+        self.append(message)
+
+
+def _project(tmp_path):
+    root = copy_project(tmp_path / "p", with_seeds=False)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "volumes.yml").write_text(ONE_VOLUME_MANIFEST, encoding="utf-8")
+    (root / "seeds" / "town.txt").write_text(TOWN, encoding="utf-8")
+    return root
+
+
+def test_the_stage_list_reads_like_the_readme():
+    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "glossary", "render", "indexes", "export", "search"]
+    assert [s.name for s in pipeline.VOLUME_STAGES] == ["read", "repair", "structure"]
+
+
+def test_progress_lines_name_each_stage_as_it_runs_in_order(tmp_path):
+    root = _project(tmp_path)
+    log = Log()
+    pipeline.run(root, Cache(root), log)
+    firsts = [m.split(":")[0].split(" ")[0] for m in log]
+    assert firsts == ["read", "repaired", "structured", "glossary", "render", "names", "indexes"], log
+    assert log[0] == f"read town.txt: {TOWN.count(NL) + 1} lines"
+
+
+def test_the_pipeline_makes_the_book_and_publishes_nothing(tmp_path):
+    root = _project(tmp_path)
+    book = pipeline.run(root, Cache(root), Log())
+    assert sorted(book.data) == ["audit.json", "entries.json", "glossary.json", "index.json"]
+    paths = {p.path for p in book.pages}
+    assert {"index.md", "town-2099/index.md"} <= paths
+    assert {r["title"] for r in book.searchable} >= {"概况", "重要会议"}
+    # docs/, site/ and dist/ are the publishing step's (output.py): untouched here
+    assert sorted(p.name for p in (root / "docs").iterdir()) == ["assets", "guide.md"]
+    assert not (root / "site").exists() and not (root / "dist").exists()
