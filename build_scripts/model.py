@@ -1,6 +1,7 @@
 """The plain data model passed between pipeline stages.
 
-read → repair → structure → render → site: each stage takes and returns these
+read → repair → structure → glossary → render → indexes (pipeline.py), then
+the publishing step (output.py): each stage takes and returns these
 objects and nothing else, so any stage can be tested on a hand-made value.
 Names are English; the Chinese term of the yearbook is in each docstring.
 """
