@@ -189,3 +189,16 @@ def test_a_file_without_page_numbers_comes_back_as_it_was():
     lines = _lines([PARA, "某某区年鉴", PARA])
     audit: list[AuditRecord] = []
     assert remove_page_furniture(lines, audit) is lines and audit == []
+
+
+def test_a_head_two_text_lines_off_across_a_blank_line_is_the_head_even_on_the_first_line():
+    given = ["某某区年鉴", "", PARA, "1", PARA, PARA, PARA]
+    for n in range(2, 7):
+        given += [PARA, "某某区年鉴", "", PARA, str(n), PARA, PARA, PARA]
+    out, _ = _run(given)
+    assert "某某区年鉴" not in _texts(out)
+
+
+def test_a_lower_number_after_the_chain_stays_text():
+    out, _ = _run(_numbered([10, 11, 12, 13, 8]))
+    assert _pages(out) == [10, 11, 12, 13] and "8" in _texts(out)
