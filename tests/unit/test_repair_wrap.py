@@ -88,10 +88,19 @@ def test_only_the_first_printed_line_may_be_short_by_the_indent():
 
 def test_a_segment_holding_a_spaced_name_list_is_no_link():
     """Two spaces between ideographs inside one printed line are a spaced list
-    (names), deliberate: the chain may not run through that line."""
-    lines = ["常委会坚持围绕中心、服务大局，紧扣全", "区中心工作，出席的有姚 莉 孟冬梅等同志，", "参加全区群众共计开展志愿服务活动二千", "人次，确保监督工作更有强度、更具实效，推", "动各项工作任务落实见效。"]
-    out, _ = join(" ".join(lines))
-    assert "姚 莉 孟冬梅" in out
+    (names), deliberate: the chain may not run through that line, so it stops
+    before it (the wraps after it stay: spaces kept, nothing joined wrongly)."""
+    lines = ["常委会坚持围绕中心、服务大局，紧扣全", "区中心工作，出席的有姚 莉 孟冬梅等同志，", "参加全区群众共计开展志愿服务活动二千余", "人次，确保监督工作更有强度、更具实效，推", "动各项工作任务落实见效。"]
+    assert [wrap.printed_width(l) for l in lines] == [36, 39, 38, 40, 24]
+    out, audit = join(" ".join(lines))
+    assert audit == [("扣全 区中", "扣全区中")]
+    lines[1] = "区中心工作，出席的有姚莉孟冬梅 等同志，好"  # one space: a link
+    assert len(join(" ".join(lines))[1]) == 4
+
+
+def test_a_wrap_before_a_number_that_ends_the_text_goes():
+    out, audit = join(" ".join([*BODY_LINES[:4], "2000"]))
+    assert out.endswith("更具实效，推2000") and len(audit) == 4
 
 
 def test_an_opening_line_that_fits_one_line_chains_weakly():
