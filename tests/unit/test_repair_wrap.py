@@ -285,3 +285,10 @@ def test_printed_width_counts_marks_printed_full_width_and_a_space_as_half():
     assert wrap.printed_width(",:;?!()\"") == 16
     assert wrap.printed_width("，。") == 4
     assert wrap.printed_width(" ") == 0.5
+
+
+def test_only_dictionary_words_count_not_a_guessed_name():
+    """A space inside a name (孟 冬梅, as a roster spaces it) cuts no dictionary
+    word; a statistical guess (jieba's HMM) would take 孟冬梅 for one."""
+    text = "由区委书记孟 冬梅主持召开会议，部署工作。"
+    assert _split(text) == (text, [])
