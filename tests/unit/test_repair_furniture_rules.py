@@ -123,6 +123,7 @@ def test_a_running_head_beside_every_number_is_removed_and_audited():
     assert _texts(out) == [PARA] * 7
     heads = [r for r in audit if r.kind == "running-head"]
     assert [(r.line, r.before, r.after) for r in heads] == [(2 + 3 * k, "某某区年鉴（2030）", "") for k in range(6)]
+    assert heads[0].reason == "running head or footer printed beside a page number"
 
 
 def test_a_head_one_line_further_off_or_across_blank_lines_is_still_the_head():
