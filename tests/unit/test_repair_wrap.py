@@ -185,6 +185,8 @@ def test_the_first_and_last_segments_may_not_be_wider_than_the_column():
 def test_a_caption_needs_a_date_a_credit_or_a_sentence_mark():
     text = _caption("召开河西区统一", "战线主动融入经", "济建设主战场")
     assert join(text, None)[0] == text
+    out, _ = join(_caption("召开河西区统一", "战线主动融入经", "济建设主战场，"), None)
+    assert out == "召开河西区统一战线主动融入经济建设主战场，"
     out, _ = join(_caption("召开河西区统一", "战线主动融入经", "济建设主战场（区委统战部提供）"), None)
     assert out == "召开河西区统一战线主动融入经济建设主战场（区委统战部提供）"
 
@@ -276,15 +278,22 @@ def test_a_narrow_list_is_not_a_column():
     assert wrap.column_width(names).width is None
 
 
+def _measured(counts: dict[int, int]) -> list[Line]:
+    """Lines of three segments of the given printed widths (one measure each)."""
+    seg = {w: "中" * (w // 2) + ("1" if w % 2 else "") for w in counts}
+    return [Line(" ".join([seg[w]] * 3), "book.txt", k) for w, n in counts.items() for k in range(n)]
+
+
 def test_the_column_is_smoothed_over_neighbouring_widths():
-    """Widths 40 and 41 (a digit in the line) belong together against a
-    sharper but lonelier 50."""
-    counts = {40: 9, 41: 9, 50: 12}
-    lines = []
-    for w, n in counts.items():
-        seg = "中" * (w // 2) + ("1" if w % 2 else "")
-        lines += [Line(" ".join([seg] * 4), "book.txt", k) for k in range(n // 3)]
-    assert wrap.column_width(lines).width in (40, 41)
+    """Widths 40, 41 and 42 (digits and squeezed marks spread a column) belong
+    together, against a sharper but lonelier 36: the middle of the spread wins."""
+    assert wrap.column_width(_measured({40: 6, 41: 6, 42: 6, 36: 14})).width == 41
+    assert wrap.column_width(_measured({40: 6, 41: 6, 42: 6, 36: 19})).width == 36
+
+
+def test_a_table_row_among_the_lines_is_skipped_not_the_end_of_the_measure():
+    lines = [Line("项目\t数量 中 中", "book.txt", 0), *_measured({40: 21})]
+    assert wrap.column_width(lines).width == 40
 
 
 def test_printed_width_counts_marks_printed_full_width_and_a_space_as_half():
