@@ -145,3 +145,60 @@ def test_the_bracket_reads_the_last_page_before_and_the_first_page_after():
     volume = _one_chapter("甲条目", "乙条目", "丙条目")
     assign_pages(volume, _book(("甲条目", [10, 12], "index"), ("丙条目", [13, 14], "index")))
     assert _pages(volume)[1] == ("乙条目", [12], True)
+
+
+def _two_chapters(chapter_a: str = "人大", chapter_b: str = "政协") -> Volume:
+    return Volume(spec=SPEC, parts=[Part(title="政务", chapters=[
+        Chapter(title=chapter_a, entries=[Entry(title="概况"), Entry(title="会议")]),
+        Chapter(title=chapter_b, entries=[Entry(title="概况"), Entry(title="会议")]),
+    ])])
+
+
+def test_only_the_toc_alignment_places_titles_every_chapter_repeats():
+    """Every title twice, the 章 on two pages each: no other source applies;
+    the 目录's run of titles in book order places all four."""
+    volume = _two_chapters()
+    book = _book(("人大", [10, 11], "toc"), ("概况", [10], "toc"), ("会议", [11], "toc"),
+                 ("政协", [20, 21], "toc"), ("概况", [20], "toc"), ("会议", [21], "toc"))
+    assign_pages(volume, book)
+    assert [e.pages for _, _, e in volume.entries()] == [[10], [11], [20], [21]]
+
+
+def test_a_run_of_two_toc_titles_is_enough_and_a_lone_match_before_it_does_not_stop_it():
+    volume = _two_chapters()
+    # 政务 matches alone (a block of one, first), then 概况 会议 (a block of two)
+    book = _book(("政务", [1, 2], "toc"), ("某某", [3], "toc"), ("概况", [10], "toc"), ("会议", [11], "toc"))
+    assign_pages(volume, book)
+    assert [e.pages for _, _, e in volume.entries()] == [[10], [11], [], []]
+
+
+def test_section_titles_are_landmarks_of_the_toc_alignment():
+    entries = [Entry(title="概况", section="城市管理"), Entry(title="概况", section="环境卫生")]
+    volume = Volume(spec=SPEC, parts=[Part(title="城建", chapters=[Chapter(title=None, entries=entries)])])
+    # each 分目 spans two pages: its first entry takes no page from it, only from the alignment
+    book = _book(("城市管理", [33, 34], "toc"), ("概况", [33], "toc"), ("环境卫生", [35, 36], "toc"), ("概况", [35], "toc"))
+    assign_pages(volume, book)
+    assert [e.pages for _, _, e in volume.entries()] == [[33], [35]]
+
+
+def test_a_repeated_title_takes_no_page_from_the_index_even_alone():
+    volume = _one_chapter("概况", "甲条目", "概况")
+    assign_pages(volume, _book(("概况", [40], "index")))
+    assert _pages(volume) == [("概况", [], False), ("甲条目", [], False), ("概况", [], False)]
+
+
+def test_the_longest_run_in_order_is_kept_and_the_shorter_run_going_back_is_dropped():
+    titles = ["甲条目", "乙条目", "丙条目", "丁条目", "戊条目", "己条目"]
+    volume = _one_chapter(*titles)
+    pages = [10, 11, 12, 2, 3, 15]
+    book = _book(*((t, [p], "index") for t, p in zip(titles, pages)))
+    assign_pages(volume, book)
+    assert [e.pages for _, _, e in volume.entries()] == [[10], [11], [12], [], [], [15]]
+    assert book.dropped_pages == [("丁条目", [2]), ("戊条目", [3])]
+
+
+def test_a_gap_too_wide_to_bracket_does_not_stop_the_brackets_after_it():
+    volume = _one_chapter("甲条目", "乙条目", "丙条目", "丁条目", "戊条目")
+    assign_pages(volume, _book(("甲条目", [10], "index"), ("丙条目", [20], "index"), ("戊条目", [21], "index")))
+    assert [(e.pages, e.pages_estimated) for _, _, e in volume.entries()] == [
+        ([10], False), ([], False), ([20], False), ([20], True), ([21], False)]
