@@ -309,3 +309,15 @@ def test_only_dictionary_words_count_not_a_guessed_name():
     word; a statistical guess (jieba's HMM) would take 孟冬梅 for one."""
     text = "由区委书记孟 冬梅主持召开会议，部署工作。"
     assert _split(text) == (text, [])
+
+
+def test_twenty_measures_are_enough_and_a_measure_of_fourteen_ideographs_counts():
+    assert wrap.column_width(_measured({40: 20})).width == 40
+    assert wrap.column_width(_measured({40: 19})).width is None
+    assert wrap.column_width(_measured({28: 20})).width == 28  # 2 × MIN_COLUMN
+    assert wrap.column_width(_measured({27: 20})).width is None
+
+
+def test_table_rows_add_no_measure():
+    rows = [Line("项目\t" + l.text, l.file, l.lineno) for l in _measured({40: 5})]
+    assert wrap.column_width(_measured({40: 19}) + rows).width is None
