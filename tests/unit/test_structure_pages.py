@@ -202,3 +202,23 @@ def test_a_gap_too_wide_to_bracket_does_not_stop_the_brackets_after_it():
     assign_pages(volume, _book(("甲条目", [10], "index"), ("丙条目", [20], "index"), ("戊条目", [21], "index")))
     assert [(e.pages, e.pages_estimated) for _, _, e in volume.entries()] == [
         ([10], False), ([], False), ([20], False), ([20], True), ([21], False)]
+
+
+def test_a_first_page_beyond_all_that_follow_is_the_one_dropped():
+    volume = _one_chapter("甲条目", "乙条目", "丙条目", "丁条目")
+    book = _book(*((t, [p], "index") for t, p in zip(["甲条目", "乙条目", "丙条目", "丁条目"], [10, 2, 3, 4])))
+    assign_pages(volume, book)
+    assert [e.pages for _, _, e in volume.entries()] == [[], [2], [3], [4]]
+
+
+def test_the_toc_alignment_keeps_the_titles_a_whole_book_repeats_in_every_chapter():
+    """A book's outline runs to hundreds of titles, 概况 in every 章: the
+    matcher must not treat a title that frequent as junk (difflib's autojunk)."""
+    chapters, items = [], []
+    for k in range(1, 121):
+        chapters.append(Chapter(title=f"专题{chr(0x4e00 + 2 * k)}", entries=[Entry(title="概况"), Entry(title="会议")]))
+        items += [(f"专题{chr(0x4e00 + 2 * k)}", [2 * k, 2 * k + 1], "toc"), ("概况", [2 * k], "toc"), ("会议", [2 * k + 1], "toc")]
+    volume = Volume(spec=SPEC, parts=[Part(title="政务", chapters=chapters)])
+    assign_pages(volume, _book(*items))
+    pages = [e.pages for _, _, e in volume.entries()]
+    assert pages == [[p] for k in range(1, 121) for p in (2 * k, 2 * k + 1)]
