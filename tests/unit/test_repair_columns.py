@@ -44,7 +44,7 @@ def test_twice_as_many_words_two_lines_apart_is_clear_fewer_is_flagged_and_kept(
     block = _block(3, 2)
     out, audit = _run(block)
     assert out == block
-    assert [r.kind for r in audit] == ["columns-unclear"]
+    assert [(r.kind, r.before, r.after) for r in audit] == [("columns-unclear", "", "")]
     assert audit[0].reason == ("lines 1–10 may be two interleaved columns "
                                "(3 words whole two lines apart, 2 with the next line): order kept")
 
@@ -62,6 +62,8 @@ def test_a_block_as_many_words_with_the_next_line_is_one_column():
 def test_a_block_of_seven_lines_is_too_short_to_say_eight_is_enough():
     block = _block(3, 0, n=7)
     assert _run(block) == (block, [])
+    given = [FILLER[:22], ""] + block  # the same block further down the file
+    assert _run(given) == (given, [])
     out, audit = _run(_block(3, 0, n=8))
     assert [r.kind for r in audit] == ["columns"]
 
@@ -89,3 +91,12 @@ def test_a_word_needs_both_sides_of_the_break():
     assert not columns._cuts_word("", "展理念")
     assert not columns._cuts_word("全面贯彻新发", "   ")
     assert not columns._cuts_word("工作", "任务")  # two whole words either side
+
+
+def test_a_short_block_or_a_one_column_block_before_does_not_stop_the_search():
+    interleaved = _block(3, 0)
+    for before in (_block(3, 0, n=5), _block(3, 3)):
+        given = before + [""] + interleaved
+        out, audit = _run(given)
+        assert out == before + [""] + interleaved[0::2] + interleaved[1::2]
+        assert [(r.kind, r.line) for r in audit] == [("columns", len(before) + 2)]
