@@ -134,3 +134,24 @@ def test_latin_words_across_a_printed_line_keep_a_space_between_them():
 def test_a_file_without_a_column_comes_back_as_it_was():
     lines = _lines(["全区坚持稳中求进。", "城市建设"] * 4)
     assert pl.join_printed_lines(lines, []) is lines
+
+
+def test_the_latin_word_test_reads_one_character_each_side():
+    assert pl._glue("型号5S", "Plus") == "型号5S Plus"
+    assert pl._glue("推广应用A", "B级") == "推广应用A B级"
+    assert pl._glue("Smart", "C区") == "Smart C区"
+    assert pl._glue("Smart", "G5网络") == "Smart G5网络"
+
+
+def test_a_title_of_sixty_characters_over_three_lines_is_still_a_title():
+    ended = FULL[:-1] + "。"
+    title = ["河西区深入学习贯彻习近平新时代中国特色社会主", "义思想主题教育暨全区党员干部能力作风建设年动", "员部署大会工作会议召开情况通报会"]
+    assert len("".join(title)) == 60
+    out, _ = _join(FILLER + [ended, *title, *FILLER])
+    assert ended in out and "".join(title) in out
+
+
+def test_the_joined_paragraph_keeps_the_first_lines_file_number_and_kind():
+    lines = _lines(FILLER * 2)
+    out = pl.join_printed_lines(lines, [])
+    assert [(l.file, l.lineno, l.kind) for l in out] == [("b.txt", 1, "text"), ("b.txt", 5, "text")]
