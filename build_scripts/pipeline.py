@@ -96,26 +96,35 @@ class Run:
 @dataclass(frozen=True)
 class Stage:
     name: str
-    run: Callable[[Run], None]
+    run: Callable[..., None]  # takes a Run (book stages) or a VolumeRun (volume stages)
 
 
 STAGES: list[Stage] = []
 
 
-def stage(name: str):
-    """Register a stage at the end of STAGES: the order of this module is the
-    order of the build."""
-    def register(function: Callable[[Run], None]) -> Callable[[Run], None]:
-        STAGES.append(Stage(name, function))
-        return function
-    return register
+def _registrar(stages: list[Stage]):
+    """A decorator factory appending named stages to `stages`: the order of
+    this module is the order of the build."""
+    def stage(name: str):
+        def register(function):
+            stages.append(Stage(name, function))
+            return function
+        return register
+    return stage
+
+
+def _run_all(stages: list[Stage], state):
+    for step in stages:
+        step.run(state)
+    return state
+
+
+stage = _registrar(STAGES)  # @stage("name"): one stage of the book
 
 
 def run(root: Path, cache: Cache, progress=lambda m: None) -> Book:
     """Every stage, in order; the book they make."""
-    state = Run(root, cache, progress)
-    for step in STAGES:
-        step.run(state)
+    state = _run_all(STAGES, Run(root, cache, progress))
     return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes)
 
 
@@ -231,21 +240,12 @@ class VolumeRun:
 VOLUME_STAGES: list[Stage] = []
 
 
-def volume_stage(name: str):
-    """Register a stage at the end of VOLUME_STAGES (one volume's part of the
-    `volumes` stage)."""
-    def register(function: Callable[[VolumeRun], None]) -> Callable[[VolumeRun], None]:
-        VOLUME_STAGES.append(Stage(name, function))
-        return function
-    return register
+volume_stage = _registrar(VOLUME_STAGES)  # one volume's part of the `volumes` stage
 
 
 def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> Volume:
     """read → repair → structure for one volume."""
-    state = VolumeRun(spec, seeds, progress)
-    for step in VOLUME_STAGES:
-        step.run(state)
-    return state.volume
+    return _run_all(VOLUME_STAGES, VolumeRun(spec, seeds, progress)).volume
 
 
 @volume_stage("read")
