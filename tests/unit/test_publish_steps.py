@@ -485,3 +485,12 @@ def test_the_lock_is_released_when_the_build_fails(tmp_path):
             raise RuntimeError("boom")
     with p.lock(tmp_path):
         pass
+
+
+def test_old_copies_left_by_an_earlier_failed_publish_do_not_stop_the_next(tmp_path):
+    _project(tmp_path)
+    (tmp_path / ".build" / "old" / "docs" / "vol").mkdir(parents=True)
+    (tmp_path / ".build" / "old" / "site").mkdir()
+    _publish(tmp_path)
+    _assert_all_new(tmp_path)
+    assert not (tmp_path / ".build" / "old").exists()
