@@ -112,3 +112,14 @@ def test_decoration_after_the_ordinal_or_before_an_english_subtitle_goes():
     assert title_key("第八篇 ·法治·") == "法治"
     assert title_key("·法治· Rule of Law") == "法治"
     assert title_key("◎ 法 治 ◎") == "法治"
+
+
+def test_an_excerpt_holding_only_the_last_listed_parts_opens_each():
+    # the 编辑说明 lists four 篇; the text holds the last two, one body line each
+    front, parts = _split(["社会", BODY, "文化", BODY])
+    assert parts == [("社会", [BODY]), ("文化", [BODY])]
+
+
+def test_a_decorated_title_with_its_ordinal_and_a_colon_opens_its_part():
+    front, parts = _split(["政务", BODY, "◎第二篇：经济◎", BODY, "社会", BODY, "文化", BODY])
+    assert [t for t, _ in parts] == NAMES
