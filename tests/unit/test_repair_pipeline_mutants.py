@@ -104,3 +104,10 @@ def test_the_stage_does_not_change_its_input_lines():
     assert given[0].text == "全 区 普 通 中 学 30 所" and out[0].text == "全区普通中学30所"
     assert (out[0].file, out[0].lineno, out[0].kind) == ("b.txt", 1, "text")
     assert [r.kind for r in audit] == ["letter-spacing"]
+
+
+def test_with_named_heads_every_other_repair_still_runs():
+    texts = ["前言。", "政 务", "全 区 普 通 中 学 30 所", "经 济", "全区工业增加值50亿元。"]
+    out, audit = repair(_lines(texts), running_heads=("政务", "经济"))
+    assert [l.text for l in out if l.kind != "break"] == ["前言。", "全区普通中学30所", "全区工业增加值50亿元。"]
+    assert sorted(r.kind for r in audit) == ["letter-spacing", "running-head", "running-head"]
