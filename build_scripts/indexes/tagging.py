@@ -16,11 +16,11 @@ pairs jieba's transition table has, once per run: `load_posseg` installs it.
 from __future__ import annotations
 
 import functools
-import logging
 import multiprocessing
 import os
 
 from ..errors import worker_signals
+from ..segmenter import import_jieba, load_jieba
 
 Tags = tuple[tuple[str, str], ...]  # (word, tag) pairs in text order, spaces included
 
@@ -34,10 +34,7 @@ def load_posseg():
     """jieba's tagger with its dictionary loaded (once per process)."""
     global _posseg
     if _posseg is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
+        load_jieba()
         import jieba.posseg
 
         # jieba.posseg's tokenizer calls the module's `viterbi` by name.
@@ -118,9 +115,7 @@ def _viterbi(obs: str):
 
 
 def jieba_version() -> str:
-    import jieba
-
-    return jieba.__version__
+    return import_jieba().__version__
 
 
 def _cut(text: str) -> Tags:

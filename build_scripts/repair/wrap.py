@@ -249,13 +249,9 @@ WORD_WINDOW = 6
 def _segmenter():
     """jieba's dictionary segmenter (no HMM guessing of unknown words, so the
     result is a dictionary word or nothing — deterministic)."""
-    import logging
+    from ..segmenter import load_jieba
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return load_jieba()
 
 
 # The answers of `_split_word` by the text either side of the space (a pure
