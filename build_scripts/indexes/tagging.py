@@ -72,11 +72,16 @@ def _incoming() -> dict:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _viterbi(obs: str):
-    """jieba's Viterbi search. Per state y it takes the best predecessor among
-    those with a transition into y: a pair without one scores -inf in jieba's
-    loop and cannot win while another scores more, so only when the best score
-    is -inf does it score all pairs as jieba does. Ties are broken by the state,
-    as in jieba's `max` over (score, state); scores are summed in its order."""
+    """jieba's Viterbi search. jieba scores, at each character, every pair of
+    a state y the character may have and a state y0 of the character before;
+    a pair without a transition in its table scores -inf. Here only the pairs
+    with one are scored (`_incoming`): y takes the best of those, the same
+    winner, since -inf loses to any other score, and states with no such pair
+    are left out, as jieba leaves out the states no transition leads to.
+    Where jieba's answer comes from -inf scores alone (every pair of y
+    scores -inf, or no state of the character is reachable), it is computed
+    as jieba does. Ties are broken by the state, as by jieba's `max` over
+    (score, state); scores are summed in jieba's order."""
     from jieba.posseg import char_state_tab_P as states, emit_P as emit_p, start_P as start_p, trans_P as trans_p
 
     into = _incoming()
@@ -87,23 +92,24 @@ def _viterbi(obs: str):
         V[0][y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
         mem_path[0][y] = ""
     for t in range(1, len(obs)):
-        before = V[t - 1]
-        V.append({})
-        mem_path.append({})
+        before, now, path = V[t - 1], {}, {}
+        V.append(now)
+        mem_path.append(path)
         prev_states = [x for x in mem_path[t - 1].keys() if len(trans_p[x]) > 0]
-        expect_next = {y for x in prev_states for y in trans_p[x].keys()}
-        obs_states = set(states.get(obs[t], all_states)) & expect_next
-        if not obs_states:
-            obs_states = expect_next if expect_next else all_states
         live = set(prev_states)
         char = obs[t]
-        for y in obs_states:
+        for y in set(states.get(char, all_states)):
             emit = emit_p[y].get(char, MIN_FLOAT)
-            best = max(((before[y0] + score + emit, y0) for y0, score in into.get(y, ()) if y0 in live),
-                       default=(MIN_INF, None))
-            if best[0] == MIN_INF:  # jieba's own loop: every pair scores -inf
-                best = max((before[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
-            V[t][y], mem_path[t][y] = best
+            scored = [(before[y0] + score + emit, y0) for y0, score in into.get(y, ()) if y0 in live]
+            if scored:
+                best = max(scored)
+                if best[0] == MIN_INF:
+                    best = _every_pair(before, prev_states, trans_p, y, emit)
+                now[y], path[y] = best
+        if not now:  # no state of the character is reachable: jieba takes every state that is
+            expect_next = {y for x in prev_states for y in trans_p[x].keys()}
+            for y in expect_next or all_states:
+                now[y], path[y] = _every_pair(before, prev_states, trans_p, y, emit_p[y].get(char, MIN_FLOAT))
     prob, state = max((V[-1][y], y) for y in mem_path[-1].keys())
     route = [None] * len(obs)
     i = len(obs) - 1
@@ -112,6 +118,11 @@ def _viterbi(obs: str):
         state = mem_path[i][state]
         i -= 1
     return prob, tuple(route)
+
+
+def _every_pair(before: dict, prev_states: list, trans_p: dict, y, emit: float):
+    """jieba's own choice of the best predecessor of y: every state scored."""
+    return max((before[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
 
 
 def jieba_version() -> str:

@@ -25,15 +25,21 @@ def _tables():
 # Runs of characters jieba's dictionary route leaves to its HMM: names after
 # offices, foreign names, rare characters no state emits, one character.
 RUNS = ["李学义", "梁春早", "沙赫兰", "杜斯塔", "安平年", "胡学明", "孙长亭", "黄孝喜", "龘靐齉", "鱻", "犇骉羴",
-        "张三李四王五", "区委书记李学义在开幕会上作了讲话", "尖山街道友谊路"]
+        "张三李四王五", "区委书记李学义在开幕会上作了讲话", "尖山街道友谊路",
+        # rare characters after common ones, where jieba's own scoring of every pair decides
+        # (tagging._every_pair)
+        "飓飕瀲槚畓", "觑胤众怴耦哼", "缤枨騒珕", "盐玌擛鸈裘飚"]
 
 
 def _random_runs(n: int, seed: int = 13) -> list[str]:
     rng = random.Random(seed)
     common = "河西区民政局街道社区李王张刘陈杨赵黄周吴学义春早长亭明伟华"
     rare = [chr(c) for c in range(0x9F00, 0x9FA5)]  # seldom in jieba's emission table
-    return ["".join(rng.choice(common if rng.random() < 0.6 else rare) for _ in range(rng.randint(1, 9)))
-            for _ in range(n)]
+    # Marks and Latin jieba's HMM never sees (it gets runs of ideographs): no
+    # state is reachable there, where jieba falls back to scoring every state.
+    other = "，。、abc12"
+    pick = lambda r: common if r < 0.5 else rare if r < 0.85 else other  # noqa: E731
+    return ["".join(rng.choice(pick(rng.random())) for _ in range(rng.randint(1, 9))) for _ in range(n)]
 
 
 @pytest.mark.parametrize("run", RUNS + _random_runs(150))
@@ -42,6 +48,17 @@ def test_viterbi_gives_jiebas_score_and_route(run):
     score, route = tagging.viterbi(run, *_tables())
     assert score == expected_score
     assert list(route) == list(expected_route)
+
+
+def test_the_runs_reach_jiebas_own_scoring_of_every_pair(monkeypatch):
+    calls = []
+    every_pair = tagging._every_pair
+    monkeypatch.setattr(tagging, "_every_pair", lambda *a: calls.append(a) or every_pair(*a))
+    tagging._viterbi.cache_clear()
+    for run in RUNS:
+        tagging.viterbi(run, *_tables())
+    tagging._viterbi.cache_clear()
+    assert calls
 
 
 def test_tags_with_the_installed_viterbi_are_jiebas(monkeypatch):
