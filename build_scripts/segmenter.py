@@ -4,6 +4,7 @@ the wrap repair's word segmenter (repair/wrap.py) and the name indexes' tagger
 from __future__ import annotations
 
 import logging
+import marshal
 import sys
 
 
@@ -23,9 +24,23 @@ def import_jieba():
     return jieba
 
 
+class _WholeFileMarshal:
+    """marshal for jieba's dictionary cache, read whole: `marshal.load` of a
+    file reads it a few bytes at a time (0.85 s CPU for jieba's 9 MB cache of
+    its prefix dictionary, against 0.3 s for `marshal.loads` of its bytes).
+    Same values; a damaged cache still raises, and jieba rebuilds it."""
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file):
+        return marshal.loads(file.read())
+
+
 def load_jieba():
     """jieba with its dictionary loaded (a no-op after the first call)."""
     jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
+    jieba.marshal = _WholeFileMarshal  # jieba/__init__.py calls its module's `marshal` by name
     jieba.initialize()
     return jieba
