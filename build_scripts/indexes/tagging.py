@@ -20,7 +20,7 @@ import multiprocessing
 import os
 
 from ..errors import worker_signals
-from ..segmenter import import_jieba, load_jieba
+from ..segmenter import load_jieba
 
 Tags = tuple[tuple[str, str], ...]  # (word, tag) pairs in text order, spaces included
 
@@ -41,6 +41,84 @@ def load_posseg():
         jieba.posseg.viterbi = viterbi
         _posseg = jieba.posseg
     return _posseg
+
+
+def jieba_version() -> str:
+    """Installed jieba's version, from its package metadata: importing jieba
+    to ask (≈ 0.3 s, pkg_resources included) would cost a rebuild that needs
+    no jieba at all (every stretch tagged before)."""
+    from importlib.metadata import version
+
+    return version("jieba")
+
+
+def _cut(text: str) -> Tags:
+    return tuple((w.word, w.flag) for w in _posseg.cut(text))
+
+
+def _cut_chunk(chunk: list[str]) -> list[Tags]:
+    return [_cut(text) for text in chunk]
+
+
+class Tagger:
+    """Tags of stretches of text. `known`: tags kept from an earlier build;
+    `memo` collects the tags this build used (what is worth keeping)."""
+
+    def __init__(self, known: dict[str, Tags] | None = None, processes: int | None = None,
+                 dictionary: dict[str, str] | None = None):
+        # jieba's tagger is loaded only when a text must be tagged (importing
+        # jieba.posseg parses its whole dictionary): a rebuild whose texts were
+        # all tagged before, with the dictionary's tags kept (`dictionary`,
+        # cache.py), never loads it.
+        self.known: dict[str, Tags] = known or {}
+        self.memo: dict[str, Tags] = {}
+        self.processes = processes if processes is not None else (os.cpu_count() or 1)
+        self._dictionary = dictionary
+        self.tagged = 0  # stretches this build tagged itself (not kept from an earlier one)
+
+    @property
+    def dictionary(self) -> dict[str, str]:
+        """jieba's dictionary words and their tags."""
+        if self._dictionary is None:
+            self._dictionary = load_posseg().dt.word_tag_tab
+        return self._dictionary
+
+    def cut(self, text: str) -> Tags:
+        tags = self.memo.get(text)
+        if tags is None:
+            tags = self.known.get(text)
+            if tags is None:
+                load_posseg()
+                tags = _cut(text)
+                self.tagged += 1
+            self.memo[text] = tags
+        return tags
+
+    def tag_all(self, texts: list[str]) -> None:
+        """Tag every text not yet known; in parallel when there are many."""
+        todo = []
+        for text in sorted(set(texts)):
+            if text in self.memo:
+                continue
+            if text in self.known:
+                self.memo[text] = self.known[text]
+            else:
+                todo.append(text)
+        self.tagged += len(todo)
+        if todo:
+            load_posseg()  # before the workers fork: they inherit it
+        if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for text in todo:
+                self.memo[text] = _cut(text)
+            return
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        # fork: the workers inherit the loaded dictionary instead of loading it again.
+        with multiprocessing.get_context("fork").Pool(self.processes, initializer=worker_signals) as pool:
+            for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
+                self.memo.update(zip(chunk, tags))
+
+
+# --- jieba's Viterbi search, the same answers for less work (see the module's docstring) ---
 
 
 MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's score of a character a state never emits
@@ -123,73 +201,3 @@ def _viterbi(obs: str):
 def _every_pair(before: dict, prev_states: list, trans_p: dict, y, emit: float):
     """jieba's own choice of the best predecessor of y: every state scored."""
     return max((before[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
-
-
-def jieba_version() -> str:
-    return import_jieba().__version__
-
-
-def _cut(text: str) -> Tags:
-    return tuple((w.word, w.flag) for w in _posseg.cut(text))
-
-
-def _cut_chunk(chunk: list[str]) -> list[Tags]:
-    return [_cut(text) for text in chunk]
-
-
-class Tagger:
-    """Tags of stretches of text. `known`: tags kept from an earlier build;
-    `memo` collects the tags this build used (what is worth keeping)."""
-
-    def __init__(self, known: dict[str, Tags] | None = None, processes: int | None = None,
-                 dictionary: dict[str, str] | None = None):
-        # jieba's tagger is loaded only when a text must be tagged (importing
-        # jieba.posseg parses its whole dictionary): a rebuild whose texts were
-        # all tagged before, with the dictionary's tags kept (`dictionary`,
-        # cache.py), never loads it.
-        self.known: dict[str, Tags] = known or {}
-        self.memo: dict[str, Tags] = {}
-        self.processes = processes if processes is not None else (os.cpu_count() or 1)
-        self._dictionary = dictionary
-        self.tagged = 0  # stretches this build tagged itself (not kept from an earlier one)
-
-    @property
-    def dictionary(self) -> dict[str, str]:
-        """jieba's dictionary words and their tags."""
-        if self._dictionary is None:
-            self._dictionary = load_posseg().dt.word_tag_tab
-        return self._dictionary
-
-    def cut(self, text: str) -> Tags:
-        tags = self.memo.get(text)
-        if tags is None:
-            tags = self.known.get(text)
-            if tags is None:
-                load_posseg()
-                tags = _cut(text)
-                self.tagged += 1
-            self.memo[text] = tags
-        return tags
-
-    def tag_all(self, texts: list[str]) -> None:
-        """Tag every text not yet known; in parallel when there are many."""
-        todo = []
-        for text in sorted(set(texts)):
-            if text in self.memo:
-                continue
-            if text in self.known:
-                self.memo[text] = self.known[text]
-            else:
-                todo.append(text)
-        self.tagged += len(todo)
-        if todo:
-            load_posseg()  # before the workers fork: they inherit it
-        if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            for text in todo:
-                self.memo[text] = _cut(text)
-            return
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        # fork: the workers inherit the loaded dictionary instead of loading it again.
-        with multiprocessing.get_context("fork").Pool(self.processes, initializer=worker_signals) as pool:
-            for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
-                self.memo.update(zip(chunk, tags))
