@@ -169,6 +169,24 @@ class Cache:
                 old.unlink(missing_ok=True)
         self._save(path, tags)
 
+    # --- pypinyin's readings (readings.py) -----------------------------------
+
+    def _readings_path(self) -> Path:
+        # pypinyin's answers depend on its version only: the code hash covers
+        # the installed packages (and readings.py's own calls).
+        return self.dir / f"readings-{code_hash()[:16]}.pickle"
+
+    def load_readings(self) -> dict:
+        memo = self._load(self._readings_path())
+        return memo if isinstance(memo, dict) else {}
+
+    def save_readings(self, memo: dict) -> None:
+        path = self._readings_path()
+        for old in self.dir.glob("readings-*") if self.dir.is_dir() else ():
+            if old != path:
+                old.unlink(missing_ok=True)
+        self._save(path, memo)
+
     # --- stamp of the last build ---------------------------------------------
 
     def inputs_hash(self) -> str:

@@ -20,7 +20,6 @@ import yaml
 from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional
 from .bundle import write_zip
 from .cache import Cache
-from .layout import Layout
 from .manifest import load_site_config
 from .pipeline import Book
 from .render import Page
@@ -49,10 +48,8 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     hosted = work / "site"
     offline_site = work / "offline"
     _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, cache, progress, len(book.pages))
-    # The search engine and its index scripts (search/*.js), per volume.
-    search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in book.volumes]
-    search.write(hosted, book.searchable, volumes=search_volumes)
-    progress("wrote search index")
+    # The search engine and its index scripts (search/*.js, made by the pipeline).
+    search.write(hosted, book.search_files["hosted"])
     site_url = str(load_site_config(root).get("site_url") or "")
     notfound.fix(hosted, site_url)
     # The 繁體 copy (zh-Hant/), made from the finished pages.
@@ -62,7 +59,7 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     progress("offline bundle: derived from the hosted site")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
     offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"])
-    search.write(offline_site, book.searchable, layout=Layout(md_paths), volumes=search_volumes)
+    search.write(offline_site, book.search_files["offline"])
     shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
     progress("wrote the offline pages and their search index")
     dist = work / "dist"

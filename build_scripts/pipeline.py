@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import audit_page, export, layout, publish, search, volume_home
+from . import audit_page, export, layout, publish, readings, search, volume_home
 from .cache import Cache
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
@@ -65,6 +65,7 @@ class Book:
     searchable: list[dict]
     figures: dict
     volumes: list[Volume] = field(default_factory=list)
+    search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # "hosted"/"offline" → search/ files
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Run:
     data: dict[str, str] = field(default_factory=dict)  # export
     glossary_records: list[dict] = field(default_factory=list)  # export
     searchable: list[dict] = field(default_factory=list)  # search
+    search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
 
     @property
     def seeds(self) -> Path:
@@ -123,9 +125,15 @@ stage = _registrar(STAGES)  # @stage("name"): one stage of the book
 
 
 def run(root: Path, cache: Cache, progress=lambda m: None) -> Book:
-    """Every stage, in order; the book they make."""
+    """Every stage, in order; the book they make. pypinyin's answers of the
+    last build are lent to the stages that read pinyin (readings.py)."""
+    readings.MEMO.update(cache.load_readings())
+    known = len(readings.MEMO)
     state = _run_all(STAGES, Run(root, cache, progress))
-    return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes)
+    if len(readings.MEMO) != known:
+        cache.save_readings(readings.MEMO)
+    return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes,
+                state.search_files)
 
 
 # --- the stages, in order ------------------------------------------------------
@@ -216,8 +224,12 @@ def export_stage(run: Run) -> None:
 
 @stage("search")
 def search_stage(run: Run) -> None:
-    """The search records: every entry, then the 名词解释 terms."""
+    """The search records (every entry, then the 名词解释 terms) and the
+    search index of each build, from the records and the pages' layout."""
     run.searchable = run.entries + search.glossary_records(run.glossary_records)
+    volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
+    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes)
+    run.progress(f"search: {len(run.searchable)} records indexed")
 
 
 # --- one volume: read → repair → structure (the `volumes` stage, per volume) -----

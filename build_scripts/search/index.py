@@ -198,14 +198,22 @@ def engine_files() -> dict[str, str]:
     return {"search.js": js.replace(marker, limits), "search.css": (ASSETS / "search.css").read_text(encoding="utf-8")}
 
 
-def write(site: Path, records: list[dict], layout=None, volumes: list[dict] | None = None) -> list[str]:
-    """Write the engine and the index files into <site>/search/; return their
-    names. With a `layout` (layout.Layout) the pages are linked as in the
-    offline bundle; without, as in the hosted site (directory URLs)."""
+def site_files(records: list[dict], layout, volumes: list[dict] | None = None) -> dict[str, dict[str, str]]:
+    """The search/ folder of each build: "hosted" (directory URLs) and
+    "offline" (the .html pages of `layout`, a layout.Layout), file name →
+    content, engine included. Computed by the pipeline before MkDocs runs:
+    the index reads only the entry records and the site layout."""
+    engine = engine_files()
+    return {
+        "hosted": {**build_files(records, lambda u: u, volumes), **engine},
+        "offline": {**build_files(records, offline_page_url(layout), volumes), **engine},
+    }
+
+
+def write(site: Path, files: dict[str, str]) -> list[str]:
+    """Write one build's search files (site_files) into <site>/search/; return their names."""
     out = site / "search"
     out.mkdir(exist_ok=True)
-    files = build_files(records, (lambda u: u) if layout is None else offline_page_url(layout), volumes)
-    files.update(engine_files())
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     return sorted(files)
