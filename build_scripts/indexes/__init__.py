@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..layout import SiteLayout
 from ..model import Volume
 from ..render import Page, escape
 from . import entry_index, names, printed, subjects
@@ -43,13 +44,14 @@ class IndexBuild:
 
 def build_indexes(
     volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None,
-    progress=lambda message: None,
+    progress=lambda message: None, site: SiteLayout | None = None,
 ) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
     entries they occur in; they join the 主题索引. `tagger` may hold jieba's
-    tags from an earlier build (see tagging.py)."""
+    tags from an earlier build (see tagging.py). `site`: the build's layout
+    (where each entry is), by default the volumes'."""
     load_phrase_readings(seeds / PHRASES_FILE)
-    targets = make_targets(volumes)
+    targets = make_targets(volumes, site)
     tagger = tagger or Tagger()
     by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger)
     progress(f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
