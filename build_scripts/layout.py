@@ -46,6 +46,20 @@ def page_url(md_path: str) -> str:
     return page_urls(md_path)[0]
 
 
+def relative(target: str, directory: str) -> str:
+    """posixpath.relpath(target, directory or "."), for site-relative paths
+    (segments without ".", ".." or empty ones), worked out on the strings:
+    posixpath.relpath first makes both paths absolute against the working
+    directory, and that was most of the time of writing the index pages'
+    ≈ 7,600 links."""
+    src = directory.split("/") if directory else []
+    dst = target.split("/")
+    n = 0
+    while n < len(src) and n < len(dst) and src[n] == dst[n]:
+        n += 1
+    return "/".join([".."] * (len(src) - n) + dst[n:]) or "."
+
+
 @dataclass(frozen=True)
 class Placement:
     """Where one entry (条目) sits: its page in each build and its anchor;

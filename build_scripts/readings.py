@@ -13,7 +13,6 @@ the caller over these, so they are not part of a memo key.
 """
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
 
 # (style, text) → pypinyin's syllables. "t": TONE3 with neutral tone 5 and ü
 # (index order); "n": NORMAL (slugs, search).
@@ -24,7 +23,7 @@ def toned(han: str) -> tuple[str, ...]:
     """Syllables with their tone digit (zhong4; neutral tone 5; ü kept)."""
     key = ("t", han)
     if key not in MEMO:
-        MEMO[key] = tuple(lazy_pinyin(han, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True))
+        MEMO[key] = tuple(lazy_pinyin(han, style=_style("TONE3"), neutral_tone_with_five=True, v_to_u=True))
     return MEMO[key]
 
 
@@ -33,5 +32,20 @@ def plain(text: str) -> tuple[str, ...]:
     pypinyin's `errors="default"` leaves it."""
     key = ("n", text)
     if key not in MEMO:
-        MEMO[key] = tuple(lazy_pinyin(text, style=Style.NORMAL))
+        MEMO[key] = tuple(lazy_pinyin(text, style=_style("NORMAL")))
     return MEMO[key]
+
+
+def lazy_pinyin(*args, **kwargs):
+    """pypinyin.lazy_pinyin, imported on the first miss: importing pypinyin
+    loads its dictionaries (≈ 0.3 s), which a rebuild answered from the memo
+    never needs."""
+    from pypinyin import lazy_pinyin as convert
+
+    return convert(*args, **kwargs)
+
+
+def _style(name: str):
+    from pypinyin import Style
+
+    return getattr(Style, name)

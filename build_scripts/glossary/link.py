@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Entry, Volume
 from ..text import CJK
-from ..layout import SiteLayout
+from ..layout import SiteLayout, relative
 from ..render import escape, escape_inline
 from . import SUPERSCRIPT_RUN, Occurrence, Term, fold, folded, superscript_value
 from .parse import GlossaryList
@@ -262,7 +262,7 @@ def _href(from_page: str, to_page: str, anchor: str) -> str:
     rewrites .md links for directory and file URLs alike)."""
     if from_page == to_page:
         return f"#{anchor}"
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = relative(to_page, posixpath.dirname(from_page))
     return f"{rel}#{anchor}"
 
 

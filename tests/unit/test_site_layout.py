@@ -4,7 +4,10 @@ glossary, the citation buttons and search all point at the same place."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+
+from hypothesis import given, strategies as st
 
 from build_scripts import layout, pipeline
 from build_scripts.cache import Cache
@@ -63,3 +66,12 @@ def test_entries_indexes_glossary_citations_and_search_use_the_same_places(tmp_p
     payload = json.loads(book.search_files["offline"][chunk].partition("(")[2].rpartition(")")[0])
     offline_pages = {p.placement.offline_page for p in site.placed}
     assert payload["places"] and {place[3] for place in payload["places"]} <= offline_pages
+
+
+SEGMENT = st.sampled_from(["a", "b", "hexi-2024", "index.md", "gong-an.md", "glossary.md", "indexes"])
+
+
+@given(st.lists(SEGMENT, min_size=1, max_size=4), st.lists(SEGMENT, max_size=4))
+def test_relative_links_are_those_posixpath_gives(target, directory):
+    target, directory = "/".join(target), "/".join(directory)
+    assert layout.relative(target, directory) == posixpath.relpath(target, directory or ".")
