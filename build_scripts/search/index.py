@@ -132,6 +132,7 @@ def build_files(
     page_url=lambda url: url,
     volumes: list[dict] | None = None,
     chunk_chars: int = rules.LIMITS["chunk_chars"],
+    table: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """File name (under search/) → content for the given entry records.
 
@@ -139,6 +140,7 @@ def build_files(
     hexi-2024/fa-zhi/gong-an/) to the URL of that page in the site being
     written (the offline bundle has no directory URLs). `volumes` gives each
     volume's title and year ({"id", "title", "year"}), shown with results.
+    `table`: the records' t2s_table, when the caller has it already.
     """
     files: dict[str, str] = {}
     chunk_list = []
@@ -147,7 +149,7 @@ def build_files(
         files[name] = _js("window.__yearbookSearchChunk", _chunk_payload(first, part, page_url))
         chars = sum(len(r["title"]) + len(r["text"]) for r in part)
         chunk_list.append({"file": name, "volume": volume, "first": first, "count": len(part), "chars": chars})
-    table = t2s_table(records)
+    table = t2s_table(records) if table is None else table
     in_text = set()
     for r in records:
         in_text.update(r["title"])
@@ -204,9 +206,10 @@ def site_files(records: list[dict], layout, volumes: list[dict] | None = None) -
     content, engine included. Computed by the pipeline before MkDocs runs:
     the index reads only the entry records and the site layout."""
     engine = engine_files()
+    table = t2s_table(records)
     return {
-        "hosted": {**build_files(records, lambda u: u, volumes), **engine},
-        "offline": {**build_files(records, offline_page_url(layout), volumes), **engine},
+        "hosted": {**build_files(records, lambda u: u, volumes, table=table), **engine},
+        "offline": {**build_files(records, offline_page_url(layout), volumes, table=table), **engine},
     }
 
 
