@@ -82,16 +82,13 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
 
 
 def _clear_work(work: Path) -> None:
-    """Empty the scratch folder .build/, keeping its cache/ (see cache.py)."""
+    """Empty the scratch folder .build/, keeping its cache/ (see cache.py):
+    what an earlier build left goes into the trash (publish.discard)."""
     if not work.is_dir():
         return
-    for item in work.iterdir():
-        if item.name == "cache":
-            continue
-        if item.is_dir() and not item.is_symlink():
-            shutil.rmtree(item, ignore_errors=True)
-        else:
-            item.unlink(missing_ok=True)
+    for item in sorted(work.iterdir()):
+        if item.name not in ("cache", publish.TRASH):
+            publish.discard(work, item)
 
 
 def _copy_handwritten(docs: Path, dest: Path) -> None:
