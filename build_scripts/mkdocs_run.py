@@ -23,15 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import pickle
 from pathlib import Path
 
+from . import workers
 from .cache import Memo, code_hash
-from .errors import BuildError, worker_signals
-
-PARALLEL_FROM = 8  # pages to render before worker processes pay for their start
+from .errors import BuildError
 
 
 class _Collect(logging.Handler):
@@ -149,7 +147,9 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         else:
             _restore(page, cached, files)
     converted = len(todo)
-    for page, result in zip(todo, _map(_render_one, todo, processes, config, files)):
+    results = workers.map_forked(lambda page: _render_one(page, config, files), todo, processes,
+                                 size=lambda page: len(page.markdown or ""))
+    for page, result in zip(todo, results):
         _restore(page, result, files)
         store.save("render", keys[page.file.src_uri], result)
 
@@ -183,7 +183,8 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
             todo.append((page, key))
         else:
             utils.write_file(output, page.file.abs_dest_path)
-    _fork_each(todo, processes, lambda item: _write_page(item, config, doc_files, nav, env, store))
+    workers.each_forked(lambda item: _write_page(item, config, doc_files, nav, env, store), todo, processes,
+                        size=lambda item: len(item[0].content or ""))
 
     log_level = config.validation.links.anchors
     for page in pages:
@@ -235,54 +236,6 @@ def _write_page(item, config, doc_files, nav, env, store) -> None:
     path = Path(page.file.abs_dest_path)
     if path.is_file():
         store.save("page", key, path.read_bytes())
-
-
-# -- worker processes ---------------------------------------------------------
-
-_JOB = None  # (function, items, extra arguments): what the forked workers work on
-
-
-def _worker(index: int):
-    function, items, args = _JOB
-    return function(items[index], *args)
-
-
-def _use_workers(count: int, processes: int) -> bool:
-    return processes > 1 and count >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _map(function, items: list, processes: int, *args) -> list:
-    """[function(item, *args) for item in items], over forked workers when worth it."""
-    global _JOB
-    if not _use_workers(len(items), processes):
-        return [function(item, *args) for item in items]
-    _JOB = (function, items, args)
-    try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
-            # Largest first, so that no worker is left with the longest page at the end.
-            order = sorted(range(len(items)), key=lambda i: -len(items[i].markdown or ""))
-            results = dict(zip(order, pool.imap(_worker, order)))
-    finally:
-        _JOB = None
-    return [results[i] for i in range(len(items))]
-
-
-def _fork_each(items: list, processes: int, function) -> None:
-    """function(item) for every item, for its side effects (files written),
-    split over forked workers when worth it."""
-    global _JOB
-    if not _use_workers(len(items), processes):
-        for item in items:
-            function(item)
-        return
-    _JOB = (lambda item: function(item), items, ())
-    try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
-            order = sorted(range(len(items)), key=lambda i: -len(items[i][0].content or ""))
-            for _ in pool.imap_unordered(_worker, order):
-                pass
-    finally:
-        _JOB = None
 
 
 # -- the cache ------------------------------------------------------------------

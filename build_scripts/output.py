@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional
+from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional, workers
 from .bundle import write_zip
 from .cache import Cache
 from .manifest import load_site_config
@@ -54,11 +54,11 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     notfound.fix(hosted, site_url)
     # The 繁體 copy (zh-Hant/), made from the finished pages.
     memos = {name: cache_module.Memo(cache.dir / name) for name in ("traditional", "offline", "zip")}
-    converted = traditional.write(hosted, site_url, memos["traditional"])
+    converted = traditional.write(hosted, site_url, memos["traditional"], workers.processes())
     progress(f"wrote the 繁體 copy: {converted} pages")
     progress("offline bundle: derived from the hosted site")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"])
+    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"], processes=workers.processes())
     search.write(offline_site, book.search_files["offline"])
     shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
     progress("wrote the offline pages and their search index")
