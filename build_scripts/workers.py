@@ -66,3 +66,31 @@ def each_forked(function, items: list, processes: int, size=lambda item: 0) -> N
                 pass
     finally:
         _JOB = None
+
+
+class Beside:
+    """function() computed in a forked process while this one goes on with
+    other work (`result()` waits for it); in this process where fork is not
+    available or only one core is. The result must pickle."""
+
+    def __init__(self, function, processes: int):
+        self._pool = None
+        if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+            global _JOB
+            _JOB = (lambda _: function(), [None])
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(1, initializer=worker_signals)
+                self._pending = self._pool.apply_async(_worker, (0,))
+            finally:
+                _JOB = None  # the child has its copy
+        else:
+            self._value = function()
+
+    def result(self):
+        if self._pool is None:
+            return self._value
+        try:
+            return self._pending.get()
+        finally:
+            self._pool.close()
+            self._pool.join()

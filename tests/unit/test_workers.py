@@ -48,3 +48,10 @@ def test_the_traditional_copy_and_the_offline_bundle_do_not_depend_on_the_worker
     hosted, bundle = made[0]
     assert "區屬國有企業".encode() in hosted["zh-Hant/v/c3/index.html"]
     assert b'href="../c4/index.html"' in bundle["v/c3/index.html"]
+
+
+def test_work_beside_gives_its_result_whether_forked_or_not():
+    for n in (1, 2):
+        other = workers.Beside(lambda: [f"索引{i}" for i in range(5)], n)
+        mine = sum(range(1000))
+        assert other.result() == [f"索引{i}" for i in range(5)] and mine == 499500
