@@ -115,7 +115,9 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
 
         (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
-    files.add_files_from_theme(env, config)
+    theme_trees = [_tree_digest(d) for d in config.theme.dirs if not _installed(d)]
+    store = _Store(cache_dir)
+    _add_theme_files(files, env, config, store, theme_trees)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
     nav = get_navigation(files, config)
@@ -131,7 +133,6 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
     # conversion does not read it; the template does, see `page_global`).
     settings = {k: v for k, v in config.items() if k not in ("nav", "plugins", "theme")}
     render_global = _digest(code_hash(), repr(sorted(settings.items(), key=lambda kv: kv[0])), file_list)
-    store = _Store(cache_dir)
 
     # 1. Markdown → HTML, from the cache or rendered (in workers when many).
     keys = {}
@@ -164,7 +165,7 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         repr(config.get("nav")), repr(dict(theme.items())) if hasattr(theme, "items") else repr(theme),
         # The theme's own files are those of its installed version (in the
         # code hash); the project's custom_dir is read here.
-        *[_tree_digest(d) for d in theme.dirs if "-packages" not in Path(d).parts[-4:-1] and "site-packages" not in d],
+        *theme_trees,
         "\n".join(f"{p.file.src_uri}\t{p.url}\t{p.title}" for p in pages),
         utils.get_build_datetime().isoformat(),
     )
@@ -192,6 +193,36 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
     config.plugins.on_post_build(config=config)
     store.prune()
     return {"pages": len(pages), "converted": converted, "laid_out": len(todo)}
+
+
+def _installed(folder: str) -> bool:
+    """A theme folder of an installed package (its files are those of its
+    version, which the code hash covers), not the project's custom_dir."""
+    return "-packages" in Path(folder).parts[-4:-1] or "site-packages" in folder
+
+
+def _add_theme_files(files, env, config, store, theme_trees: list[str]) -> None:
+    """files.add_files_from_theme(env, config), with the theme's static files
+    (path, theme folder) kept: finding them walks the theme's ≈ 14,500 files
+    (Material's icons) through nine name patterns each, on every build. The
+    list depends on the theme folders' contents and the patterns' inputs."""
+    from mkdocs import utils
+    from mkdocs.structure.files import File
+
+    key = _digest(code_hash(), repr(config.theme.dirs), *theme_trees, repr(sorted(config.theme.static_templates)),
+                  repr(sorted(utils.markdown_extensions)))
+    found = store.load("render", key)
+    if found is None:
+        from mkdocs.structure.files import Files
+
+        every = Files([])
+        every.add_files_from_theme(env, config)
+        found = [(f.src_uri, f.src_dir) for f in every]
+        store.save("render", key, found)
+    for path, folder in found:
+        # Theme files do not override docs_dir files (as in MkDocs).
+        if files.get_file_from_path(path) is None:
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
 def _static_template(name: str, key: str, store, env, files, config, nav) -> None:
