@@ -166,15 +166,21 @@ def _finish(work: Path, steps: list[dict]) -> None:
 
 def discard(work: Path, path: Path) -> None:
     """Move `path` (inside `work`, .build/) into the trash: one rename, however
-    big the tree; `emptying_trash` deletes it later."""
+    big the tree; `emptying_trash` deletes it later. Not a step of the swap
+    (it runs after the journal is gone): where the move fails, the path is
+    deleted on the spot instead, and a kill leaves it for the next build's
+    clearing of .build/."""
     if not os.path.lexists(path):
         return
     trash = work / TRASH
-    trash.mkdir(exist_ok=True)
-    n = 0
-    while os.path.lexists(trash / f"{n}-{path.name}"):
-        n += 1
-    os.rename(path, trash / f"{n}-{path.name}")
+    try:
+        trash.mkdir(exist_ok=True)
+        n = 0
+        while os.path.lexists(trash / f"{n}-{path.name}"):
+            n += 1
+        os.replace(path, trash / f"{n}-{path.name}")
+    except OSError:
+        _remove(path)
 
 
 @contextmanager

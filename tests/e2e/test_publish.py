@@ -393,3 +393,13 @@ def test_two_builds_in_one_folder_one_waits_out_with_one_line(built_twice, tmp_p
     rest = first.stderr.read()
     assert first.wait(timeout=600) == 0, rest
     assert _snapshot_no_build(root) == _published(new)
+
+
+def test_an_old_copy_that_cannot_go_to_the_trash_is_deleted_and_the_publish_stands(tmp_path, monkeypatch):
+    root = tmp_path
+    _outputs(root, "old")
+    stage = _staged(root)
+    (stage / publish_module.TRASH).write_text("a file where the trash folder goes", encoding="utf-8")
+    publish(root, stage / "docs", ["index.md", "new-vol", "vol"], stage / "site", stage / "dist")
+    _assert_all_new(root)
+    assert not (stage / "site").exists() and not (stage / "dist").exists()
