@@ -395,7 +395,7 @@ def test_two_builds_in_one_folder_one_waits_out_with_one_line(built_twice, tmp_p
     assert _snapshot_no_build(root) == _published(new)
 
 
-def test_an_old_copy_that_cannot_go_to_the_trash_is_deleted_and_the_publish_stands(tmp_path, monkeypatch):
+def test_an_old_copy_that_cannot_go_to_the_trash_is_deleted_and_the_publish_stands(tmp_path):
     root = tmp_path
     _outputs(root, "old")
     stage = _staged(root)
