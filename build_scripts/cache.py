@@ -129,6 +129,10 @@ class Cache:
         h.update((PACKAGE.parent / "requirements.txt").read_bytes() if (PACKAGE.parent / "requirements.txt").is_file() else b"")
         return self.dir / f"tags-{h.hexdigest()[:16]}.pickle"
 
+    def tags_kept(self) -> bool:
+        """Whether an earlier build kept jieba's tags (else every stretch is to tag)."""
+        return self._tags_path().is_file()
+
     def load_tags(self) -> dict:
         tags = self._load(self._tags_path())
         return tags if isinstance(tags, dict) else {}
