@@ -157,6 +157,15 @@ class Cache:
         table = self._load(self._tags_path().with_suffix(".words"))
         return table if isinstance(table, dict) else None
 
+    def load_word_lookups(self) -> dict:
+        """The dictionary words the last build's name rules asked about, with
+        their tags (None: not a word of it): tagging.KeptLookups."""
+        kept = self._load(self._tags_path().with_suffix(".asked"))
+        return kept if isinstance(kept, dict) else {}
+
+    def save_word_lookups(self, asked: dict) -> None:
+        self._save(self._tags_path().with_suffix(".asked"), asked)
+
     def save_word_tags(self, table: dict) -> None:
         path = self._tags_path().with_suffix(".words")
         if not path.is_file():
@@ -164,7 +173,7 @@ class Cache:
 
     def save_tags(self, tags: dict) -> None:
         path = self._tags_path()
-        self._save_replacing(path, "tags-*", tags, keep=(path.with_suffix(".words"),))
+        self._save_replacing(path, "tags-*", tags, keep=(path.with_suffix(".words"), path.with_suffix(".asked")))
 
     # --- pypinyin's readings (readings.py) -----------------------------------
 

@@ -32,7 +32,7 @@ from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
 from .indexes import IndexBuild, build_indexes
 from .indexes import printed as printed_index
-from .indexes.tagging import Tagger, load_posseg
+from .indexes.tagging import KeptLookups, Tagger, load_posseg
 from .manifest import load_manifest, load_site_config
 from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
@@ -203,7 +203,11 @@ def indexes_stage(run: Run) -> None:
     the home page and the rest of the menu. jieba's POS tags come from and go
     back to the cache."""
     cache = run.cache
-    tagger = Tagger(cache.load_tags(), dictionary=cache.load_word_tags())
+    # jieba's dictionary as the name rules ask it: the last build's answers,
+    # the whole table (kept, or jieba's own) only for a word outside them.
+    kept = cache.load_word_lookups()
+    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
+    tagger = Tagger(cache.load_tags(), dictionary=lookups)
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
     indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, tagger, run.progress, run.site)
     run.progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
@@ -215,7 +219,10 @@ def indexes_stage(run: Run) -> None:
     editors = [volume_home.editors_nav_item(v) for v in run.volumes]
     run.nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
     cache.save_tags(tagger.memo)
-    cache.save_word_tags(tagger.dictionary)
+    if lookups.asked != kept:
+        cache.save_word_lookups(lookups.asked)
+    if lookups.loaded is not None:
+        cache.save_word_tags(lookups.loaded)
 
 
 @stage("export")

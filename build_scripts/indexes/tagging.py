@@ -201,3 +201,43 @@ def _viterbi(obs: str):
 def _every_pair(before: dict, prev_states: list, trans_p: dict, y, emit: float):
     """jieba's own choice of the best predecessor of y: every state scored."""
     return max((before[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
+
+
+class KeptLookups:
+    """jieba's dictionary (word → tag, `Tagger.dictionary`) as far as an
+    earlier build asked it: the answers it got, kept by the cache, and the
+    whole table (≈ 350,000 words, a 5 MB file) loaded only for a word outside
+    them. A rebuild after a small correction asks about the same words and
+    so never loads the table. `asked` collects this build's answers (None:
+    not a dictionary word) for the next one. The name rules use only `get`
+    and `in`."""
+
+    def __init__(self, kept: dict[str, str | None], load_table):
+        self._kept = kept
+        self._load_table = load_table
+        self._table: dict[str, str] | None = None
+        self.asked: dict[str, str | None] = {}
+
+    @property
+    def loaded(self) -> dict[str, str] | None:
+        """The whole table if this build had to load it, else None."""
+        return self._table
+
+    @property
+    def table(self) -> dict[str, str]:
+        """The whole table (loaded on first use)."""
+        if self._table is None:
+            self._table = self._load_table()
+        return self._table
+
+    def _tag(self, word: str) -> str | None:
+        tag = self._kept[word] if word in self._kept else self.table.get(word)
+        self.asked[word] = tag
+        return tag
+
+    def get(self, word: str, default=None):
+        tag = self._tag(word)
+        return default if tag is None else tag
+
+    def __contains__(self, word: str) -> bool:
+        return self._tag(word) is not None
