@@ -494,3 +494,28 @@ def test_old_copies_left_by_an_earlier_failed_publish_do_not_stop_the_next(tmp_p
     _publish(tmp_path)
     _assert_all_new(tmp_path)
     assert not (tmp_path / ".build" / "old").exists()
+
+
+def test_what_a_swap_replaced_goes_to_the_trash_and_the_next_build_empties_it(tmp_path):
+    work = tmp_path / ".build"
+    for k in range(3):  # three builds in a row each replace a site/
+        (work / "site").mkdir(parents=True)
+        (work / "site" / "index.html").write_text(str(k), encoding="utf-8")
+        p.discard(work, work / "site")
+    assert sorted(q.name for q in (work / "trash").iterdir()) == ["0-site", "1-site", "2-site"]
+    assert (work / "trash" / "2-site" / "index.html").read_text(encoding="utf-8") == "2"
+    p.discard(work, work / "absent")  # nothing there: nothing to do
+    with p.emptying_trash(work):
+        (work / "late.md").write_text("x", encoding="utf-8")
+        p.discard(work, work / "late.md")  # discarded during this build: left for the next
+    assert [q.name for q in (work / "trash").iterdir()] == ["0-late.md"]
+
+
+def test_a_path_that_cannot_go_to_the_trash_is_deleted_on_the_spot(tmp_path):
+    work = tmp_path / ".build"
+    work.mkdir()
+    (work / "trash").write_text("a file in the way", encoding="utf-8")
+    (work / "site").mkdir()
+    (work / "site" / "index.html").write_text("old", encoding="utf-8")
+    p.discard(work, work / "site")
+    assert not (work / "site").exists()
