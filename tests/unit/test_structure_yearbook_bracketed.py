@@ -1,0 +1,128 @@
+"""The 章/分目/条目 outline of a 篇 written as 【title】 entries
+(structure/yearbook._parse_bracketed): which heading line opens a 章, which a
+分目, which line is the tail of the entry before, and which known titles
+open entries of their own without 【】."""
+from build_scripts.model import VolumeSpec
+from build_scripts.structure.yearbook import parse_yearbook
+
+from structure_fixtures import lines
+
+SPEC = VolumeSpec(id="x", title="某县年鉴", year=2030, kind="yearbook", publisher="某出版社", sources=())
+BREAK = "\x00part-break"
+
+
+def _parse(texts):
+    audit = []
+    volume = parse_yearbook(SPEC, lines(texts), audit)
+    return volume, audit
+
+
+def _outline(volume):
+    return [(c.title, e.section, e.title, e.text) for _, c, e in volume.entries()]
+
+
+def test_a_known_heading_before_a_stray_line_and_an_entry_opens_its_chapter_the_stray_line_ends_the_entry_before():
+    volume, _ = _parse(["目 录", "交通 5\t水务 6", "道路养护 5\t供水 6", BREAK, "某篇",
+                        "【综述】 全县交通", "交通", "稳步发展。", "【道路养护】 维修道路。"])
+    assert _outline(volume) == [
+        (None, None, "综述", "全县交通\n稳步发展。"),
+        ("交通", None, "道路养护", "维修道路。"),
+    ]
+
+
+def test_an_unknown_heading_before_a_stray_line_is_text():
+    volume, _ = _parse(["目 录", "道路养护 5", BREAK, "某篇", "【综述】 全县交通", "交通", "稳步发展。", "【道路养护】 维修道路。"])
+    assert [c for c, _, _, _ in _outline(volume)] == [None, None]
+
+
+def test_a_chapter_of_known_titles_without_brackets_opens_an_entry_per_title():
+    volume, _ = _parse(["目 录", "街道 5\t东海街道 6", "某某社区 6\t友谊社区 7", BREAK, "街道", "【综述】 全区。",
+                        "东海街道", "某某社区", "该社区有居民1万人。", "友谊社区", "该社区有居民2万人。", "未知小标题",
+                        "该段属于友谊社区。"])
+    assert _outline(volume) == [
+        (None, None, "综述", "全区。"),
+        ("东海街道", None, "某某社区", "该社区有居民1万人。"),
+        ("东海街道", None, "友谊社区", "该社区有居民2万人。\n未知小标题\n该段属于友谊社区。"),
+    ]
+    assert [e.pages for _, _, e in volume.entries()][1:] == [[6], [7]]
+
+
+def test_known_titles_open_no_entry_in_a_chapter_of_bracketed_entries():
+    volume, _ = _parse(["目 录", "交通 5\t道路养护 6", "公路 7", BREAK, "某篇", "交通", "【概况】 全县。", "道路养护",
+                        "全年维修道路。", "【公路】 新建公路。"])
+    assert [t for _, _, t, _ in _outline(volume)] == ["概况", "公路"]
+    first = [e for _, _, e in volume.entries()][0]
+    assert [b.text for b in first.blocks] == ["全县。", "道路养护", "全年维修道路。"]
+
+
+def test_a_heading_under_a_chapter_heading_is_its_section_and_so_are_its_like():
+    volume, _ = _parse(["目 录", "重点企业 5", BREAK, "某篇", "【综述】 甲。", "重点企业", "某县城投集团有限公司",
+                        "【概况】 乙。", "某县水务集团有限公司", "【概况】 丙。", "某县公交公司", "【概况】 丁。",
+                        "重点项目", "【概况】 戊。"])
+    assert [(c, s, t) for c, s, t, _ in _outline(volume)] == [
+        (None, None, "综述"),
+        ("重点企业", "某县城投集团有限公司", "概况"),
+        ("重点企业", "某县水务集团有限公司", "概况"),
+        ("重点企业", "某县公交公司", "概况"),
+        ("重点项目", None, "概况"),
+    ]
+
+
+def test_a_section_title_of_four_characters_or_fewer_has_no_kind():
+    volume, _ = _parse(["目 录", "重点企业 5", BREAK, "某篇", "【综述】 甲。", "重点企业", "城投公司", "【概况】 乙。",
+                        "水务公司", "【概况】 丙。"])
+    assert [(c, s) for c, s, _, _ in _outline(volume)][1:] == [("重点企业", "城投公司"), ("水务公司", None)]
+
+
+def test_the_chapter_heading_repaired_against_the_contents_is_audited():
+    volume, audit = _parse(["目 录", "道路养护管理 5", BREAK, "某篇", "【综述】 甲。", "道路养护管埋", "尾巴。", "【概况】 乙。"])
+    assert _outline(volume) == [(None, None, "综述", "甲。\n尾巴。"), ("道路养护管理", None, "概况", "乙。")]
+    assert [(r.kind, r.before, r.after) for r in audit if r.kind == "heading-repair"] == [
+        ("heading-repair", "道路养护管埋", "道路养护管理")]
+
+
+def test_an_entrys_text_on_its_title_line_keeps_its_page():
+    ls = lines(["目 录", "交通 5", BREAK, "某篇", "交通", "【概况】 全县交通。"])
+    ls[-1].page = 5
+    volume = parse_yearbook(SPEC, ls, [])
+    entry = [e for _, _, e in volume.entries()][0]
+    assert entry.text == "全县交通。" and entry.blocks[0].line == 6
+
+
+def test_text_before_the_first_chapter_is_the_parts_own_entry():
+    volume, _ = _parse(["目 录", "交通 5", BREAK, "某篇", "本篇记述全县交通。", "交通", "【概况】 全县。"])
+    assert _outline(volume)[0] == (None, None, "某篇", "本篇记述全县交通。")
+
+
+def test_a_records_field_labels_are_its_text_not_entries():
+    volume, _ = _parse(["目 录", "交通 5", BREAK, "某篇", "交通", "【概况】 全县交通。", "【作者】某编委会",
+                        "【成文日期】2018-12-01", "【公路】 新建公路。"])
+    assert [t for _, _, t, _ in _outline(volume)] == ["概况", "公路"]
+    assert _outline(volume)[0][3] == "全县交通。\n【作者】某编委会\n【成文日期】2018-12-01"
+
+
+def test_one_field_shaped_line_alone_is_an_entry():
+    volume, _ = _parse(["目 录", "交通 5", BREAK, "某篇", "交通", "【概况】 全县交通。", "【公路】 新建公路",
+                        "全年新建公路10公里。"])
+    assert [t for _, _, t, _ in _outline(volume)] == ["概况", "公路"]
+
+
+def test_field_labels_at_the_start_and_the_end_of_a_part():
+    volume, _ = _parse(["目 录", "交通 5", BREAK, "某篇", "【作者】某编委会", "【成文日期】2018-12-01", "交通",
+                        "【概况】 全县交通。", "【作者】某编委会", "【成文日期】2018-12-01"])
+    assert [t for _, _, t, _ in _outline(volume)] == ["某篇", "概况"]
+
+
+def test_a_roster_under_a_chapter_is_text_right_up_to_the_next_entry():
+    volume, _ = _parse(["目 录", "领导名录 5", BREAK, "某篇", "领导名录", "【区委】 区委领导。", "书 记 张某某",
+                        "副书记 李某某", "常 委 王某某", "检察长 徐某某", "【区政府】 区政府领导。"])
+    titles = [(c, t) for c, _, t, _ in _outline(volume)]
+    assert titles == [("领导名录", "区委"), ("领导名录", "区政府")]
+    assert _outline(volume)[0][3].endswith("检察长 徐某某")
+
+
+def test_the_numbered_chapter_with_its_stray_line_before_the_entry():
+    volume, audit = _parse(["目 录", "工业 5", BREAK, "经济", "【综述】 全县经济", "一、工业", "稳中有进。",
+                            "【概况】 工业增加值50亿元。"])
+    assert _outline(volume) == [(None, None, "综述", "全县经济\n稳中有进。"), ("工业", None, "概况", "工业增加值50亿元。")]
+    assert [(r.kind, r.before, r.line) for r in audit if r.kind == "heading-number"] == [("heading-number", "一、", 6)]
