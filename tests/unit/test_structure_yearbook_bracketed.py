@@ -49,10 +49,10 @@ def test_a_chapter_of_known_titles_without_brackets_opens_an_entry_per_title():
 
 def test_known_titles_open_no_entry_in_a_chapter_of_bracketed_entries():
     volume, _ = _parse(["目 录", "交通 5\t道路养护 6", "公路 7", BREAK, "某篇", "交通", "【概况】 全县。", "道路养护",
-                        "全年维修道路。", "【公路】 新建公路。"])
+                        "全年维修道路。", "全年新建桥梁。", "【公路】 新建公路。"])
     assert [t for _, _, t, _ in _outline(volume)] == ["概况", "公路"]
     first = [e for _, _, e in volume.entries()][0]
-    assert [b.text for b in first.blocks] == ["全县。", "道路养护", "全年维修道路。"]
+    assert [b.text for b in first.blocks] == ["全县。", "道路养护", "全年维修道路。", "全年新建桥梁。"]
 
 
 def test_a_heading_under_a_chapter_heading_is_its_section_and_so_are_its_like():
