@@ -133,7 +133,8 @@ def test_the_english_subtitle_under_a_part_title_is_taken_out_and_audited():
     volume, audit = _parse(texts)
     assert [(r.kind, r.line, r.before, r.after) for r in audit if r.kind == "part-subtitle"] == [
         ("part-subtitle", 5, "Government Affairs", "")]
-    assert [r.reason for r in audit if r.kind == "part-subtitle"][0]
+    [record] = [r for r in audit if r.kind == "part-subtitle"]
+    assert record.file == "book.txt" and record.reason == "the English subtitle printed under the 篇 title"
     assert all("Government" not in e.text for _, _, e in volume.entries())
 
 
@@ -160,14 +161,34 @@ def test_each_line_carries_the_printed_page_of_the_marker_before_it():
     assert [l.page for l in ls] == [None, 12, 12, 12, 13, 13]
 
 
-def test_a_page_number_inside_a_line_moves_the_page_for_the_lines_after_it():
-    first = Line("【概况】 甲乙丙丁。【综述】 戊己。", "b.txt", 1, page=None)
-    first.page_breaks = [(5, 30)]
-    ls = [Line("", "b.txt", 0, "page", page=29), first, Line("【交通】 丙。", "b.txt", 2)]
+def _paged(text, breaks, page=29):
+    first = Line(text, "b.txt", 2, page=None)
+    first.page_breaks = breaks
+    ls = [Line("", "b.txt", 1, "page", page=page), first, Line("【交通】 丙。", "b.txt", 3)]
     volume = parse_yearbook(SPEC, ls, [])
-    assert ls[2].page == 30
-    pages = {e.title: (e.line, ) for _, _, e in volume.entries()}
-    assert set(pages) >= {"概况", "综述", "交通"}
+    return ls, {e.title: e.pages for _, _, e in volume.entries()}
+
+
+def test_an_entry_run_in_after_a_page_number_starts_on_the_new_page():
+    # "  【概况】 甲乙丙丁。" ends at column 12: the run-in entry starts there, past the page number 30
+    ls, pages = _paged("  【概况】 甲乙丙丁。【综述】 戊己。", [(12, 30)])
+    assert pages == {"概况": [29], "综述": [30], "交通": [30]}
+    assert ls[2].page == 30  # the lines after it are on page 30 too
+
+
+def test_a_page_number_after_the_start_of_a_run_in_entry_is_no_page_of_its_opening():
+    _, pages = _paged("  【概况】 甲乙丙丁。【综述】 戊己。", [(13, 30)])
+    assert pages["综述"] == [29]
+    _, pages = _paged("【概况】 甲乙丙丁。【综述】 戊己。【水务】 庚。", [(10, 30), (17, 31)])
+    assert (pages["概况"], pages["综述"], pages["水务"]) == ([29], [30], [31])
+
+
+def test_lines_without_text_or_only_a_page_marker_open_nothing():
+    volume = parse_yearbook(SPEC, [Line("【概况】 甲。", "b.txt", 1), Line("   ", "b.txt", 2),
+                                   Line("页", "b.txt", 3, "page", page=5), Line("续。", "b.txt", 4)], [])
+    [entry] = [e for _, _, e in volume.entries()]
+    assert entry.text == "甲。\n续。"
+    assert entry.blocks[-1].line == 4 and entry.file == "b.txt"
 
 
 def test_without_page_markers_the_volume_says_so():
@@ -180,3 +201,45 @@ def test_the_bracket_titles_check_counts_are_every_entry_opening_but_a_records_f
              "正文提到【注】一处。", "【交通】 修路。"]
     volume, _ = _parse(texts)
     assert volume.bracket_titles == ["概况", "双拥共建", "交通"]
+
+
+def test_a_blank_line_or_a_page_marker_before_the_english_subtitle_does_not_hide_it():
+    ls = lines(["目 录", "政务 1", "\x00part-break", "政务", "", "Government Affairs", "综述", "【概况】 全县。"])
+    ls.insert(4, Line("", "book.txt", 99, "page", page=3))
+    _, audit = parse_yearbook(SPEC, ls, []), None
+    volume = parse_yearbook(SPEC, ls, audit := [])
+    assert [r.before for r in audit if r.kind == "part-subtitle"] == ["Government Affairs"]
+    assert [(c.title, e.title) for _, c, e in volume.entries()] == [("综述", "概况")]
+
+
+def test_a_part_with_only_its_title_is_an_empty_part():
+    volume, audit = _parse(["目 录", "政务 1\t城乡建设管理 2", "\x00part-break", "政务", "\x00part-break", "城乡建设管理",
+                            "【概况】 甲。"])
+    assert [p.title for p in volume.parts] == ["政务", "城乡建设管理"]
+    assert not [r for r in audit if r.kind == "part-subtitle"]
+
+
+def _chapters(texts):
+    volume, _ = _parse(texts)
+    return [c.title for p in volume.parts for c in p.chapters]
+
+
+def test_a_chronicle_needs_a_month_line():
+    assert "1月" not in _chapters(["3日 甲。", "4日 乙。", "5日 丙。", "6日 丁。"])
+
+
+def test_a_chronicle_needs_three_dated_lines():
+    assert _chapters(["1月", "3日 甲。", "4日 乙。"]) != ["1月"]
+    assert _chapters(["1月", "3日 甲。", "4日 乙。", "5日 丙。"]) == ["1月"]
+
+
+def test_a_chronicle_needs_two_lines_in_five_dated():
+    dated = ["1月", "3日 甲。", "4日 乙。", "5日 丙。", "6日 丁。"]
+    assert _chapters(dated + ["续一。"] * 5) == ["1月"]  # 4 dated of 10 lines
+    assert "1月" not in _chapters(dated + ["续一。"] * 6)  # 4 of 11
+
+
+def test_a_bare_number_after_a_month_line_is_read_in_sequence():
+    # 3 after 5月 is no month; read with no month in force it would be one
+    chapters = _chapters(["5月", "3日 甲。", "3", "8  乙。", "9日 丙。", "10日 丁。"])
+    assert chapters == ["5月"]
