@@ -126,3 +126,61 @@ def test_the_numbered_chapter_with_its_stray_line_before_the_entry():
                             "【概况】 工业增加值50亿元。"])
     assert _outline(volume) == [(None, None, "综述", "全县经济\n稳中有进。"), ("工业", None, "概况", "工业增加值50亿元。")]
     assert [(r.kind, r.before, r.line) for r in audit if r.kind == "heading-number"] == [("heading-number", "一、", 6)]
+
+
+def test_section_titles_of_five_characters_have_a_kind_of_their_last_two():
+    volume, _ = _parse(["目 录", "重点企业 5", BREAK, "某篇", "【综述】 甲。", "重点企业", "城投总公司", "【概况】 乙。",
+                        "水务总公司", "【概况】 丙。", "公交集团", "【概况】 丁。"])
+    assert [(c, s) for c, s, _, _ in _outline(volume)][1:] == [
+        ("重点企业", "城投总公司"), ("重点企业", "水务总公司"), ("公交集团", None)]
+
+
+def test_sections_of_another_ending_are_chapters():
+    volume, _ = _parse(["目 录", "重点企业 5", BREAK, "某篇", "【综述】 甲。", "重点企业", "某县城投集团有限公司", "【概况】 乙。",
+                        "某县第一中学校", "【概况】 丙。"])
+    assert [(c, s) for c, s, _, _ in _outline(volume)][1:] == [("重点企业", "某县城投集团有限公司"), ("某县第一中学校", None)]
+
+
+def test_a_bracketed_entry_ends_a_chapter_of_known_titles():
+    volume, _ = _parse(["目 录", "街道 5\t东海街道 6", "某某社区 6\t友谊社区 7", BREAK, "街道", "【综述】 全区。",
+                        "东海街道", "某某社区", "该社区有居民1万人。", "该社区有楼门100个。", "该社区有党员500人。",
+                        "【社区服务】 开展服务。", "友谊社区", "该段是服务的。"])
+    assert [t for _, _, t, _ in _outline(volume)] == ["综述", "某某社区", "社区服务"]
+
+
+def test_a_numbered_chapter_ends_a_chapter_of_known_titles():
+    volume, _ = _parse(["目 录", "街道 5\t东海街道 6", "某某社区 6\t友谊社区 7", BREAK, "街道", "【综述】 全区。",
+                        "东海街道", "某某社区", "该社区有居民1万人。", "一、社区服务", "【概况】 开展服务。", "友谊社区", "该段是服务的。"])
+    assert [(c, t) for c, _, t, _ in _outline(volume)] == [(None, "综述"), ("东海街道", "某某社区"), ("社区服务", "概况")]
+
+
+def test_the_ordinal_of_a_numbered_chapter_is_audited_in_full():
+    _, audit = _parse(["目 录", "工业 5", BREAK, "经济", "【综述】 全县经济。", "一、工业", "【概况】 工业增加值50亿元。"])
+    [record] = [r for r in audit if r.kind == "heading-number"]
+    assert (record.file, record.line, record.before, record.after) == ("book.txt", 6, "一、", "")
+    assert record.reason == "the ordinal of a numbered 章/分目 heading; the outline keeps its order"
+
+
+def test_a_repaired_entry_title_is_audited_at_its_line():
+    _, audit = _parse(["目 录", "交通 5", BREAK, "某篇", "交通", "【概况】 全县。", "【道路养护管埋】 维修道路。"] + ["条目索引", "道路养护管理 6"])
+    assert [(r.kind, r.line, r.before, r.after) for r in audit if r.kind == "heading-repair"] == [
+        ("heading-repair", 7, "道路养护管埋", "道路养护管理")]
+
+
+def test_a_part_title_spread_over_lines_is_read_whole():
+    volume, _ = _parse(["编辑说明", "三、本卷分为篇目、章目、分目、条目 4 个层次。全书设置专文、政务、索引 3 篇。", BREAK, "专", "文", "【概况】 甲。", BREAK, "政务", "【综述】 乙。"])
+    assert [p.title for p in volume.parts][:2] == ["专文", "政务"]
+    assert [e.title for _, _, e in volume.entries()] == ["概况", "综述"]
+
+
+def test_a_part_title_spread_over_more_than_four_lines_is_not_read_whole():
+    volume, _ = _parse(["编辑说明", "三、本卷分为篇目、章目、分目、条目 4 个层次。全书设置城乡建设、政务、索引 3 篇。", BREAK, "城", "乡", "建", "设", "【概况】 甲。", BREAK, "政务", "【综述】 乙。"])
+    assert [p.title for p in volume.parts][1] == "政务"
+    volume, _ = _parse(["编辑说明", "三、本卷分为篇目、章目、分目、条目 4 个层次。全书设置城乡建设管理、政务、索引 3 篇。", BREAK, "城", "乡", "建", "设", "管理", "【概况】 甲。",
+                        BREAK, "政务", "【综述】 乙。"])
+    assert [p.title for p in volume.parts][0] == "城"
+
+
+def test_parts_have_slugs_of_their_titles():
+    volume, _ = _parse(["编辑说明", "三、本卷分为篇目、章目、分目、条目 4 个层次。全书设置专文、政务、索引 3 篇。", BREAK, "专文", "【概况】 甲。", BREAK, "政务", "【综述】 乙。"])
+    assert [p.slug for p in volume.parts][:2] == ["zhuan-wen", "zheng-wu"]

@@ -243,3 +243,8 @@ def test_a_bare_number_after_a_month_line_is_read_in_sequence():
     # 3 after 5月 is no month; read with no month in force it would be one
     chapters = _chapters(["5月", "3日 甲。", "3", "8  乙。", "9日 丙。", "10日 丁。"])
     assert chapters == ["5月"]
+
+
+def test_a_scraped_pages_byline_comes_after_the_front_matter():
+    volume, _ = _parse(["封面题字", "目 录", "政务 1", "2030-05-06 来源：某县城管委", "【概况】 全县。"], {3: "web-meta"})
+    assert [b.text for b in volume.front_matter] == ["封面题字", "目录", "政务 1", "2030-05-06 来源：某县城管委"]
