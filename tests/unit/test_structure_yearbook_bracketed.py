@@ -184,3 +184,31 @@ def test_a_part_title_spread_over_more_than_four_lines_is_not_read_whole():
 def test_parts_have_slugs_of_their_titles():
     volume, _ = _parse(["编辑说明", "三、本卷分为篇目、章目、分目、条目 4 个层次。全书设置专文、政务、索引 3 篇。", BREAK, "专文", "【概况】 甲。", BREAK, "政务", "【综述】 乙。"])
     assert [p.slug for p in volume.parts][:2] == ["zhuan-wen", "zheng-wu"]
+
+
+def _chapters_and_titles(texts):
+    volume, _ = _parse(texts)
+    return [(c.title, e.title) for _, c, e in volume.entries()]
+
+
+def test_numbered_sections_restart_at_one_under_each_chapter():
+    assert _chapters_and_titles(["某篇", "工业", "（一）种植业", "【概况】 甲。", "（二）畜牧业", "【概况】 乙。", "农业", "（一）粮食",
+                                 "【概况】 丙。"])[1:] == [("种植业", "概况"), ("畜牧业", "概况"), ("粮食", "概况")]
+
+
+def test_a_numbered_heading_may_open_the_part_before_any_entry():
+    assert _chapters_and_titles(["某篇", "（一）种植业", "【概况】 甲。", "（二）畜牧业", "【概况】 乙。"]) == [
+        ("种植业", "概况"), ("畜牧业", "概况")]
+
+
+def test_a_sequence_cannot_begin_at_two():
+    outline = _chapters_and_titles(["某篇", "【综述】 全县。", "二、农业", "【概况】 甲。"])
+    assert [c for c, _ in outline] == ["某篇", "某篇"]  # (the part title line, a heading before the first entry)
+
+
+def test_field_values_of_one_to_thirty_characters_are_a_records_fields():
+    outline = _chapters_and_titles(["某篇", "【概况】 甲。", "【性别】男", "【民族】汉", "【作者】" + "某" * 30, "【单位】" + "某" * 30,
+                                    "【公路】 新建公路。"])
+    assert [t for _, t in outline] == ["概况", "公路"]
+    outline = _chapters_and_titles(["某篇", "【概况】 甲。", "【作者】" + "某" * 31, "【单位】" + "某" * 31, "【公路】 新建公路。"])
+    assert [t for _, t in outline] == ["概况", "作者", "单位", "公路"]
