@@ -212,3 +212,20 @@ def test_field_values_of_one_to_thirty_characters_are_a_records_fields():
     assert [t for _, t in outline] == ["概况", "公路"]
     outline = _chapters_and_titles(["某篇", "【概况】 甲。", "【作者】" + "某" * 31, "【单位】" + "某" * 31, "【公路】 新建公路。"])
     assert [t for _, t in outline] == ["概况", "作者", "单位", "公路"]
+
+
+def test_a_field_shaped_last_line_after_running_text_is_an_entry():
+    assert [t for _, t in _chapters_and_titles(["某篇", "【概况】 全县。", "【公路】 新建"])] == ["概况", "公路"]
+
+
+def test_an_entry_title_is_not_repaired_into_a_sibling_the_part_prints():
+    volume, audit = _parse(["目 录", "交通 5", BREAK, "某篇", "交通", "【道路养护管理】 甲。", "【道路养护管埋】 乙。",
+                            "条目索引", "道路养护管理 6"])
+    assert [e.title for _, _, e in volume.entries()][:2] == ["道路养护管理", "道路养护管埋"]
+    assert not [r for r in audit if r.kind == "heading-repair"]
+
+
+def test_a_chapter_heading_is_not_repaired_into_a_sibling_the_part_prints():
+    volume, audit = _parse(["目 录", "道路养护管理 5", BREAK, "某篇", "道路养护管理", "【概况】 甲。", "道路养护管埋", "【概况】 乙。"])
+    assert [c.title for c in volume.parts[0].chapters] == ["道路养护管理", "道路养护管埋"]
+    assert not [r for r in audit if r.kind == "heading-repair"]

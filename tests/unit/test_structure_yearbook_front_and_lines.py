@@ -248,3 +248,23 @@ def test_a_bare_number_after_a_month_line_is_read_in_sequence():
 def test_a_scraped_pages_byline_comes_after_the_front_matter():
     volume, _ = _parse(["封面题字", "目 录", "政务 1", "2030-05-06 来源：某县城管委", "【概况】 全县。"], {3: "web-meta"})
     assert [b.text for b in volume.front_matter] == ["封面题字", "目录", "政务 1", "2030-05-06 来源：某县城管委"]
+
+
+def test_a_credit_right_after_a_front_heading_is_a_paragraph_a_second_credit_joins_the_caption():
+    volume, _ = _parse(["编辑说明", "（县农业局提供）", "3月2日,全县春耕", "（张三）", "（李四）", "封面题字"] + TOC,
+                       {1: "credit", 3: "credit", 4: "credit"})
+    assert [(b.kind, b.text) for b in volume.front_matter][:5] == [
+        ("h", "编辑说明"), ("p", "（县农业局提供）"), ("h", "彩页图片"), ("caption", "3月2日,全县春耕 （张三） （李四）"),
+        ("p", "封面题字")]
+
+
+def test_the_caption_and_continuation_lengths_are_bounded():
+    dated119 = "3月2日,全县春耕" + "甲" * 110  # 119 characters: a caption
+    dated120 = "3月3日,全县春耕" + "甲" * 111  # 120: a paragraph
+    volume, _ = _parse([dated119, dated120] + TOC)
+    assert [b.kind for b in volume.front_matter][:3] == ["h", "caption", "p"]
+    tail39 = "（" + "乙" * 37 + "）"
+    tail40 = "（" + "乙" * 38 + "）"
+    volume, _ = _parse(["3月2日,全县春耕", tail39, "3月3日,全县春耕", tail40] + TOC)
+    assert [(b.kind, b.text) for b in volume.front_matter][1:4] == [
+        ("caption", "3月2日,全县春耕" + tail39), ("caption", "3月3日,全县春耕"), ("p", tail40)]
