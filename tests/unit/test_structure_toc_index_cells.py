@@ -265,3 +265,34 @@ def test_groups_number_the_cells_read():
     assert book.items[0].group == 7
     line = Line("概况 5", "f", 1)
     assert line.text  # (Line is what parse_finding_aids reads)
+
+
+# --- added after the mutation run (a2879e6) ------------------------------------------
+
+def test_a_blank_line_inside_the_contents_does_not_end_them():
+    book = parse_finding_aids(lines(["目 录", "概况 10", "", "综述 12"] + BODY))
+    assert book.keys == {"概况", "综述"}
+
+
+def test_the_first_line_after_the_contents_is_no_title_of_theirs():
+    book = parse_finding_aids(lines(["目 录", "概况 10"] + BODY + ["综述 12"]))
+    assert book.keys == {"概况"}
+
+
+def test_contents_with_no_cell_at_all_end_at_their_first_line():
+    assert toc_end(lines(["目 录"] + BODY)) == 1
+
+
+def test_two_column_lines_without_pages_keep_the_contents_going():
+    texts = ["目 录", "政务\t城乡建设管理", "综述\t交通", "概况\t水务", "双拥\t供水", "单栏 5"] + BODY
+    assert toc_end(lines(texts)) == 6
+
+
+def test_a_title_wrapped_over_two_lines_without_a_page_is_known_whole():
+    book = _index(["某县城投", "集团"])
+    assert "某县城投集团" in book.keys
+
+
+def test_a_running_head_inside_the_entry_index_does_not_end_it():
+    book = parse_finding_aids(lines(["条目索引", "概况 5", "\x00part-break", "综述 6"]))
+    assert book.pages("综述") == [[6]]
