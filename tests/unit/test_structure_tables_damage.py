@@ -149,3 +149,10 @@ def test_without_a_shared_header_set_each_entry_stands_alone():
     finish_tables(entry, [])
     # the first table's header, in the same entry, is known to the second
     assert [b.kind for b in entry.blocks] == ["table", "p", "note", "table"]
+
+
+def test_a_table_both_damaged_and_ragged_says_both_in_one_note():
+    entry = _entry(_rows(["学校\t电话", "一中\tက", "二中\t2\t某路"]))
+    finish_tables(entry, [])
+    assert entry.blocks[0].text == ("原表有 1 个单元格在提取中无法辨认，以“〔损〕”标出。"
+                                    "原表有 1 行的列数与表头不符，按提取结果照录，列可能错位。以原书为准。")
