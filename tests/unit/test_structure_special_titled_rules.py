@@ -231,3 +231,22 @@ def test_a_line_that_is_a_known_title_a_table_row_or_after_the_index_is_not_spli
              Line("条目索引", "b", 3), Line("某某班组2023年全国工人先锋号", "b", 4)]
     assert [t for t, *_ in _split(texts)] == ["2023年全国五一巾帼标兵获得者", "班组\t2023年全国工人先锋号", "条目索引",
                                              "某某班组2023年全国工人先锋号"]
+
+
+# --- added after the mutation run (0752cf2) ---------------------------------------
+
+def test_a_list_block_stands_at_the_line_of_its_first_name_and_reads_one_name_a_line():
+    part, _ = _titled(["2030年县劳动模范", "王某 李某", "赵某某"], ["2030年县劳动模范 320"])
+    [block] = part.chapters[0].entries[0].blocks
+    assert (block.kind, block.line, block.text) == ("list", 2, "王某\n李某\n赵某某")
+
+
+def test_a_damaged_table_in_a_titled_part_is_audited():
+    part, signals = _titled(["学校名录", "学校\t年级", "一中\tက"], ["学校名录 5"], title="附录")
+    assert [(r.kind, r.before) for r in signals.audit] == [("table-damaged-cell", "က")]
+
+
+def test_a_list_title_with_a_heading_a_list_or_a_table_keeps_its_entry_before_biographies():
+    for body in (["一、概述"], ["学校\t年级", "一中\t6"]):
+        part, _ = _titled(["先进事迹"] + body + ["孙某某，男，汉族，1966年出生。"], ["先进事迹 5"])
+        assert [t for _, t, _ in _entries(part)] == ["先进事迹", "孙某某"], body
