@@ -99,3 +99,16 @@ def test_text_before_the_first_month_stays_in_the_part_and_no_day_is_read_there(
 def test_lines_after_a_month_before_its_first_event_are_its_text():
     _, events = _chronicle(["6月", "全月工作综述。"])
     assert events == [("6月", "6月", "全月工作综述。")]
+
+
+# --- added after the mutation run (0752cf2) ---------------------------------------
+
+def test_each_event_is_a_paragraph_at_its_own_line():
+    part, _ = _chronicle(["1月", "3日 甲。", "9  乙。", "续行。"])
+    blocks = [(b.kind, b.line) for c in part.chapters for e in c.entries for b in e.blocks]
+    assert blocks == [("p", 2), ("p", 3), ("p", 4)]
+
+
+def test_the_same_day_after_a_day_that_lost_its_day_sign_is_that_day():
+    _, events = _chronicle(["1月", "3日 甲。", "9  乙。", "同日 丙。"])
+    assert [t for _, t, _ in events] == ["1月3日", "1月9日", "1月9日"]

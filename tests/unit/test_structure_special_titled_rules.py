@@ -250,3 +250,10 @@ def test_a_list_title_with_a_heading_a_list_or_a_table_keeps_its_entry_before_bi
     for body in (["一、概述"], ["学校\t年级", "一中\t6"]):
         part, _ = _titled(["先进事迹"] + body + ["孙某某，男，汉族，1966年出生。"], ["先进事迹 5"])
         assert [t for _, t, _ in _entries(part)] == ["先进事迹", "孙某某"], body
+
+
+def test_bylines_and_biography_paragraphs_keep_their_line_numbers():
+    part, _ = _titled(["在全县大会上的讲话", "——2031年1月5日", "县委办公室主任 李某某", "同志们，今年工作很重要。",
+                       "先进事迹", "孙某某，男，汉族，1966年出生。"], ["先进事迹 5"])
+    lines_of = [(b.kind, b.line) for c in part.chapters for e in c.entries for b in e.blocks]
+    assert lines_of == [("byline", 2), ("byline", 3), ("p", 4), ("p", 6)]
