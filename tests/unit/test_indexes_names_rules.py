@@ -102,6 +102,11 @@ def test_a_body_followed_by_a_verb_or_its_staff_is_used_whole():
     assert _titles(["河西区公安局民警走访。"])[names.KIND_ORG] == {"河西区公安局"}
 
 
+def test_a_body_name_ending_inside_a_longer_word_is_no_body():
+    # 天津 + 大学生 (university students), 天津 + 银行卡 (bank cards).
+    assert _titles(["天津大学生志愿者参加。", "天津银行卡业务增长。"])[names.KIND_ORG] == set()
+
+
 def test_a_bare_body_word_running_on_into_a_named_unit_is_no_body():
     # 天津市 + 学校 + 国旗护卫队 (tagged nt): the unit of the school, not 天津市学校.
     assert "天津市学校" not in _titles(["天津市学校国旗护卫队参加升旗仪式。"])[names.KIND_ORG]
@@ -148,8 +153,8 @@ def test_a_common_word_jieba_tags_as_a_place_is_skipped_and_the_places_after_it_
 
 
 def test_a_listed_community_described_by_an_activity_is_not_a_place():
-    # 管理 is tagged vn: 管理社区 names what is done, not one 社区.
-    places = _titles(["港云里社区开展活动。"], lines=["港云里社区", "管理社区", "三个社区", "最美社区", "非常社区"])
+    # 管理 (vn), 创新 (v), 三个 (m), 最美 (a), 非常 (d) describe a 社区, not name one.
+    places = _titles(["港云里社区开展活动。"], lines=["港云里社区", "管理社区", "创新社区", "三个社区", "最美社区", "非常社区"])
     assert places[names.KIND_PLACE] == {"港云里社区"}
 
 
