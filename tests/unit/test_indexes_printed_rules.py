@@ -52,6 +52,12 @@ def test_the_tabbed_rows_win_over_the_runs_and_take_a_page_they_lost_from_them()
     assert [h.title for h in found] == ["督查工作", "社保", "法律监督", "安全宣传"]  # in the book's order
 
 
+def test_the_tabbed_rows_win_over_runs_printed_before_them():
+    found = printed.parse(["条目索引", RUN, RUN_AGAIN, "督查工作 84\t社保"])
+    assert [(h.title, h.pages, h.layer) for h in found] == [
+        ("法律监督", [94], "runs"), ("安全宣传", [120], "runs"), ("督查工作", [84], "cells"), ("社保", [33], "cells")]
+
+
 def test_a_one_character_heading_is_left_out_and_the_rest_kept():
     assert _parse("桥 12\t督查工作 85", "队伍建设 140") == {"督查工作": [85], "队伍建设": [140]}
 
@@ -93,13 +99,28 @@ def test_in_a_narrow_index_a_heading_filling_its_column_wraps_over_three_rows():
 
 
 def test_the_column_width_is_read_off_the_cells_not_the_runs():
-    # The runs are longer than any cell: counted, they would hide the wrap.
+    # The runs are wider than any cell: counted, they would hide the wrap.
+    run = "全国文明城区创建工作推进会 12 老旧小区改造提升工程 34 垃圾分类工作 56"
     found = _parse(
         "第三批全国法治政府建设示范区创建工作推\t对口帮扶 246",
         "动会 66\t对外交流 236",
-        RUN, RUN_AGAIN,
+        run, run,
     )
     assert found["第三批全国法治政府建设示范区创建工作推动会"] == [66]
+
+
+def test_a_wrapped_heading_ends_at_the_row_that_gives_its_page_however_wide():
+    found = _parse(
+        "第三批全国法治政府建设示范区创建工作推\t对口帮扶 246",
+        "动会暨首批全国守法普法示范区创建工作 66\t对外交流 236",
+        "队伍建设 140\t督查工作 85",
+    )
+    assert found["第三批全国法治政府建设示范区创建工作推动会暨首批全国守法普法示范区创建工作"] == [66]
+    assert found["队伍建设"] == [140]
+
+
+def test_a_row_opening_with_a_stray_page_number_still_reads_its_headings():
+    assert _parse("安全宣传 120", "85\t队伍建设 140") == {"安全宣传": [120], "队伍建设": [140]}
 
 
 def test_the_column_width_is_read_off_whole_cells_even_when_spaced_out():
