@@ -43,7 +43,7 @@ def test_each_new_stretch_is_tagged_once_and_counted_once():
 
 def test_stretches_after_one_already_known_are_still_tagged():
     tagger = tagging.Tagger(processes=1)
-    tagger.cut(OTHER)  # 河西区… sorts before 区委…: the known one comes first
+    tagger.cut(TEXT)  # 区委… sorts before 总队长… and 河西区…: the known one comes first
     tagger.tag_all([OTHER, TEXT, "总队长安平年调研消防工作"])
     assert set(tagger.memo) == {TEXT, OTHER, "总队长安平年调研消防工作"} and tagger.tagged == 3
     assert all(tagger.memo.values())
@@ -71,3 +71,40 @@ def test_the_first_stretch_of_a_fresh_process_loads_jieba(monkeypatch):
     tags = tagging.Tagger(processes=1).cut(TEXT)
     assert ("李学义", "nr") in tags
     assert tagging._posseg is not None  # loaded once, for the stretches after it
+
+
+def _forks(monkeypatch, processes: int, texts: list[str], parallel_from: int = 6) -> list[int]:
+    """Tag `texts` with a tagger of `processes`; the sizes of the worker pools it started."""
+    pools = []
+    real = tagging.multiprocessing.get_context
+
+    def get_context(method=None):
+        context = real(method)
+        pool = context.Pool
+
+        def counted(processes=None, *args, **kwargs):
+            pools.append(processes)
+            return pool(processes, *args, **kwargs)
+
+        context.Pool = counted
+        return context
+
+    monkeypatch.setattr(tagging.multiprocessing, "get_context", get_context)
+    monkeypatch.setattr(tagging, "PARALLEL_FROM", parallel_from)
+    monkeypatch.setattr(tagging, "CHUNK", 2)
+    tagger = tagging.Tagger(processes=processes)
+    tagger.tag_all(texts)
+    assert set(tagger.memo) == set(texts) and tagger.tagged == len(set(texts))
+    assert tagger.memo == {t: tagging._cut(t) for t in texts}  # the same tags either way
+    return pools
+
+
+def test_many_stretches_are_tagged_by_as_many_workers_as_the_tagger_has(monkeypatch):
+    texts = [f"第{i}次区长办公会议" for i in range(6)]  # as many as PARALLEL_FROM
+    assert _forks(monkeypatch, 2, texts) == [2]
+
+
+def test_a_single_process_tagger_or_a_small_batch_never_starts_workers(monkeypatch):
+    texts = [f"第{i}次区长办公会议" for i in range(6)]
+    assert _forks(monkeypatch, 1, texts) == []
+    assert _forks(monkeypatch, 2, texts[:5]) == []  # fewer than PARALLEL_FROM: not worth a pool
