@@ -114,7 +114,7 @@ def test_a_bare_body_word_running_on_into_a_named_unit_is_no_body():
 
 def test_a_single_proper_character_before_a_span_is_part_of_the_schools_name():
     # 藏 + 巴哇学校: jieba split the name; 巴哇学校 alone is no body.
-    assert "巴哇学校" not in _titles(["区长胡学明到甘肃省卓尼县藏巴哇学校调研。"])[names.KIND_ORG]
+    assert "巴哇学校" not in _titles(["区长胡学明到甘肃省卓尼县藏巴哇学校，看望师生。"])[names.KIND_ORG]
 
 
 def test_a_branch_after_a_two_character_body_word_is_not_a_body_of_its_own():
@@ -136,6 +136,16 @@ def test_tagged_places_are_those_jieba_knows_or_that_end_in_a_place_word():
     assert places == {"兰州", "甘肃省", "天水市", "友谊路"}
 
 
+def test_a_place_jieba_does_not_know_is_kept_when_it_ends_in_a_place_word():
+    # 天湾园: not in jieba's dictionary, tagged ns by its HMM, ends in 园.
+    assert _titles(["书记李学义到天湾园调研。"])[names.KIND_PLACE] == {"天湾园"}
+
+
+def test_a_person_whose_name_ends_in_a_place_word_is_no_place():
+    # 王德道 (tagged nr, unknown to the dictionary) ends in 道 like a road.
+    assert _titles(["区长胡学明与王德道座谈。"])[names.KIND_PLACE] == set()
+
+
 def test_a_place_ending_in_an_administrative_word_outside_the_place_words_is_kept():
     assert _titles(["区长胡学明到达拉特旗检查。"])[names.KIND_PLACE] == {"达拉特旗"}
 
@@ -154,7 +164,8 @@ def test_a_common_word_jieba_tags_as_a_place_is_skipped_and_the_places_after_it_
 
 def test_a_listed_community_described_by_an_activity_is_not_a_place():
     # 管理 (vn), 创新 (v), 三个 (m), 最美 (a), 非常 (d) describe a 社区, not name one.
-    places = _titles(["港云里社区开展活动。"], lines=["港云里社区", "管理社区", "创新社区", "三个社区", "最美社区", "非常社区"])
+    text = "港云里社区开展活动，管理社区、创新社区、三个社区、最美社区、非常社区评选揭晓。"
+    places = _titles([text], lines=["港云里社区", "管理社区", "创新社区", "三个社区", "最美社区", "非常社区"])
     assert places[names.KIND_PLACE] == {"港云里社区"}
 
 
