@@ -98,3 +98,69 @@ def test_records_name_each_occurrences_entry_url_and_count(tmp_path):
         {"entry": "city-reports/documents/zong-jie/zheng-zhi", "url": "city-reports/documents/zong-jie/#zheng-zhi", "count": 1},
     ]
     assert records["“海棠计划”"]["volume"] == "town-2030" and records["“海棠计划”"]["origin"] == "book"
+
+
+def test_the_combined_page_lists_every_term_with_its_uses_per_volume(tmp_path):
+    glossary = _glossary(tmp_path)
+    page = gp.pages(glossary)[-1].markdown
+    assert page.split("\n")[:4] == ["# 名词解释", "", "各卷名词 8 个，含年鉴名词解释和编者补充的名词。", ""]
+    block = _block(page, "“海棠计划”")
+    assert block[block.index("{: .gl-source }") + 1 :] == [
+        "",
+        "**某镇年鉴（2030）**", "{: .gl-volume }", "",
+        "出现于（1 个条目）：", "{: .gl-uses }", "",
+        "- 特载：[某镇人民政府工作报告](town-2030/te-zai/index.md#zheng-fu-gong-zuo-bao-gao)", "",
+        "**某镇年鉴（2030）**", "{: .gl-volume }", "",
+        "出现于（1 个条目）：", "{: .gl-uses }", "",
+        "- 文献 › 城管工作总结：[城管工作总结](city-reports/documents/zong-jie.md#zong-jie)", "",
+    ]
+    unused = _block(page, "口袋公园")
+    assert unused[unused.index("{: .gl-source }") + 1 :] == ["", "正文未出现。", "{: .gl-uses }", ""]
+    assert page.endswith("{: .gl-uses }\n\n") and "\n\n\n\n" not in page
+
+
+def test_a_term_a_volume_defines_but_never_uses_says_so_on_its_page(tmp_path):
+    (tmp_path / "glossary-extra.yml").write_text("terms: []\n", encoding="utf-8")
+    glossary = gp.prepare([volume(chapter(glossary_list()))], tmp_path)
+    page = gp.pages(glossary)[0].markdown
+    block = _block(page, "“海棠计划”")
+    assert block[block.index("{: .gl-source }") + 1 :] == ["", "本卷正文未出现。", "{: .gl-uses }", ""]
+    assert page.endswith("本卷正文未出现。\n{: .gl-uses }\n\n")
+    # where the book defines each unused term: its file and line
+    assert glossary.warnings[0] == "town.txt:1: glossary term “海棠计划” never occurs in any volume"
+
+
+def test_an_item_without_a_term_is_warned_about_and_the_items_after_it_kept(tmp_path):
+    (tmp_path / "glossary-extra.yml").write_text("terms: []\n", encoding="utf-8")
+    listing = entry("名词解释", "1. “海棠计划”：社区微更新行动。", "2. 这一条没有词目。", "3. “三通两联”工作：路通、水通。")
+    glossary = gp.prepare([volume(chapter(report(), listing))], tmp_path)
+    assert [t.term for t in glossary.terms] == ["“海棠计划”", "“三通两联”工作"]
+    assert glossary.warnings == ["town-2030: 名词解释 item 2 (line 2) has no recognisable term; not linked"]
+
+
+def test_editors_terms_the_book_defines_and_aliases_of_no_book_term_are_warned_about(tmp_path):
+    extra = (
+        "terms:\n"
+        "  - {term: “海棠计划”, definition: 另一个解释。, source: 编者}\n"
+        "  - {term: “街巷长制”, definition: 每条街巷设街巷长。, source: 编者}\n"
+        "aliases:\n"
+        "  “三通两联”工作: [三通两联]\n"
+        "  未定义的名词: [未定义]\n"
+    )
+    (tmp_path / "glossary-extra.yml").write_text(extra, encoding="utf-8")
+    glossary = gp.prepare([volume(chapter(report(), glossary_list()))], tmp_path)
+    assert [w for w in glossary.warnings if "never occurs" not in w] == [
+        "glossary-extra.yml: aliases given for “未定义的名词”, which no 名词解释 list defines",
+        "glossary-extra.yml: “海棠计划” is already defined by the book; the book's definition is used",
+    ]
+    terms = {t.term: t for t in glossary.terms}
+    assert terms["“海棠计划”"].origin == "book" and "“街巷长制”" in terms  # the one after the duplicate is kept
+    assert len([t for t in glossary.terms if t.term == "“海棠计划”"]) == 1
+
+
+def test_no_term_takes_the_anchor_of_the_glossary_pages_own_heading(tmp_path):
+    extra = "terms:\n  - {term: 名词解释, definition: 对名词的说明。, source: 编者}\n"
+    (tmp_path / "glossary-extra.yml").write_text(extra, encoding="utf-8")
+    glossary = gp.prepare([volume(chapter(report(), glossary_list()))], tmp_path)
+    (term,) = [t for t in glossary.terms if t.term == "名词解释"]
+    assert term.slug != "ming-ci-jie-shi" and term.slug.startswith("ming-ci-jie-shi")
