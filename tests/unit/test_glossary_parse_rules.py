@@ -114,3 +114,25 @@ def test_items_given_as_preformatted_runs_are_read_and_the_list_ends_at_a_headin
     blocks = [Block("pre", "1. “甲”：一。"), Block("p", "2. “乙”：二。"), Block("h", "3. 下一节"), Block("p", "3. “丙”：三。")]
     items = parse_items(blocks)
     assert [(i.number, i.term, i.definition) for i in items] == [(1, "“甲”", "一。"), (2, "“乙”", "二。")]
+
+
+# --- the colon between term and definition ------------------------------------
+
+def test_a_colon_inside_straight_quotes_does_not_split_the_term():
+    (item,) = _items('1. "甲：乙"工作：两项内容。')
+    assert (item.term, item.definition) == ('"甲：乙"工作', "两项内容。")
+
+
+def test_a_colon_after_a_clause_is_no_term_colon():
+    # 全区完成投资，其中： — a sentence, not a term, stands before this colon.
+    (item,) = _items("1. 全区完成投资，其中：基建5亿元。")
+    assert (item.term, item.definition) == ("", "全区完成投资，其中：基建5亿元。")
+
+
+def test_a_term_of_up_to_forty_characters_is_split_at_its_colon():
+    term = "“十四五”时期河西区全面推进城市更新行动暨老旧小区改造提升工程三年行动计划之第一"
+    assert len(term) == 40
+    (item,) = _items(f"1. {term}：全区城市更新的总体安排。")
+    assert (item.term, item.definition) == (term, "全区城市更新的总体安排。")
+    (longer,) = _items(f"1. {term}甲：全区城市更新的总体安排。")  # 41 characters is no term
+    assert longer.term == ""
