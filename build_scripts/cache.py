@@ -129,6 +129,10 @@ class Cache:
         h.update((PACKAGE.parent / "requirements.txt").read_bytes() if (PACKAGE.parent / "requirements.txt").is_file() else b"")
         return self.dir / f"tags-{h.hexdigest()[:16]}.pickle"
 
+    def tags_kept(self) -> bool:
+        """Whether an earlier build kept jieba's tags (else every stretch is to tag)."""
+        return self._tags_path().is_file()
+
     def load_tags(self) -> dict:
         tags = self._load(self._tags_path())
         return tags if isinstance(tags, dict) else {}
@@ -145,17 +149,22 @@ class Cache:
         return self.dir / f"splits-{h.hexdigest()[:16]}.pickle"
 
     def save_splits(self, splits: dict) -> None:
-        path = self._splits_path()
-        for old in self.dir.glob("splits-*") if self.dir.is_dir() else ():
-            if old != path:
-                old.unlink(missing_ok=True)
-        self._save(path, splits)
+        self._save_replacing(self._splits_path(), "splits-*", splits)
 
     def load_word_tags(self) -> dict | None:
         """jieba's dictionary words and their tags (jieba.posseg's word_tag_tab),
         kept beside the tags: the same version of jieba gives the same table."""
         table = self._load(self._tags_path().with_suffix(".words"))
         return table if isinstance(table, dict) else None
+
+    def load_word_lookups(self) -> dict:
+        """The dictionary words the last build's name rules asked about, with
+        their tags (None: not a word of it): tagging.KeptLookups."""
+        kept = self._load(self._tags_path().with_suffix(".asked"))
+        return kept if isinstance(kept, dict) else {}
+
+    def save_word_lookups(self, asked: dict) -> None:
+        self._save(self._tags_path().with_suffix(".asked"), asked)
 
     def save_word_tags(self, table: dict) -> None:
         path = self._tags_path().with_suffix(".words")
@@ -164,10 +173,21 @@ class Cache:
 
     def save_tags(self, tags: dict) -> None:
         path = self._tags_path()
-        for old in self.dir.glob("tags-*") if self.dir.is_dir() else ():
-            if old not in (path, path.with_suffix(".words")):
-                old.unlink(missing_ok=True)
-        self._save(path, tags)
+        self._save_replacing(path, "tags-*", tags, keep=(path.with_suffix(".words"), path.with_suffix(".asked")))
+
+    # --- pypinyin's readings (readings.py) -----------------------------------
+
+    def _readings_path(self) -> Path:
+        # pypinyin's answers depend on its version only: the code hash covers
+        # the installed packages (and readings.py's own calls).
+        return self.dir / f"readings-{code_hash()[:16]}.pickle"
+
+    def load_readings(self) -> dict:
+        memo = self._load(self._readings_path())
+        return memo if isinstance(memo, dict) else {}
+
+    def save_readings(self, memo: dict) -> None:
+        self._save_replacing(self._readings_path(), "readings-*", memo)
 
     # --- stamp of the last build ---------------------------------------------
 
@@ -232,6 +252,13 @@ class Cache:
                 return pickle.load(f)
         except Exception:  # missing, truncated, or from another version: rebuild it
             return None
+
+    def _save_replacing(self, path: Path, pattern: str, value, keep: tuple[Path, ...] = ()) -> None:
+        """Save `value` at `path`, dropping the files of other versions (`pattern`) but `keep`."""
+        for old in self.dir.glob(pattern) if self.dir.is_dir() else ():
+            if old != path and old not in keep:
+                old.unlink(missing_ok=True)
+        self._save(path, value)
 
     @staticmethod
     def _save(path: Path, value) -> None:

@@ -14,22 +14,24 @@ from __future__ import annotations
 import collections
 import json
 
+from .layout import Placed
 from .model import AuditRecord
-from .render import RenderedVolume
 
 
-def entry_records(volume, rendered: RenderedVolume) -> list[dict]:
+def entry_records(placed: list[Placed]) -> list[dict]:
+    """entries.json's records of the given entries (layout.SiteLayout.placed), in their order."""
     records = []
-    for part, chapter, entry, url in rendered.placed:
+    for item in placed:
+        part, chapter, entry, where = item.part, item.chapter, item.entry, item.placement
         records.append(
             {
-                "id": "/".join(s for s in (volume.id, part.slug, chapter.slug, entry.anchor) if s),
-                "volume": volume.id,
+                "id": where.id,
+                "volume": item.volume.id,
                 "part": part.title,
                 "chapter": chapter.title,
                 "section": entry.section,
                 "title": entry.title,
-                "url": f"{url}#{entry.anchor}",
+                "url": f"{where.hosted_page}#{entry.anchor}",
                 "pages": list(entry.pages),
                 "text": entry.text,
                 "source": entry.source,

@@ -18,7 +18,16 @@ import re
 from dataclasses import dataclass
 
 # --------------------------------------------------------------- placement
-# (issue 14: per-entry placement, read by the search)
+# (issue 13: one placement per entry, computed once right after structure and
+# read by render, the glossary, the indexes, the data export and search)
+
+
+def page_path(volume, part, chapter) -> str:
+    """The Markdown page (relative to docs/) a 章 renders on: its own page,
+    or its 篇's index page for the entries that stand directly under a 篇."""
+    if chapter.title is None:
+        return f"{volume.id}/{part.slug}/index.md"
+    return f"{volume.id}/{part.slug}/{chapter.slug}.md"
 
 
 def page_urls(md_path: str) -> tuple[str, str]:
@@ -32,17 +41,84 @@ def page_urls(md_path: str) -> tuple[str, str]:
     return stem + "/", stem + ".html"
 
 
+def page_url(md_path: str) -> str:
+    """Site-relative URL of a page under directory URLs (the hosted site)."""
+    return page_urls(md_path)[0]
+
+
+def relative(target: str, directory: str) -> str:
+    """posixpath.relpath(target, directory or "."), for site-relative paths
+    (segments without ".", ".." or empty ones), worked out on the strings:
+    posixpath.relpath first makes both paths absolute against the working
+    directory, and that was most of the time of writing the index pages'
+    ≈ 7,600 links."""
+    src = directory.split("/") if directory else []
+    dst = target.split("/")
+    n = 0
+    while n < len(src) and n < len(dst) and src[n] == dst[n]:
+        n += 1
+    return "/".join([".."] * (len(src) - n) + dst[n:]) or "."
+
+
 @dataclass(frozen=True)
 class Placement:
-    """Where one entry (条目) sits: its page in each build and its anchor."""
+    """Where one entry (条目) sits: its page in each build and its anchor;
+    for an entry of the book also its Markdown page, its id (entries.json
+    `id`), its title and where it stands (篇 › 章)."""
 
     hosted_page: str   # e.g. hexi-2024/fa-zhi/gong-an/
     offline_page: str  # e.g. hexi-2024/fa-zhi/gong-an.html
     anchor: str        # the entry heading's id, "" for a whole page
+    md_path: str = ""  # e.g. hexi-2024/fa-zhi/gong-an.md
+    id: str = ""       # e.g. hexi-2024/fa-zhi/gong-an/gai-kuang
+    title: str = ""    # the entry's title (its label in indexes and search)
+    where: str = ""    # 篇 › 章
 
     def url(self, directory_urls: bool = True) -> str:
         page = self.hosted_page if directory_urls else self.offline_page
         return page + (f"#{self.anchor}" if self.anchor else "")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One entry of the book in reading order, with its placement."""
+
+    volume: object  # model.Volume (not imported: model is upstream of every stage, layout of none)
+    part: object
+    chapter: object
+    entry: object
+    placement: Placement
+
+
+class SiteLayout:
+    """The placement of every entry of every volume, in reading order: the
+    one place a page path, URL or entry id is computed (pipeline stage
+    "layout", right after structure)."""
+
+    def __init__(self, volumes):
+        self.placed: list[Placed] = []
+        self._by_entry: dict[int, Placement] = {}
+        for volume in volumes:
+            for part, chapter, entry in volume.entries():
+                md = page_path(volume, part, chapter)
+                hosted, offline = page_urls(md)
+                placement = Placement(
+                    hosted, offline, entry.anchor, md,
+                    "/".join(s for s in (volume.id, part.slug, chapter.slug, entry.anchor) if s),
+                    entry.title,
+                    " › ".join(t for t in (part.title, chapter.title) if t),
+                )
+                self.placed.append(Placed(volume, part, chapter, entry, placement))
+                # Keyed by identity: entries are plain dataclasses (unhashable),
+                # and the same objects flow through every later stage.
+                self._by_entry[id(entry)] = placement
+
+    def of(self, entry) -> Placement:
+        """The placement of one entry of the volumes this layout was made from."""
+        return self._by_entry[id(entry)]
+
+    def of_volume(self, volume) -> list[Placed]:
+        return [p for p in self.placed if p.volume is volume]
 
 
 class Layout:

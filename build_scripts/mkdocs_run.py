@@ -23,15 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 import pickle
 from pathlib import Path
 
+from . import workers
 from .cache import Memo, code_hash
-from .errors import BuildError, worker_signals
-
-PARALLEL_FROM = 8  # pages to render before worker processes pay for their start
+from .errors import BuildError
 
 
 class _Collect(logging.Handler):
@@ -108,7 +106,18 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
     utils.clean_directory(config.site_dir)
     files = get_files(config)
     env = config.theme.get_env()
-    files.add_files_from_theme(env, config)
+    if cache_dir is not None:
+        # The theme's templates compiled once and kept (Jinja's own cache,
+        # keyed on each template's source and the Python version): laying
+        # out the two pages of a one-report rebuild otherwise spends most of
+        # its time compiling Material's templates again (≈ 0.5 s).
+        import jinja2
+
+        (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
+    theme_trees = [_tree_digest(d) for d in config.theme.dirs if not _installed(d)]
+    store = _Store(cache_dir)
+    _add_theme_files(files, env, config, store, theme_trees)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
     nav = get_navigation(files, config)
@@ -124,7 +133,6 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
     # conversion does not read it; the template does, see `page_global`).
     settings = {k: v for k, v in config.items() if k not in ("nav", "plugins", "theme")}
     render_global = _digest(code_hash(), repr(sorted(settings.items(), key=lambda kv: kv[0])), file_list)
-    store = _Store(cache_dir)
 
     # 1. Markdown → HTML, from the cache or rendered (in workers when many).
     keys = {}
@@ -140,7 +148,9 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         else:
             _restore(page, cached, files)
     converted = len(todo)
-    for page, result in zip(todo, _map(_render_one, todo, processes, config, files)):
+    results = workers.map_forked(lambda page: _render_one(page, config, files), todo, processes,
+                                 size=lambda page: len(page.markdown or ""))
+    for page, result in zip(todo, results):
         _restore(page, result, files)
         store.save("render", keys[page.file.src_uri], result)
 
@@ -155,7 +165,7 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         repr(config.get("nav")), repr(dict(theme.items())) if hasattr(theme, "items") else repr(theme),
         # The theme's own files are those of its installed version (in the
         # code hash); the project's custom_dir is read here.
-        *[_tree_digest(d) for d in theme.dirs if "-packages" not in Path(d).parts[-4:-1] and "site-packages" not in d],
+        *theme_trees,
         "\n".join(f"{p.file.src_uri}\t{p.url}\t{p.title}" for p in pages),
         utils.get_build_datetime().isoformat(),
     )
@@ -174,7 +184,8 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
             todo.append((page, key))
         else:
             utils.write_file(output, page.file.abs_dest_path)
-    _fork_each(todo, processes, lambda item: _write_page(item, config, doc_files, nav, env, store))
+    workers.each_forked(lambda item: _write_page(item, config, doc_files, nav, env, store), todo, processes,
+                        size=lambda item: len(item[0].content or ""))
 
     log_level = config.validation.links.anchors
     for page in pages:
@@ -182,6 +193,36 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
     config.plugins.on_post_build(config=config)
     store.prune()
     return {"pages": len(pages), "converted": converted, "laid_out": len(todo)}
+
+
+def _installed(folder: str) -> bool:
+    """A theme folder of an installed package (its files are those of its
+    version, which the code hash covers), not the project's custom_dir."""
+    return "-packages" in Path(folder).parts[-4:-1] or "site-packages" in folder
+
+
+def _add_theme_files(files, env, config, store, theme_trees: list[str]) -> None:
+    """files.add_files_from_theme(env, config), with the theme's static files
+    (path, theme folder) kept: finding them walks the theme's ≈ 14,500 files
+    (Material's icons) through nine name patterns each, on every build. The
+    list depends on the theme folders' contents and the patterns' inputs."""
+    from mkdocs import utils
+    from mkdocs.structure.files import File
+
+    key = _digest(code_hash(), repr(config.theme.dirs), *theme_trees, repr(sorted(config.theme.static_templates)),
+                  repr(sorted(utils.markdown_extensions)))
+    found = store.load("render", key)
+    if found is None:
+        from mkdocs.structure.files import Files
+
+        every = Files([])
+        every.add_files_from_theme(env, config)
+        found = [(f.src_uri, f.src_dir) for f in every]
+        store.save("render", key, found)
+    for path, folder in found:
+        # Theme files do not override docs_dir files (as in MkDocs).
+        if files.get_file_from_path(path) is None:
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
 def _static_template(name: str, key: str, store, env, files, config, nav) -> None:
@@ -226,54 +267,6 @@ def _write_page(item, config, doc_files, nav, env, store) -> None:
     path = Path(page.file.abs_dest_path)
     if path.is_file():
         store.save("page", key, path.read_bytes())
-
-
-# -- worker processes ---------------------------------------------------------
-
-_JOB = None  # (function, items, extra arguments): what the forked workers work on
-
-
-def _worker(index: int):
-    function, items, args = _JOB
-    return function(items[index], *args)
-
-
-def _use_workers(count: int, processes: int) -> bool:
-    return processes > 1 and count >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
-
-
-def _map(function, items: list, processes: int, *args) -> list:
-    """[function(item, *args) for item in items], over forked workers when worth it."""
-    global _JOB
-    if not _use_workers(len(items), processes):
-        return [function(item, *args) for item in items]
-    _JOB = (function, items, args)
-    try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
-            # Largest first, so that no worker is left with the longest page at the end.
-            order = sorted(range(len(items)), key=lambda i: -len(items[i].markdown or ""))
-            results = dict(zip(order, pool.imap(_worker, order)))
-    finally:
-        _JOB = None
-    return [results[i] for i in range(len(items))]
-
-
-def _fork_each(items: list, processes: int, function) -> None:
-    """function(item) for every item, for its side effects (files written),
-    split over forked workers when worth it."""
-    global _JOB
-    if not _use_workers(len(items), processes):
-        for item in items:
-            function(item)
-        return
-    _JOB = (lambda item: function(item), items, ())
-    try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
-            order = sorted(range(len(items)), key=lambda i: -len(items[i][0].content or ""))
-            for _ in pool.imap_unordered(_worker, order):
-                pass
-    finally:
-        _JOB = None
 
 
 # -- the cache ------------------------------------------------------------------

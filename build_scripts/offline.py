@@ -21,6 +21,7 @@ import re
 import shutil
 from pathlib import Path
 
+from . import workers
 from .layout import page_urls
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"  # vendored npm iframe-worker (MIT)
@@ -126,11 +127,12 @@ class Derivation:
         return html.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)
 
 
-def derive(hosted: Path, offline: Path, md_paths, skip: tuple[str, ...] = (), memo=None) -> None:
+def derive(hosted: Path, offline: Path, md_paths, skip: tuple[str, ...] = (), memo=None, processes: int = 1) -> None:
     """Write the offline bundle into `offline` from the hosted site `hosted`;
     `skip`: folders the caller writes for the bundle itself (its search index),
     neither copied nor linked to by a page. `memo` (cache.Memo): offline copies
-    of pages derived by an earlier build."""
+    of pages derived by an earlier build; the others are derived over
+    `processes` forked workers (workers.py)."""
     shutil.rmtree(offline, ignore_errors=True)
     skipped = tuple(f"{m}{folder}/" for folder in skip for m in ("", *MIRRORS))
     files = sorted(
@@ -141,17 +143,21 @@ def derive(hosted: Path, offline: Path, md_paths, skip: tuple[str, ...] = (), me
     derivation = Derivation(md_paths, set(files))
     # What every page's copy depends on besides its own HTML: the layout.
     layout = "\n".join(md_paths) + "\0" + "\n".join(files)
+    pages: dict[str, tuple[bytes | None, bytes]] = {}  # hosted page → (its copy, None: still to derive; its HTML)
     for rel in files:
         out = offline / derivation.offline_path(rel)
         out.parent.mkdir(parents=True, exist_ok=True)
         if rel.endswith(".html"):
             html = (hosted / rel).read_bytes()
-            key = memo.key(layout, rel, html) if memo is not None else None
-            copy = memo.get(key) if memo is not None else None
-            if copy is None:
-                copy = derivation.page(html.decode("utf-8"), rel).encode("utf-8")
-                if memo is not None:
-                    memo.put(key, copy)
-            out.write_bytes(copy)
+            pages[rel] = (memo.get(memo.key(layout, rel, html)) if memo is not None else None), html
         else:
             shutil.copyfile(hosted / rel, out)
+    todo = [rel for rel, (copy, _) in pages.items() if copy is None]
+    derived = workers.map_forked(lambda rel: derivation.page(pages[rel][1].decode("utf-8"), rel).encode("utf-8"),
+                                 todo, processes, size=lambda rel: len(pages[rel][1]))
+    for rel, copy in zip(todo, derived):
+        if memo is not None:
+            memo.put(memo.key(layout, rel, pages[rel][1]), copy)
+        pages[rel] = copy, pages[rel][1]
+    for rel, (copy, _) in pages.items():
+        (offline / derivation.offline_path(rel)).write_bytes(copy)

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional
+from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional, workers
 from .bundle import write_zip
 from .cache import Cache
-from .layout import Layout
 from .manifest import load_site_config
 from .pipeline import Book
 from .render import Page
@@ -49,20 +48,18 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     hosted = work / "site"
     offline_site = work / "offline"
     _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, cache, progress, len(book.pages))
-    # The search engine and its index scripts (search/*.js), per volume.
-    search_volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in book.volumes]
-    search.write(hosted, book.searchable, volumes=search_volumes)
-    progress("wrote search index")
+    # The search engine and its index scripts (search/*.js, made by the pipeline).
+    search.write(hosted, book.search_files["hosted"])
     site_url = str(load_site_config(root).get("site_url") or "")
     notfound.fix(hosted, site_url)
     # The 繁體 copy (zh-Hant/), made from the finished pages.
     memos = {name: cache_module.Memo(cache.dir / name) for name in ("traditional", "offline", "zip")}
-    converted = traditional.write(hosted, site_url, memos["traditional"])
+    converted = traditional.write(hosted, site_url, memos["traditional"], workers.processes())
     progress(f"wrote the 繁體 copy: {converted} pages")
     progress("offline bundle: derived from the hosted site")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"])
-    search.write(offline_site, book.searchable, layout=Layout(md_paths), volumes=search_volumes)
+    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"], processes=workers.processes())
+    search.write(offline_site, book.search_files["offline"])
     shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
     progress("wrote the offline pages and their search index")
     dist = work / "dist"
@@ -85,16 +82,13 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
 
 
 def _clear_work(work: Path) -> None:
-    """Empty the scratch folder .build/, keeping its cache/ (see cache.py)."""
+    """Empty the scratch folder .build/, keeping its cache/ (see cache.py):
+    what an earlier build left goes into the trash (publish.discard)."""
     if not work.is_dir():
         return
-    for item in work.iterdir():
-        if item.name == "cache":
-            continue
-        if item.is_dir() and not item.is_symlink():
-            shutil.rmtree(item, ignore_errors=True)
-        else:
-            item.unlink(missing_ok=True)
+    for item in sorted(work.iterdir()):
+        if item.name not in ("cache", publish.TRASH):
+            publish.discard(work, item)
 
 
 def _copy_handwritten(docs: Path, dest: Path) -> None:

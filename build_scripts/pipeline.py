@@ -1,8 +1,8 @@
 """The pipeline (流水线): every stage from the manifest to the search records,
 in one ordered list, run top to bottom.
 
-    manifest → volumes (read → repair → structure, per volume) → glossary
-             → render → indexes → export → search
+    manifest → volumes (read → repair → structure, per volume) → layout
+             → glossary → render → indexes → export → search
 
 `STAGES` is that list (like `repair.REPAIRS`): each stage a named function
 registered in reading order by `@stage`, taking the `Run` and filling the
@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import audit_page, export, layout, publish, search, volume_home
+from . import audit_page, export, layout, publish, readings, search, volume_home
 from .cache import Cache
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
 from .indexes import IndexBuild, build_indexes
 from .indexes import printed as printed_index
-from .indexes.tagging import Tagger
+from .indexes.tagging import KeptLookups, Tagger, load_posseg
 from .manifest import load_manifest, load_site_config
 from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
@@ -65,6 +65,7 @@ class Book:
     searchable: list[dict]
     figures: dict
     volumes: list[Volume] = field(default_factory=list)
+    search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # "hosted"/"offline" → search/ files
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Run:
     progress: Callable[[str], None]
     specs: list[VolumeSpec] = field(default_factory=list)  # manifest
     volumes: list[Volume] = field(default_factory=list)  # volumes
+    site: layout.SiteLayout | None = None  # layout
     glossary: Glossary | None = None  # glossary
     pages: list[Page] = field(default_factory=list)  # render, indexes
     nav: list = field(default_factory=list)  # render, indexes
@@ -87,6 +89,7 @@ class Run:
     data: dict[str, str] = field(default_factory=dict)  # export
     glossary_records: list[dict] = field(default_factory=list)  # export
     searchable: list[dict] = field(default_factory=list)  # search
+    search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
 
     @property
     def seeds(self) -> Path:
@@ -123,9 +126,15 @@ stage = _registrar(STAGES)  # @stage("name"): one stage of the book
 
 
 def run(root: Path, cache: Cache, progress=lambda m: None) -> Book:
-    """Every stage, in order; the book they make."""
+    """Every stage, in order; the book they make. pypinyin's answers of the
+    last build are lent to the stages that read pinyin (readings.py)."""
+    readings.MEMO.update(cache.load_readings())
+    known = len(readings.MEMO)
     state = _run_all(STAGES, Run(root, cache, progress))
-    return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes)
+    if len(readings.MEMO) != known:
+        cache.save_readings(readings.MEMO)
+    return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes,
+                state.search_files)
 
 
 # --- the stages, in order ------------------------------------------------------
@@ -147,10 +156,19 @@ def volumes_stage(run: Run) -> None:
     run.cache.prune_volumes()
 
 
+@stage("layout")
+def layout_stage(run: Run) -> None:
+    """Where every entry goes: its page, URLs and id (layout.SiteLayout),
+    computed once for the stages after it. The names the site reserves were
+    checked against the volume ids by the manifest and against the 篇/章
+    slugs by structure."""
+    run.site = layout.SiteLayout(run.volumes)
+
+
 @stage("glossary")
 def glossary_stage(run: Run) -> None:
     """名词解释: the books' lists and the editors' terms, every occurrence found."""
-    run.glossary = glossary_pages.prepare(run.volumes, run.seeds)
+    run.glossary = glossary_pages.prepare(run.volumes, run.seeds, run.site)
     for warning in run.glossary.warnings:
         print(f"warning: {warning}", file=sys.stderr, flush=True)
     run.progress(f"glossary: {len(run.glossary.terms)} terms")
@@ -163,12 +181,12 @@ def render_stage(run: Run) -> None:
     glossary = run.glossary
     run.nav = [{"首页": "index.md"}]
     for volume in run.volumes:
-        rendered = render_volume(volume, glossary.linker.mark)
+        rendered = render_volume(volume, glossary.linker.mark, run.site)
         run.pages += volume_home.pages(volume) + rendered.pages
         # 名词解释 is in the menu once (the combined page, below); the volume's
         # own glossary page is linked from the volume home.
         run.nav += rendered.nav
-        run.entries += export.entry_records(volume, rendered)
+        run.entries += export.entry_records(run.site.of_volume(volume))
         run.audit += volume.audit
     run.pages += glossary_pages.pages(glossary)
     run.nav.append({glossary_pages.TITLE: glossary_pages.COMBINED})
@@ -185,9 +203,13 @@ def indexes_stage(run: Run) -> None:
     the home page and the rest of the menu. jieba's POS tags come from and go
     back to the cache."""
     cache = run.cache
-    tagger = Tagger(cache.load_tags(), dictionary=cache.load_word_tags())
+    # jieba's dictionary as the name rules ask it: the last build's answers,
+    # the whole table (kept, or jieba's own) only for a word outside them.
+    kept = cache.load_word_lookups()
+    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
+    tagger = Tagger(cache.load_tags(), dictionary=lookups)
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
-    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, tagger, run.progress)
+    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, tagger, run.progress, run.site)
     run.progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     run.pages += indexes.pages
     run.pages.append(Page("index.md", "首页", _home(run.volumes, indexes.nav)))
@@ -197,7 +219,10 @@ def indexes_stage(run: Run) -> None:
     editors = [volume_home.editors_nav_item(v) for v in run.volumes]
     run.nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
     cache.save_tags(tagger.memo)
-    cache.save_word_tags(tagger.dictionary)
+    if lookups.asked != kept:
+        cache.save_word_lookups(lookups.asked)
+    if lookups.loaded is not None:
+        cache.save_word_tags(lookups.loaded)
 
 
 @stage("export")
@@ -216,8 +241,12 @@ def export_stage(run: Run) -> None:
 
 @stage("search")
 def search_stage(run: Run) -> None:
-    """The search records: every entry, then the 名词解释 terms."""
+    """The search records (every entry, then the 名词解释 terms) and the
+    search index of each build, from the records and the pages' layout."""
     run.searchable = run.entries + search.glossary_records(run.glossary_records)
+    volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
+    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes)
+    run.progress(f"search: {len(run.searchable)} records indexed")
 
 
 # --- one volume: read → repair → structure (the `volumes` stage, per volume) -----
@@ -319,6 +348,11 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
             # progress callable (a test's log) may not cross processes.
             shown = progress if isinstance(progress, Progress) else None
             results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
+            if not cache.tags_kept():
+                # Nothing tagged before (a cold build): the names stage will load
+                # jieba's tagger (≈ 0.4 s); load it now, while a core is idle
+                # until the longest volume is structured.
+                load_posseg()
             for i, result in zip(todo, results):
                 if isinstance(result, tuple):  # an InputError, sent back as its parts
                     raise InputError(*result)

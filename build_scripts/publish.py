@@ -18,6 +18,13 @@ system alone: a step is done when the path holds the staged inode.
 - A failed rename (permissions, a file in the way) undoes the steps done.
 
 Only one build may run in a project folder at a time (`lock`).
+
+What a swap replaced (the old site, bundle and docs pages, now at the staged
+paths) is not deleted on the spot: it is moved into .build/trash/ (one rename
+each) and the next build deletes it in a thread while its pipeline computes
+(`emptying_trash`). Deleting a site's 1,100 files and folders is ≈ 1.2 s of
+unlink/rmdir on a file system mounted with `discard`, nearly a third of a
+rebuild after a one-character correction; overlapped, it costs no wall time.
 """
 from __future__ import annotations
 
@@ -28,6 +35,7 @@ import json
 import os
 import shutil
 import signal
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,6 +44,7 @@ from .errors import BuildError, Interrupted
 
 GENERATED_LIST = ".generated"  # docs/.generated lists what the build wrote into docs/
 JOURNAL = "publish.json"
+TRASH = "trash"  # .build/trash/: what the last build replaced, deleted by the next one
 
 
 # -- one build at a time ----------------------------------------------------
@@ -147,10 +156,46 @@ def _finish(work: Path, steps: list[dict]) -> None:
     swapped into the staged paths)."""
     _journal(work).unlink(missing_ok=True)
     _sync_dir(work)
-    shutil.rmtree(work / "old", ignore_errors=True)
+    discard(work, work / "old")
     for step in steps:
         if step["new"] and os.path.lexists(step["new"]):
-            _remove(Path(step["new"]))
+            discard(work, Path(step["new"]))
+
+
+# -- the trash ----------------------------------------------------------------
+
+def discard(work: Path, path: Path) -> None:
+    """Move `path` (inside `work`, .build/) into the trash: one rename, however
+    big the tree; `emptying_trash` deletes it later. Not a step of the swap
+    (it runs after the journal is gone): where the move fails, the path is
+    deleted on the spot instead, and a kill leaves it for the next build's
+    clearing of .build/."""
+    if not os.path.lexists(path):
+        return
+    trash = work / TRASH
+    try:
+        trash.mkdir(exist_ok=True)
+        n = 0
+        while os.path.lexists(trash / f"{n}-{path.name}"):
+            n += 1
+        os.replace(path, trash / f"{n}-{path.name}")
+    except OSError:
+        _remove(path)
+
+
+@contextmanager
+def emptying_trash(work: Path):
+    """Delete what is in the trash now, in a thread, while the block runs;
+    wait for it at the end. What the block itself discards stays for the
+    next build. A kill half-way leaves the rest for the next build too."""
+    trash = work / TRASH
+    items = sorted(trash.iterdir()) if trash.is_dir() and not trash.is_symlink() else []
+    worker = threading.Thread(target=lambda: [_remove(item) for item in items], daemon=True)
+    worker.start()  # os.unlink/rmdir release the GIL: the deleting overlaps the pipeline's work
+    try:
+        yield
+    finally:
+        worker.join()
 
 
 def _remove(path: Path) -> None:

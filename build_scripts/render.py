@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import bulletin
 from .cover import Cover, citation, cover_of
+from .layout import SiteLayout, page_path, page_url  # noqa: F401 (page_path, page_url re-exported)
 from .model import Block, Chapter, Entry, Part, Volume
 
 # Characters Python-Markdown treats as markup anywhere in a line. `{` and `}`
@@ -36,6 +37,12 @@ def _line_start(m: re.Match) -> str:
     return m.group(1) + m.group(4) + "\\" + m.group(5)
 
 
+# Every character escape_inline changes: html.escape's & < > and _INLINE_SPECIAL's.
+# Most book text holds none of them, and one search is cheaper than three
+# replaces and a substitution (escape runs ≈ 35,000 times a build).
+_ANY_SPECIAL = re.compile(r"[&<>\\`*_{}\[\]#|!]")
+
+
 def escape(text: str) -> str:
     """Literal text for Markdown: HTML-escaped, markup characters backslashed."""
     return _LINE_START.sub(_line_start, escape_inline(text))
@@ -43,6 +50,8 @@ def escape(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Literal text for a place inside a line (link text): no line-start rules."""
+    if not _ANY_SPECIAL.search(text):
+        return text
     return _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -68,19 +77,6 @@ class RenderedVolume:
     placed: list[tuple[Part, Chapter, Entry, str]] = field(default_factory=list)
 
 
-def page_path(volume: Volume, part: Part, chapter: Chapter) -> str:
-    if chapter.title is None:
-        return f"{volume.id}/{part.slug}/index.md"
-    return f"{volume.id}/{part.slug}/{chapter.slug}.md"
-
-
-def page_url(path: str) -> str:
-    """Site-relative URL of a page under directory URLs (what the hosted site uses)."""
-    if path.endswith("index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
-
-
 # The title of a yearbook's back-matter 篇 that reprints its printed index
 # (索引, also spaced 索　引 by the typesetting): a finding aid for editors, kept
 # on its own page but not in the reader's menu (see volume_home.py).
@@ -101,9 +97,11 @@ def is_chronicle(chapter: Chapter) -> bool:
     return bool(chapter.entries) and all(DAY_TITLE.match(e.title) for e in chapter.entries)
 
 
-def render_volume(volume: Volume, mark: Mark | None = None) -> RenderedVolume:
+def render_volume(volume: Volume, mark: Mark | None = None, site: SiteLayout | None = None) -> RenderedVolume:
     """The 篇 and 章 pages of a volume and its menu. The volume's home, its
-    editors' page and its printable page are volume_home.py's."""
+    editors' page and its printable page are volume_home.py's. `site`: the
+    build's layout (pipeline stage "layout"); by default this volume's own."""
+    site = site or SiteLayout([volume])
     out = RenderedVolume()
     vid = volume.id
     cover = cover_of(volume)
@@ -118,10 +116,10 @@ def render_volume(volume: Volume, mark: Mark | None = None) -> RenderedVolume:
         for chapter in part.chapters:
             path = page_path(volume, part, chapter)
             title = chapter.title or part.title
-            out.pages.append(Page(path, title, _chapter_page(volume, part, chapter, mark, cover)))
+            out.pages.append(Page(path, title, _chapter_page(volume, part, chapter, mark, cover, site)))
             part_nav.append(path if chapter.title is None else {chapter.title: path})
             for entry in chapter.entries:
-                out.placed.append((part, chapter, entry, page_url(path)))
+                out.placed.append((part, chapter, entry, site.of(entry).hosted_page))
         if not is_index_part(part):
             nav.append({part.title: part_nav})
     out.nav = [{volume.spec.title: nav}]
@@ -139,8 +137,10 @@ def _part_index(volume: Volume, part: Part) -> str:
 
 
 def _chapter_page(
-    volume: Volume, part: Part, chapter: Chapter, mark: Mark | None = None, cover: Cover | None = None
+    volume: Volume, part: Part, chapter: Chapter, mark: Mark | None = None, cover: Cover | None = None,
+    site: SiteLayout | None = None,
 ) -> str:
+    site = site or SiteLayout([volume])
     path = page_path(volume, part, chapter)
     title = chapter.title or part.title
     lines = [f"# {escape(title)}", "", _breadcrumb(volume, part, chapter), "{: .breadcrumb }", ""]
@@ -162,7 +162,8 @@ def _chapter_page(
         # prints the date once, then 同日 …); each keeps its own anchor.
         same_day = is_chronicle(chapter) and entry.title == day
         day = entry.title
-        lines += _entry(entry, "###" if entry.section else "##", mark, path, cover, heading=not same_day)
+        lines += _entry(entry, "###" if entry.section else "##", mark, path, cover, heading=not same_day,
+                        url=site.of(entry).url())
     if is_chronicle(chapter):
         lines += _month_bar(part, chapter)
 
@@ -215,16 +216,17 @@ def printed_pages(entry: Entry) -> str:
     return f"原书第 {pages} 页"
 
 
-def _entry_meta(entry: Entry, path: str, cover: Cover | None, anchor: bool = False) -> list[str]:
+def _entry_meta(entry: Entry, path: str, cover: Cover | None, anchor: bool = False, url: str = "") -> list[str]:
     """The line under an entry's heading: its printed page and the 引用本条
     button (raw HTML: a <button> has no Markdown form). With `anchor`, the
-    line carries the entry's id (an entry without a heading of its own)."""
+    line carries the entry's id (an entry without a heading of its own).
+    `url`: the entry's hosted URL (its layout.Placement), by default from `path`."""
     parts = []
     if entry.pages:
         parts.append(f'<span class="entry-pages">{html.escape(printed_pages(entry))}</span>')
     if cover is not None:
         cite = html.escape(citation(cover, entry.title, entry.pages, entry.pages_estimated), quote=True)
-        url = html.escape(f"{page_url(path)}#{entry.anchor}", quote=True)
+        url = html.escape(url or f"{page_url(path)}#{entry.anchor}", quote=True)
         label = html.escape(f"引用本条：{entry.title}", quote=True)
         parts.append(
             f'<button type="button" class="cite-button" data-cite="{cite}" data-url="{url}" '
@@ -238,10 +240,10 @@ def _entry_meta(entry: Entry, path: str, cover: Cover | None, anchor: bool = Fal
 
 def _entry(
     entry: Entry, level: str, marker: Mark | None = None, path: str = "", cover: Cover | None = None,
-    heading: bool = True,
+    heading: bool = True, url: str = "",
 ) -> list[str]:
     lines = [f"{level} {escape(entry.title)} {{#{entry.anchor} .entry}}", ""] if heading else []
-    lines += _entry_meta(entry, path, cover, anchor=not heading)
+    lines += _entry_meta(entry, path, cover, anchor=not heading, url=url)
     if bulletin.is_bulletin(entry):
         lines += bulletin.table(entry, escape_inline)
     lines += _blocks(entry.blocks, depth=len(level), mark=(lambda b: marker(entry, b, path)) if marker else None)

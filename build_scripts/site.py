@@ -36,8 +36,10 @@ def _build(root: Path, progress) -> dict:
         return unchanged
     # Every input (seeds, glossary-extra.yml, pinyin-phrases.yml, mkdocs.yml)
     # is read by the pipeline: bad input stops the build before anything is touched.
-    book = pipeline.run(root, cache, progress)
-    return output.publish_book(root, book, cache, inputs, progress)
+    # What the last build replaced is deleted meanwhile (publish.emptying_trash).
+    with publish.emptying_trash(root / ".build"):
+        book = pipeline.run(root, cache, progress)
+        return output.publish_book(root, book, cache, inputs, progress)
 
 
 __all__ = ["build", "structure_volume", "Progress", "BuildError", "InputError"]

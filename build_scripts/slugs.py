@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-from pypinyin import Style, lazy_pinyin
+from . import readings
 
 MAX_SLUG = 64  # keeps URLs citable; longer titles get a hash suffix to stay unique
 
 
 def slugify(title: str, fallback: str = "x") -> str:
-    syllables = lazy_pinyin(title, style=Style.NORMAL)
+    syllables = readings.plain(title)
     raw = "-".join(s for s in syllables if s.strip())
     slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
     if not slug:

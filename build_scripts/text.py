@@ -12,6 +12,7 @@ blocks and search/normalise.py's 繁→简 table walk Unicode blocks of their ow
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -56,7 +57,13 @@ DATED = re.compile(r"^(?:\d{4}\s*年|\d{1,2}\s*月)")
 def width(text: str) -> int:
     """Printed width in columns: ideographs and full-width marks take two,
     digits, Latin letters and spaces one — the unit of a column's measure."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(map(_char_width, text))
+
+
+@functools.lru_cache(maxsize=None)
+def _char_width(c: str) -> int:
+    # cached per character: the repair stage measures every line several times
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
 def title_key(text: str) -> str:

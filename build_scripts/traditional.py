@@ -26,6 +26,8 @@ from pathlib import Path
 
 import opencc
 
+from . import workers
+
 FOLDER = "zh-Hant"
 LANG = "zh-Hant"
 # Top-level parts of the built site that are not copied (shared with the
@@ -70,12 +72,13 @@ def convert_page(html: str, site_url: str = "") -> str:
     return text
 
 
-def write(site: Path, site_url: str = "", memo=None) -> int:
+def write(site: Path, site_url: str = "", memo=None, processes: int = 1) -> int:
     """Write site/zh-Hant/ from the finished build in `site`; return the number
-    of pages. `memo` (cache.Memo): twins of pages converted by an earlier build."""
+    of pages. `memo` (cache.Memo): twins of pages converted by an earlier build;
+    the others are converted over `processes` forked workers (workers.py)."""
     target = site / FOLDER
     shutil.rmtree(target, ignore_errors=True)
-    pages = 0
+    pages: dict[Path, tuple[bytes | None, bytes]] = {}  # twin's path → (the twin, None: still to convert; the page)
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site)
         if rel.parts[0] in SHARED + SKIP or not path.is_file():
@@ -84,14 +87,16 @@ def write(site: Path, site_url: str = "", memo=None) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".html":
             html = path.read_bytes()
-            key = memo.key(site_url, html) if memo is not None else None
-            twin = memo.get(key) if memo is not None else None
-            if twin is None:
-                twin = convert_page(html.decode("utf-8"), site_url).encode("utf-8")
-                if memo is not None:
-                    memo.put(key, twin)
-            out.write_bytes(twin)
-            pages += 1
+            pages[out] = (memo.get(memo.key(site_url, html)) if memo is not None else None), html
         else:
             shutil.copyfile(path, out)
-    return pages
+    todo = [out for out, (twin, _) in pages.items() if twin is None]
+    converted = workers.map_forked(lambda out: convert_page(pages[out][1].decode("utf-8"), site_url).encode("utf-8"),
+                                   todo, processes, size=lambda out: len(pages[out][1]))
+    for out, twin in zip(todo, converted):
+        if memo is not None:
+            memo.put(memo.key(site_url, pages[out][1]), twin)
+        pages[out] = twin, pages[out][1]
+    for out, (twin, _) in pages.items():
+        out.write_bytes(twin)
+    return len(pages)

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Entry, Volume
 from ..text import CJK
-from ..render import escape, escape_inline, page_path
+from ..layout import SiteLayout, relative
+from ..render import escape, escape_inline
 from . import SUPERSCRIPT_RUN, Occurrence, Term, fold, folded, superscript_value
 from .parse import GlossaryList
 
@@ -107,21 +108,19 @@ class Linker:
 
     # --- scanning ---------------------------------------------------------
 
-    def scan(self, volumes: list[Volume]) -> None:
-        """Find every occurrence and footnote marker; fill Term.occurrences."""
+    def scan(self, volumes: list[Volume], site: SiteLayout | None = None) -> None:
+        """Find every occurrence and footnote marker; fill Term.occurrences.
+        `site`: the build's layout (where each entry is placed), by default the volumes'."""
         skip: set[int] = set()
         for _, glist in self.lists:
             for item in glist.items:
                 for k, block in enumerate(item.blocks):
                     skip.add(id(block))
                     self._items[id(block)] = (glist, item.number, k == 0, k == len(item.blocks) - 1)
-        for volume in volumes:
-            for part, chapter, entry in volume.entries():
-                page = page_path(volume, part, chapter)
-                self._entry_pages[id(entry)] = page
-                entry_id = "/".join(s for s in (volume.id, part.slug, chapter.slug, entry.anchor) if s)
-                where = " › ".join(t for t in (part.title, chapter.title) if t)
-                self._scan_entry(_Placed(volume, entry, page, entry_id, where), skip)
+        for placed in (site or SiteLayout(volumes)).placed:
+            where = placed.placement
+            self._entry_pages[id(placed.entry)] = where.md_path
+            self._scan_entry(_Placed(placed.volume, placed.entry, where.md_path, where.id, where.where), skip)
 
     def entry_page(self, entry: Entry) -> str:
         """Markdown page path an entry renders on (after scan)."""
@@ -263,7 +262,7 @@ def _href(from_page: str, to_page: str, anchor: str) -> str:
     rewrites .md links for directory and file URLs alike)."""
     if from_page == to_page:
         return f"#{anchor}"
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    rel = relative(to_page, posixpath.dirname(from_page))
     return f"{rel}#{anchor}"
 
 

@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..layout import SiteLayout
 from ..model import Volume
 from ..render import Page, escape, escape_inline, page_url
 from ..slugs import SlugRegistry
@@ -40,8 +41,9 @@ class Glossary:
         return {"glossary_terms": len(self.terms), "glossary_marks": self.linker.marks, "glossary_entries": len(reached)}
 
 
-def prepare(volumes: list[Volume], seeds: Path) -> Glossary:
-    """Collect the books' lists and the editors' terms, find every occurrence."""
+def prepare(volumes: list[Volume], seeds: Path, site: SiteLayout | None = None) -> Glossary:
+    """Collect the books' lists and the editors' terms, find every occurrence
+    (in the entries as `site`, the build's layout, places them)."""
     extra = load_extra(seeds / EXTRA_FILE)
     lists = [(v, gl) for v in volumes for gl in find_lists(v)]
     warnings: list[str] = []
@@ -71,7 +73,7 @@ def prepare(volumes: list[Volume], seeds: Path) -> Glossary:
     for term in terms:
         term.slug = slugs.take(term.term, "term")
     linker = Linker(terms, lists, {v.id: volume_page(v.id) for v in volumes})
-    linker.scan(volumes)
+    linker.scan(volumes, site)
     for term in terms:
         glist = defined_by.get(id(term))
         if glist is not None:

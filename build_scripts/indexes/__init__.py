@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import workers
+from ..layout import SiteLayout
 from ..model import Volume
 from ..render import Page, escape
 from . import entry_index, names, printed, subjects
@@ -43,20 +45,26 @@ class IndexBuild:
 
 def build_indexes(
     volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None,
-    progress=lambda message: None,
+    progress=lambda message: None, site: SiteLayout | None = None,
 ) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
     entries they occur in; they join the 主题索引. `tagger` may hold jieba's
-    tags from an earlier build (see tagging.py)."""
+    tags from an earlier build (see tagging.py). `site`: the build's layout
+    (where each entry is), by default the volumes'."""
     load_phrase_readings(seeds / PHRASES_FILE)
-    targets = make_targets(volumes)
+    targets = make_targets(volumes, site)
     tagger = tagger or Tagger()
+    # The two families of indexes are independent: the 条目索引 and 主题索引 are
+    # made in a forked process while this one finds the names (whose jieba
+    # tagging, when there is any, runs in workers of its own).
+    other = workers.Beside(lambda: (entry_index.build(targets), subjects.build(targets, glossary)), workers.processes())
     by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger)
     progress(f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
              f"{len(tagger.memo) - tagger.tagged} kept from the last build")
+    entry_headings, subject_headings = other.result()
     built: dict[str, list[Heading]] = {
-        "entries": entry_index.build(targets),
-        "subjects": subjects.build(targets, glossary),
+        "entries": entry_headings,
+        "subjects": subject_headings,
         "people": by_name[names.KIND_PERSON],
         "organisations": by_name[names.KIND_ORG],
         "places": by_name[names.KIND_PLACE],

@@ -21,8 +21,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
+from .. import readings
 from ..errors import InputError
 from ..text import CJK
 from ..yamlfile import read_yaml
@@ -65,7 +64,7 @@ def load_phrase_readings(path: Path) -> None:
 
 def _syllables(han: str) -> list[tuple[str, int]]:
     out = []
-    for s in lazy_pinyin(han, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True):
+    for s in readings.toned(han):
         m = _TONED.match(s)
         out.append((m.group(1), int(m.group(2))) if m else (s, 5))
     for phrase, reading in _PHRASES.items():

@@ -1,8 +1,8 @@
 """Where index headings point (索引出处): one `Target` per 条目 of the book.
 
-Targets are taken from the structured volumes at build time and placed with
-render.page_path, the same function that writes the pages, so a locator's
-page and anchor are the ones the site really has. The back-matter 篇 that holds
+Targets are taken from the structured volumes at build time and placed by
+the build's layout (layout.SiteLayout, the placement render writes the pages
+from), so a locator's page, anchor and id are the ones the site really has. The back-matter 篇 that holds
 the book's own printed index is not a target: its text is the raw printed
 index (kept on its page, linked from our 索引 overview), not content.
 """
@@ -13,9 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..text import CJK
+from ..layout import Placement, SiteLayout
 from ..model import Chapter, Entry, Part, Volume
 from ..render import INDEX_PART, is_index_part, page_path, page_url  # noqa: F401 (re-exported)
+from ..text import CJK
 # Whitespace the PDF extraction left inside Chinese text (“李学 义”, “紧 紧”).
 _CJK_GAP = re.compile(rf"(?<=[{CJK}])[ \t\u3000]+(?=[{CJK}])")
 
@@ -34,17 +35,22 @@ class Target:
     part: Part
     chapter: Chapter
     entry: Entry
-    path: str  # the page, relative to docs/ (hexi-2024/fa-zhi/gong-an.md)
+    placement: Placement  # where the entry is on the site (layout.SiteLayout)
     order: int  # reading order across the whole site
+
+    @property
+    def path(self) -> str:
+        """The page, relative to docs/ (hexi-2024/fa-zhi/gong-an.md)."""
+        return self.placement.md_path
 
     @property
     def id(self) -> str:
         """Same id as entries.json gives the entry."""
-        return "/".join(s for s in (self.volume.id, self.part.slug, self.chapter.slug, self.entry.anchor) if s)
+        return self.placement.id
 
     @property
     def url(self) -> str:
-        return f"{page_url(self.path)}#{self.entry.anchor}"
+        return f"{self.placement.hosted_page}#{self.entry.anchor}"
 
     @property
     def place(self) -> str:
@@ -58,13 +64,13 @@ class Target:
         return search_text(self.entry.title + "\n" + self.entry.text)
 
 
-def targets(volumes: list[Volume]) -> list[Target]:
+def targets(volumes: list[Volume], site: SiteLayout | None = None) -> list[Target]:
+    """Every entry an index can point to, in reading order. `site`: the
+    build's layout, by default the volumes'."""
     out: list[Target] = []
-    for volume in volumes:
-        for part, chapter, entry in volume.entries():
-            if is_index_part(part):
-                continue
-            out.append(Target(volume, part, chapter, entry, page_path(volume, part, chapter), len(out)))
+    for p in (site or SiteLayout(volumes)).placed:
+        if not is_index_part(p.part):
+            out.append(Target(p.volume, p.part, p.chapter, p.entry, p.placement, len(out)))
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+from ..layout import relative
 from ..render import escape
 from .collation import group_order
 from .headings import Heading, Locator
@@ -24,7 +25,7 @@ def group_id(group: str) -> str:
 
 def link(page: str, loc: Locator) -> str:
     """Relative link from one docs page to a locator's page and anchor."""
-    rel = posixpath.relpath(loc.path, posixpath.dirname(page))
+    rel = relative(loc.path, posixpath.dirname(page))
     return rel + (f"#{loc.anchor}" if loc.anchor else "")
 
 

@@ -6,14 +6,21 @@ yet known, across worker processes when there is much of it (each process
 forked after jieba's dictionary is loaded, so the dictionary is loaded once),
 and keeps the tags in `memo`; tags of an earlier build can be handed in as
 `known` (`cache.py`: the tags depend on the text and the jieba version only).
+
+Most of jieba's tagging time is its Viterbi search over the tags of unknown
+words (`jieba.posseg.viterbi`), which scores every pair of its 256 states at
+each character and runs again for the same unknown run of characters in every
+overlapping stretch. `viterbi` below gives the same result, scoring only the
+pairs jieba's transition table has, once per run: `load_posseg` installs it.
 """
 from __future__ import annotations
 
-import logging
+import functools
 import multiprocessing
 import os
 
 from ..errors import worker_signals
+from ..segmenter import load_jieba
 
 Tags = tuple[tuple[str, str], ...]  # (word, tag) pairs in text order, spaces included
 
@@ -27,20 +34,22 @@ def load_posseg():
     """jieba's tagger with its dictionary loaded (once per process)."""
     global _posseg
     if _posseg is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
+        load_jieba()
         import jieba.posseg
 
+        # jieba.posseg's tokenizer calls the module's `viterbi` by name.
+        jieba.posseg.viterbi = viterbi
         _posseg = jieba.posseg
     return _posseg
 
 
 def jieba_version() -> str:
-    import jieba
+    """Installed jieba's version, from its package metadata: importing jieba
+    to ask (≈ 0.3 s, pkg_resources included) would cost a rebuild that needs
+    no jieba at all (every stretch tagged before)."""
+    from importlib.metadata import version
 
-    return jieba.__version__
+    return version("jieba")
 
 
 def _cut(text: str) -> Tags:
@@ -107,3 +116,128 @@ class Tagger:
         with multiprocessing.get_context("fork").Pool(self.processes, initializer=worker_signals) as pool:
             for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
                 self.memo.update(zip(chunk, tags))
+
+
+# --- jieba's Viterbi search, the same answers for less work (see the module's docstring) ---
+
+
+MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi's score of a character a state never emits
+MIN_INF = float("-inf")  # its score of a transition its table lacks
+
+
+def viterbi(obs, states, start_p, trans_p, emit_p):
+    """jieba.posseg.viterbi.viterbi (jieba 0.42.1), same result, once per text:
+    the tables jieba.posseg hands in are its module constants."""
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+    if any(mine is not jiebas for mine, jiebas in zip((states, start_p, trans_p, emit_p), (char_state_tab_P, start_P, trans_P, emit_P))):
+        raise ValueError("tagging.viterbi serves jieba.posseg's own tables only")
+    return _viterbi(obs)
+
+
+@functools.cache
+def _incoming() -> dict:
+    """For each state, the states with a transition into it and its score
+    (the table's 5,218 transitions, against 65,536 pairs of states)."""
+    from jieba.posseg import trans_P
+
+    into: dict = {}
+    for y0, row in trans_P.items():
+        for y, score in row.items():
+            into.setdefault(y, []).append((y0, score))
+    return into
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _viterbi(obs: str):
+    """jieba's Viterbi search. jieba scores, at each character, every pair of
+    a state y the character may have and a state y0 of the character before;
+    a pair without a transition in its table scores -inf. Here only the pairs
+    with one are scored (`_incoming`): y takes the best of those, the same
+    winner, since -inf loses to any other score, and states with no such pair
+    are left out, as jieba leaves out the states no transition leads to.
+    Where jieba's answer comes from -inf scores alone (every pair of y
+    scores -inf, or no state of the character is reachable), it is computed
+    as jieba does. Ties are broken by the state, as by jieba's `max` over
+    (score, state); scores are summed in jieba's order."""
+    from jieba.posseg import char_state_tab_P as states, emit_P as emit_p, start_P as start_p, trans_P as trans_p
+
+    into = _incoming()
+    V = [{}]
+    mem_path = [{}]
+    all_states = trans_p.keys()
+    for y in states.get(obs[0], all_states):
+        V[0][y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
+        mem_path[0][y] = ""
+    for t in range(1, len(obs)):
+        before, now, path = V[t - 1], {}, {}
+        V.append(now)
+        mem_path.append(path)
+        prev_states = [x for x in mem_path[t - 1].keys() if len(trans_p[x]) > 0]
+        live = set(prev_states)
+        char = obs[t]
+        for y in set(states.get(char, all_states)):
+            emit = emit_p[y].get(char, MIN_FLOAT)
+            scored = [(before[y0] + score + emit, y0) for y0, score in into.get(y, ()) if y0 in live]
+            if scored:
+                best = max(scored)
+                if best[0] == MIN_INF:
+                    best = _every_pair(before, prev_states, trans_p, y, emit)
+                now[y], path[y] = best
+        if not now:  # no state of the character is reachable: jieba takes every state that is
+            expect_next = {y for x in prev_states for y in trans_p[x].keys()}
+            for y in expect_next or all_states:
+                now[y], path[y] = _every_pair(before, prev_states, trans_p, y, emit_p[y].get(char, MIN_FLOAT))
+    prob, state = max((V[-1][y], y) for y in mem_path[-1].keys())
+    route = [None] * len(obs)
+    i = len(obs) - 1
+    while i >= 0:
+        route[i] = state
+        state = mem_path[i][state]
+        i -= 1
+    return prob, tuple(route)
+
+
+def _every_pair(before: dict, prev_states: list, trans_p: dict, y, emit: float):
+    """jieba's own choice of the best predecessor of y: every state scored."""
+    return max((before[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
+
+
+class KeptLookups:
+    """jieba's dictionary (word → tag, `Tagger.dictionary`) as far as an
+    earlier build asked it: the answers it got, kept by the cache, and the
+    whole table (≈ 350,000 words, a 5 MB file) loaded only for a word outside
+    them. A rebuild after a small correction asks about the same words and
+    so never loads the table. `asked` collects this build's answers (None:
+    not a dictionary word) for the next one. The name rules use only `get`
+    and `in`."""
+
+    def __init__(self, kept: dict[str, str | None], load_table):
+        self._kept = kept
+        self._load_table = load_table
+        self._table: dict[str, str] | None = None
+        self.asked: dict[str, str | None] = {}
+
+    @property
+    def loaded(self) -> dict[str, str] | None:
+        """The whole table if this build had to load it, else None."""
+        return self._table
+
+    @property
+    def table(self) -> dict[str, str]:
+        """The whole table (loaded on first use)."""
+        if self._table is None:
+            self._table = self._load_table()
+        return self._table
+
+    def _tag(self, word: str) -> str | None:
+        tag = self._kept[word] if word in self._kept else self.table.get(word)
+        self.asked[word] = tag
+        return tag
+
+    def get(self, word: str, default=None):
+        tag = self._tag(word)
+        return default if tag is None else tag
+
+    def __contains__(self, word: str) -> bool:
+        return self._tag(word) is not None

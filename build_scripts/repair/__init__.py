@@ -37,7 +37,10 @@ def per_line(rule: LineRule) -> Processor:
             if line.kind == "break" or not line.text:
                 out.append(line)
                 continue
-            out.append(dataclasses.replace(line, text=rule(line.text, line, audit)))
+            text = rule(line.text, line, audit)
+            # Most rules leave most lines as they are: keep the line then
+            # (copying 40,000 lines per rule was a tenth of the stage).
+            out.append(line if text == line.text else dataclasses.replace(line, text=text))
         return out
 
     run.__doc__ = rule.__doc__

@@ -16,7 +16,7 @@ from .common import context, record
 
 def strip_bidi_controls(text: str, line: Line, audit: list[AuditRecord]) -> str:
     """Remove bidi embedding/override/isolate controls (audited one by one)."""
-    if not any(ch in BIDI_CONTROLS for ch in text):
+    if BIDI_CONTROLS.isdisjoint(text):
         return text
     out = []
     for i, ch in enumerate(text):

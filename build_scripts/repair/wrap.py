@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -139,9 +140,7 @@ def _wraps_by_document_column(text: str, spaces: list[re.Match], column: int) ->
     segment must be exactly one line, else the agreement is chance."""
     cuts = [(0, 0)] + [(m.start(), m.end()) for m in spaces]
     # Prefix sums: printed width and ideograph-spaces up to each character.
-    widths = [0.0]
-    for ch in text:
-        widths.append(widths[-1] + _char_width(ch))
+    widths = list(itertools.accumulate(map(_char_width, text), initial=0.0))
     gaps = [0] * (len(text) + 1)
     for g in _IDEOGRAPH_SPACE.finditer(text):
         gaps[g.start() + 1] += 1
@@ -250,13 +249,9 @@ WORD_WINDOW = 6
 def _segmenter():
     """jieba's dictionary segmenter (no HMM guessing of unknown words, so the
     result is a dictionary word or nothing — deterministic)."""
-    import logging
+    from ..segmenter import load_jieba
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return load_jieba()
 
 
 # The answers of `_split_word` by the text either side of the space (a pure

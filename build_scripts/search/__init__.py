@@ -22,6 +22,7 @@ from .index import (
     is_finding_aid,
     offline_page_url,
     pages_label,
+    site_files,
     stage_theme,
     write,
 )
@@ -31,7 +32,7 @@ from .rules import DEMOTE, KINDS, LIMITS, RANKING, WHITESPACE, entry_kind
 
 __all__ = [
     "GLOSSARY_PART", "GLOSSARY_VOLUME", "build_files", "chunk_records", "engine_files", "glossary_records",
-    "is_finding_aid", "offline_page_url", "pages_label", "stage_theme", "write", "WHITESPACE_RE", "matches",
+    "is_finding_aid", "offline_page_url", "pages_label", "site_files", "stage_theme", "write", "WHITESPACE_RE", "matches",
     "normalise", "query_terms", "t2s_table", "title_syllables", "DEMOTE", "KINDS", "LIMITS", "RANKING",
     "WHITESPACE", "entry_kind",
 ]

@@ -132,6 +132,7 @@ def build_files(
     page_url=lambda url: url,
     volumes: list[dict] | None = None,
     chunk_chars: int = rules.LIMITS["chunk_chars"],
+    table: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """File name (under search/) → content for the given entry records.
 
@@ -139,6 +140,7 @@ def build_files(
     hexi-2024/fa-zhi/gong-an/) to the URL of that page in the site being
     written (the offline bundle has no directory URLs). `volumes` gives each
     volume's title and year ({"id", "title", "year"}), shown with results.
+    `table`: the records' t2s_table, when the caller has it already.
     """
     files: dict[str, str] = {}
     chunk_list = []
@@ -147,7 +149,7 @@ def build_files(
         files[name] = _js("window.__yearbookSearchChunk", _chunk_payload(first, part, page_url))
         chars = sum(len(r["title"]) + len(r["text"]) for r in part)
         chunk_list.append({"file": name, "volume": volume, "first": first, "count": len(part), "chars": chars})
-    table = t2s_table(records)
+    table = t2s_table(records) if table is None else table
     in_text = set()
     for r in records:
         in_text.update(r["title"])
@@ -198,14 +200,23 @@ def engine_files() -> dict[str, str]:
     return {"search.js": js.replace(marker, limits), "search.css": (ASSETS / "search.css").read_text(encoding="utf-8")}
 
 
-def write(site: Path, records: list[dict], layout=None, volumes: list[dict] | None = None) -> list[str]:
-    """Write the engine and the index files into <site>/search/; return their
-    names. With a `layout` (layout.Layout) the pages are linked as in the
-    offline bundle; without, as in the hosted site (directory URLs)."""
+def site_files(records: list[dict], layout, volumes: list[dict] | None = None) -> dict[str, dict[str, str]]:
+    """The search/ folder of each build: "hosted" (directory URLs) and
+    "offline" (the .html pages of `layout`, a layout.Layout), file name →
+    content, engine included. Computed by the pipeline before MkDocs runs:
+    the index reads only the entry records and the site layout."""
+    engine = engine_files()
+    table = t2s_table(records)
+    return {
+        "hosted": {**build_files(records, lambda u: u, volumes, table=table), **engine},
+        "offline": {**build_files(records, offline_page_url(layout), volumes, table=table), **engine},
+    }
+
+
+def write(site: Path, files: dict[str, str]) -> list[str]:
+    """Write one build's search files (site_files) into <site>/search/; return their names."""
     out = site / "search"
     out.mkdir(exist_ok=True)
-    files = build_files(records, (lambda u: u) if layout is None else offline_page_url(layout), volumes)
-    files.update(engine_files())
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
     return sorted(files)

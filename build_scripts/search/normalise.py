@@ -17,6 +17,8 @@ browser (tests/search compare both).
 """
 from __future__ import annotations
 
+import functools
+
 import re
 
 from .rules import LIMITS, WHITESPACE
@@ -72,6 +74,23 @@ def matches(record: dict, terms: list[str], t2s: dict[str, str] | None = None) -
     return "".join(terms) in heading_names(names)
 
 
+@functools.cache
+def _t2s_pairs() -> tuple[tuple[str, str], ...]:
+    """Every CJK character OpenCC's t2s changes into one other character: the
+    same for every corpus, so converted once per process (≈ 28,000 characters)."""
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    pairs = []
+    for block in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
+        chars = [chr(c) for c in range(block[0], block[1] + 1)]
+        # One call per block, one character per line: OpenCC keeps line breaks,
+        # so the output lines pair with the input characters.
+        converted = converter.convert("\n".join(chars)).split("\n")
+        pairs += [(src, dst) for src, dst in zip(chars, converted) if dst != src and len(dst) == 1]
+    return tuple(pairs)
+
+
 def t2s_table(records: list[dict]) -> dict[str, str]:
     """Traditional → simplified characters a reader may type, for this corpus.
 
@@ -82,20 +101,9 @@ def t2s_table(records: list[dict]) -> dict[str, str]:
     price of characters instead of phrases: 乾 in 乾隆 becomes 干 on both sides,
     so 干 also finds 乾隆 — the same normalisation the tests' ground truth uses.
     """
-    import opencc
-
     corpus = set()
     for r in records:
         corpus.update(normalise(r["title"]))
         corpus.update(normalise(r["text"]))
-    converter = opencc.OpenCC("t2s")
-    table = {}
-    for block in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)):
-        chars = [chr(c) for c in range(block[0], block[1] + 1)]
-        # One call per block, one character per line: OpenCC keeps line breaks,
-        # so the output lines pair with the input characters.
-        converted = converter.convert("\n".join(chars)).split("\n")
-        for src, dst in zip(chars, converted):
-            if dst != src and len(dst) == 1 and (dst in corpus or src in corpus):
-                table[src] = dst
+    table = {src: dst for src, dst in _t2s_pairs() if dst in corpus or src in corpus}
     return dict(sorted(table.items()))

@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pypinyin import Style, lazy_pinyin
-
+from .. import readings
 from ..text import CJK_RE
 
 _LATIN_OR_DIGIT = re.compile(r"[a-z0-9]+")
@@ -27,7 +26,7 @@ def title_syllables(title: str) -> str:
     if not CJK_RE.search(title):
         return ""
     out = []
-    for piece in lazy_pinyin(title, style=Style.NORMAL, errors="default"):
+    for piece in readings.plain(title):
         out += _LATIN_OR_DIGIT.findall(piece.lower().replace("ü", "v"))
     return " ".join(out)
 

@@ -107,8 +107,8 @@ def repair_candidates(key: str, known: set[str]) -> list[str]:
     found: dict[str, int] = {}
     for k in known:
         if len(k) == len(key) >= MIN_REPAIR_LEN:
-            diff = [i for i in range(len(k)) if k[i] != key[i]]
             allowed = 2 if len(k) >= LONG_TITLE else 1
+            diff = _differences(k, key, allowed + 1)
             if 1 <= len(diff) <= allowed and all(_has_cjk(k[i]) and _has_cjk(key[i]) for i in diff):
                 found[k] = len(diff)
         elif len(k) == len(key) + 1:
@@ -120,6 +120,19 @@ def repair_candidates(key: str, known: set[str]) -> list[str]:
         return []
     best = min(found.values())
     return sorted(k for k, d in found.items() if d == best)
+
+
+def _differences(a: str, b: str, enough: int) -> list[int]:
+    """Positions where two strings of one length differ, the first `enough`
+    of them (more would not change the answer: most known titles differ from
+    a heading at once)."""
+    diff = []
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            diff.append(i)
+            if len(diff) >= enough:
+                break
+    return diff
 
 
 def repair_heading(
@@ -136,7 +149,7 @@ def repair_heading(
     page the book has reached. Returns the cleaned title."""
     title = clean_title(raw, index)
     key = norm(title)
-    candidates = [c for c in repair_candidates(key, index.keys) if c not in taken and near(index, c, page)]
+    candidates = [c for c in repair_candidates(key, index.keys_near(len(key))) if c not in taken and near(index, c, page)]
     if len(candidates) != 1:
         return title
     fixed = clean_title(index.printed(candidates[0]) or candidates[0], index)

@@ -240,7 +240,8 @@ def _repairable(t: str, signals) -> list[str]:
 
     # short sub-headings (城区建设) are too often one character from another
     # known title; only long damaged titles open an entry by similarity
-    return repair_candidates(norm(t), signals.known_titles) if len(norm(t)) >= REPAIRABLE_TITLE_MIN else []
+    key = norm(t)
+    return repair_candidates(key, signals.index.keys_near(len(key))) if len(key) >= REPAIRABLE_TITLE_MIN else []
 
 
 def _is_byline(entry: Entry, t: str) -> bool:

@@ -66,41 +66,72 @@ class BookIndex:
     cells: int = 0  # cells read so far; numbers the groups
     dropped_pages: list = field(default_factory=list)  # (title, pages) contradicting reading order
     skipped_lines: list = field(default_factory=list)  # garbled lines of the 目录/索引, not read
+    # The items by key and the answers of `pages`, kept while `items` grows no
+    # further: the structure stage asks about each heading several times, and
+    # a scan of every item per question made it quadratic in the book's size.
+    _by_key: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_length: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _pages: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _keys: set = field(default_factory=set, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
     def add(self, item: IndexItem) -> None:
         item.group = self.cells
         self.items.append(item)
 
+    def _lookup(self) -> dict[str, list[IndexItem]]:
+        """The items of each key, in the order of `items`."""
+        if self._indexed != len(self.items):
+            self._by_key, self._by_length, self._pages = {}, {}, {}
+            for i in self.items:
+                self._by_key.setdefault(i.key, []).append(i)
+            self._keys = {i.key for i in self.items}
+            for k in self._by_key:
+                self._by_length.setdefault(len(k), set()).add(k)
+            self._indexed = len(self.items)
+        return self._by_key
+
     @property
     def keys(self) -> set[str]:
-        return {i.key for i in self.items}
+        """Every title key (one set, shared: read it, do not change it)."""
+        self._lookup()
+        return self._keys
+
+    def keys_near(self, length: int) -> set[str]:
+        """The keys one OCR slip can turn into a key of `length`: those of that
+        length and those one character longer (see headings.repair_candidates)."""
+        self._lookup()
+        return self._by_length.get(length, set()) | self._by_length.get(length + 1, set())
 
     def printed(self, key: str) -> str | None:
         """The title as the book prints it in its 目录/索引 (first with a page)."""
         best = None
-        for i in self.items:
-            if i.key == key:
-                if i.pages and not i.joined:
-                    return i.text
-                best = best or i.text
+        for i in self._lookup().get(key, ()):
+            if i.pages and not i.joined:
+                return i.text
+            best = best or i.text
         return best
 
     def spacing(self, key: str) -> str | None:
         """The title as printed on one line (a wrapped title lost its spaces
         at the wrap, so it cannot say which spaces are deliberate)."""
-        for i in self.items:
-            if i.key == key and not i.joined:
+        for i in self._lookup().get(key, ()):
+            if not i.joined:
                 return i.text
         return None
 
     def pages(self, key: str, source: str | None = None, raw: bool = False) -> list[list[int]]:
         """Every distinct page list given for a title (by the index, the 目录 or
         both), without those cut short by the extraction unless `raw`."""
-        out: list[list[int]] = []
-        for i in self.items:
-            if i.key == key and i.pages and (source is None or i.source == source) and i.pages not in out:
-                out.append(i.pages)
-        return out if raw else [p for p in out if not any(_truncated(p, q) for q in out)]
+        items = self._lookup().get(key, ())
+        answer = self._pages.get((key, source, raw))
+        if answer is None:
+            out: list[list[int]] = []
+            for i in items:
+                if i.pages and (source is None or i.source == source) and i.pages not in out:
+                    out.append(i.pages)
+            answer = self._pages[key, source, raw] = out if raw else [p for p in out if not any(_truncated(p, q) for q in out)]
+        return list(answer)
 
     def toc_sequence(self) -> list[IndexItem]:
         """目录 items with a page, in printed reading order: a page's left

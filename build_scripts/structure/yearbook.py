@@ -496,4 +496,5 @@ def _opens_block(lines: list[Line], i: int) -> bool:
 def repair_candidates_for(t: str, signals: BookSignals) -> list[str]:
     from .headings import repair_candidates
 
-    return repair_candidates(norm(t), signals.known_titles)
+    key = norm(t)
+    return repair_candidates(key, signals.index.keys_near(len(key)))

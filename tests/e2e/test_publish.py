@@ -207,7 +207,13 @@ def test_publish_swaps_everything_when_it_succeeds(tmp_path):
     publish(root, stage / "docs", ["index.md", "new-vol", "vol"], stage / "site", stage / "dist")
     _assert_all_new(root)
     assert not (root / "docs" / "gone").exists()
-    assert not (root / ".build" / "site").exists()  # the old copy is not kept around
+    assert not (root / ".build" / "site").exists()
+    # the old copy waits in the trash, which the next build empties while it runs
+    trash = root / ".build" / publish_module.TRASH
+    assert [(item / "index.html").read_text(encoding="utf-8") for item in trash.iterdir() if item.name.endswith("-site")] == ["old"]
+    with publish_module.emptying_trash(root / ".build"):
+        publish_module.discard(root / ".build", root / ".build" / "docs")  # discarded meanwhile: kept for the next one
+    assert [p.name for p in trash.iterdir()] == ["0-docs"]
 
 
 def test_a_damaged_generated_listing_never_moves_hand_written_files(tmp_path):
@@ -339,7 +345,7 @@ def _wait_for(proc: subprocess.Popen, words: str) -> list[str]:
 
 
 @pytest.mark.parametrize("sig,at", [("SIGKILL", "read report.txt"), ("SIGKILL", "mkdocs build (hosted)"),
-                                    ("SIGTERM", "offline bundle: derived"), ("SIGTERM", "wrote search index")])
+                                    ("SIGTERM", "offline bundle: derived"), ("SIGTERM", "search: "), ("SIGTERM", "wrote the offline pages")])
 def test_real_build_killed_while_building_keeps_the_old_site(built_twice, tmp_path, sig, at):
     base, old, new = built_twice
     root = _copy(base, tmp_path / "p")
@@ -387,3 +393,13 @@ def test_two_builds_in_one_folder_one_waits_out_with_one_line(built_twice, tmp_p
     rest = first.stderr.read()
     assert first.wait(timeout=600) == 0, rest
     assert _snapshot_no_build(root) == _published(new)
+
+
+def test_an_old_copy_that_cannot_go_to_the_trash_is_deleted_and_the_publish_stands(tmp_path):
+    root = tmp_path
+    _outputs(root, "old")
+    stage = _staged(root)
+    (stage / publish_module.TRASH).write_text("a file where the trash folder goes", encoding="utf-8")
+    publish(root, stage / "docs", ["index.md", "new-vol", "vol"], stage / "site", stage / "dist")
+    _assert_all_new(root)
+    assert not (stage / "site").exists() and not (stage / "dist").exists()

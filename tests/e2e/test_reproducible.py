@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from build_scripts.manifest import load_manifest
-from build_scripts.render import render_volume
+from build_scripts.layout import SiteLayout
 from build_scripts.pipeline import structure_volume
 from build_scripts import export
 
@@ -114,7 +114,7 @@ def _ids(tmp_path, name: str, text: str) -> dict[str, str]:
     (seeds / "town.txt").write_text(text, encoding="utf-8")
     (spec,) = load_manifest(seeds / "volumes.yml")
     volume = structure_volume(spec, seeds)
-    records = export.entry_records(volume, render_volume(volume))
+    records = export.entry_records(SiteLayout([volume]).placed)
     return {r["text"]: r["id"] for r in records}
 
 

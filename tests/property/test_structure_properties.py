@@ -10,7 +10,7 @@ from strategies import report_lines, yearbook_lines
 
 from build_scripts import export
 from build_scripts.model import SourceSpec, VolumeSpec
-from build_scripts.render import render_volume
+from build_scripts.layout import SiteLayout
 from build_scripts.repair import repair
 from build_scripts.structure.reports import parse_reports
 from build_scripts.structure.yearbook import parse_yearbook
@@ -26,7 +26,7 @@ def _spec(kind: str, files: list[str]) -> VolumeSpec:
 
 
 def _ids_unique(volume):
-    records = export.entry_records(volume, render_volume(volume))
+    records = export.entry_records(SiteLayout([volume]).placed)
     ids = [r["id"] for r in records]
     assert len(ids) == len(set(ids))
 

@@ -3,6 +3,8 @@ list, each progress line names the stage that ran, and nothing is published
 before the publishing step."""
 from __future__ import annotations
 
+import json
+
 from build_scripts import pipeline
 from build_scripts.cache import Cache
 
@@ -33,7 +35,7 @@ def _project(tmp_path):
 
 
 def test_the_stage_list_reads_like_the_readme():
-    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "glossary", "render", "indexes", "export", "search"]
+    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "layout", "glossary", "render", "indexes", "export", "search"]
     assert [s.name for s in pipeline.VOLUME_STAGES] == ["read", "repair", "structure"]
 
 
@@ -42,7 +44,7 @@ def test_progress_lines_name_each_stage_as_it_runs_in_order(tmp_path):
     log = Log()
     pipeline.run(root, Cache(root), log)
     firsts = [m.split(":")[0].split(" ")[0] for m in log]
-    assert firsts == ["read", "repaired", "structured", "glossary", "render", "names", "indexes"], log
+    assert firsts == ["read", "repaired", "structured", "glossary", "render", "names", "indexes", "search"], log
     assert log[0] == f"read town.txt: {TOWN.count(NL) + 1} lines"
 
 
@@ -53,6 +55,16 @@ def test_the_pipeline_makes_the_book_and_publishes_nothing(tmp_path):
     paths = {p.path for p in book.pages}
     assert {"index.md", "town-2099/index.md"} <= paths
     assert {r["title"] for r in book.searchable} >= {"概况", "重要会议"}
+    # the search index of both builds is made here, before MkDocs runs: the
+    # hosted one links directory URLs, the offline one the .html pages
+    hosted, offline = book.search_files["hosted"], book.search_files["offline"]
+    assert sorted(hosted) == sorted(offline) and {"manifest.js", "search.js"} <= set(hosted)
+    chunk = next(n for n in hosted if n.startswith("town-2099-"))
+    urls = [[place[3] for place in json.loads(files[chunk].partition("(")[2].rpartition(")")[0])["places"]]
+            for files in (hosted, offline)]
+    assert urls[0] and all(u.startswith("town-2099/") and u.endswith("/") for u in urls[0])
+    assert all(u.endswith(".html") for u in urls[1])
+    assert [u.removesuffix("/index.html").removesuffix(".html") + "/" for u in urls[1]] == urls[0]
     # docs/, site/ and dist/ are the publishing step's (output.py): untouched here
     assert sorted(p.name for p in (root / "docs").iterdir()) == ["assets", "guide.md"]
     assert not (root / "site").exists() and not (root / "dist").exists()

@@ -1,0 +1,51 @@
+"""Readings (拼音) of Chinese text, as pypinyin gives them: the one home of the
+calls into pypinyin, memoised for the next build.
+
+pypinyin is phrase-aware and costs ≈ 0.3 ms a call; a build asks for the
+readings of the same ≈ 3,000 titles and headings every time (index order,
+title pinyin for search, slugs), so a rebuild after a one-character change
+would spend ≈ 0.7 s recomputing answers it had. `MEMO` holds them; the
+pipeline loads it from the cache before the stages that read pinyin and saves
+it after (cache.Cache.load_readings: keyed on the code and the installed
+packages, pypinyin's version among them, so an answer is never stale). The
+book's own phrase readings (collation.load_phrase_readings) are applied by
+the caller over these, so they are not part of a memo key.
+"""
+from __future__ import annotations
+
+
+# (style, text) → pypinyin's syllables. "t": TONE3 with neutral tone 5 and ü
+# (index order); "n": NORMAL (slugs, search).
+MEMO: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def toned(han: str) -> tuple[str, ...]:
+    """Syllables with their tone digit (zhong4; neutral tone 5; ü kept)."""
+    key = ("t", han)
+    if key not in MEMO:
+        MEMO[key] = tuple(lazy_pinyin(han, style=_style("TONE3"), neutral_tone_with_five=True, v_to_u=True))
+    return MEMO[key]
+
+
+def plain(text: str) -> tuple[str, ...]:
+    """Syllables without tones (zhong); what is not Chinese passes through as
+    pypinyin's `errors="default"` leaves it."""
+    key = ("n", text)
+    if key not in MEMO:
+        MEMO[key] = tuple(lazy_pinyin(text, style=_style("NORMAL")))
+    return MEMO[key]
+
+
+def lazy_pinyin(*args, **kwargs):
+    """pypinyin.lazy_pinyin, imported on the first miss: importing pypinyin
+    loads its dictionaries (≈ 0.3 s), which a rebuild answered from the memo
+    never needs."""
+    from pypinyin import lazy_pinyin as convert
+
+    return convert(*args, **kwargs)
+
+
+def _style(name: str):
+    from pypinyin import Style
+
+    return getattr(Style, name)

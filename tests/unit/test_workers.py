@@ -1,0 +1,57 @@
+"""Work split over forked workers (build_scripts/workers.py): the same results,
+in the same order, as in one process; and the 繁體 copy and the offline bundle
+made over two workers are byte for byte those made in one."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_scripts import offline, traditional, workers
+
+
+def test_a_forked_map_gives_the_results_in_order_as_one_process_does():
+    items = [f"第{i}页" * (i % 5 + 1) for i in range(3 * workers.PARALLEL_FROM)]
+    serial = workers.map_forked(lambda s: s[::-1] + str(len(s)), items, 1)
+    assert serial == [s[::-1] + str(len(s)) for s in items]
+    assert workers.map_forked(lambda s: s[::-1] + str(len(s)), items, 2, size=len) == serial
+
+
+def test_each_forked_runs_every_item_once(tmp_path):
+    items = list(range(2 * workers.PARALLEL_FROM))
+    workers.each_forked(lambda n: (tmp_path / f"{n}.txt").write_text(str(n * n)), items, 2)
+    assert sorted(int(p.stem) for p in tmp_path.iterdir()) == items
+    assert all((tmp_path / f"{n}.txt").read_text() == str(n * n) for n in items)
+
+
+def _site(root: Path) -> Path:
+    for i in range(2 * workers.PARALLEL_FROM):
+        page = root / "v" / f"c{i}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<!doctype html><html lang="zh-CN"><head></head><body><a href="../c{(i + 1) % 16}/">'
+                        f"发展与规划{i}：区属国有企业</a></body></html>", encoding="utf-8")
+    (root / "index.html").write_text('<html lang="zh-CN"><head></head><body>首页</body></html>', encoding="utf-8")
+    return root
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_traditional_copy_and_the_offline_bundle_do_not_depend_on_the_workers(tmp_path):
+    made = []
+    for n in (1, 2):
+        site = _site(tmp_path / f"site{n}")
+        assert traditional.write(site, "", None, n) == 2 * workers.PARALLEL_FROM + 1
+        md = ["index.md"] + [f"v/c{i}/index.md" for i in range(2 * workers.PARALLEL_FROM)]
+        offline.derive(site, tmp_path / f"offline{n}", md, processes=n)
+        made.append((_tree(site), _tree(tmp_path / f"offline{n}")))
+    assert made[0] == made[1]
+    hosted, bundle = made[0]
+    assert "區屬國有企業".encode() in hosted["zh-Hant/v/c3/index.html"]
+    assert b'href="../c4/index.html"' in bundle["v/c3/index.html"]
+
+
+def test_work_beside_gives_its_result_whether_forked_or_not():
+    for n in (1, 2):
+        other = workers.Beside(lambda: [f"索引{i}" for i in range(5)], n)
+        mine = sum(range(1000))
+        assert other.result() == [f"索引{i}" for i in range(5)] and mine == 499500
