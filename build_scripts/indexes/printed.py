@@ -64,6 +64,7 @@ def parse(lines: list[str]) -> list[PrintedHeading]:
     pending: dict[int, PrintedHeading] = {}  # per column: a heading whose text went on
     for lineno, line in body:
         cells = [c.strip() for c in line.split("\t")]
+        last = None  # the heading of this line's previous cell: a page-only cell is its page
         for k, cell in enumerate(cells):
             column = 0 if k == 0 else 1  # the left column is the line's first cell
             if not cell or not _CJK.search(cell) and not PAGES_ONLY.match(cell):
@@ -72,8 +73,10 @@ def parse(lines: list[str]) -> list[PrintedHeading]:
                 found += [PrintedHeading(t, p, lineno, "runs") for t, p in _run_pairs(cell)]
                 continue
             if PAGES_ONLY.match(cell):
-                if found and not found[-1].pages and found[-1].line == lineno:
-                    found[-1].pages = _pages(cell)
+                # also the end of a wrapped heading (推动会\t66), which began on an earlier line
+                if last is not None and not last.pages:
+                    last.pages = _pages(cell)
+                    pending = {c: h for c, h in pending.items() if h is not last}  # it ends here
                 continue
             m = CELL.match(cell)
             title, pages = LEAD_MARKS.sub("", m.group("title")).strip(), _pages(m.group("pages") or "")
@@ -88,6 +91,7 @@ def parse(lines: list[str]) -> list[PrintedHeading]:
                 found.append(head)
                 if not pages and _width(head.title) >= wrap:
                     pending[column] = head
+            last = head
             if pages and k + 1 < len(cells) and PAGES_ONLY.match(cells[k + 1] or "-") and (m.group("pages") or "").rstrip().endswith("、"):
                 head.pages += _pages(cells[k + 1])
     return _dedupe(found)
