@@ -123,6 +123,8 @@ def recover(root: Path, progress=lambda m: None) -> bool:
         return False
     try:
         steps = json.loads(path.read_text(encoding="utf-8"))["steps"]
+        for step in steps:  # each step names its paths, a staged one its inode
+            _ = (step["place"], step["aside"], step["new"] is None or step["inode"])
     except (ValueError, KeyError, TypeError):
         raise BuildError(f"{path} is damaged; remove .build/ to start over") from None
     with _signals_deferred():
@@ -232,6 +234,12 @@ def _do(step: dict) -> None:
         # No RENAME_EXCHANGE here: the old copy goes aside first. A kill
         # between the two renames leaves `place` missing until `recover`.
         os.rename(place, aside)
+        try:
+            os.rename(new, place)
+        except OSError:
+            os.rename(aside, place)  # a failed step is not half done: the rollback starts from whole steps
+            raise
+        return
     os.rename(new, place)
 
 

@@ -72,7 +72,7 @@ def _candidates(lines: list[Line], start: int, names: list[str]) -> list[tuple[i
     for pos, i in enumerate(content):
         t = lines[i].text.strip()
         key = title_key(t)  # (a letter-spaced title is twice as long as its key)
-        if len(key) > _TITLE_MAX or SENTENCE_PUNCT.search(t):
+        if len(key) > _TITLE_MAX or _punctuated(t):
             continue
         if key in keyed:
             out.append((i, keyed[key], 1))
@@ -81,9 +81,15 @@ def _candidates(lines: list[Line], start: int, names: list[str]) -> list[tuple[i
             j = content[pos + 1]
             u = lines[j].text.strip()
             both = key + title_key(u)
-            if len(title_key(u)) <= _TITLE_MAX and both in keyed and key and not SENTENCE_PUNCT.search(u):
+            if len(title_key(u)) <= _TITLE_MAX and both in keyed and key and not _punctuated(u):
                 out.append((i, keyed[both], j - i + 1))
     return out
+
+
+def _punctuated(text: str) -> bool:
+    """Sentence punctuation outside the ordinal: the colon of 第8篇：法治 is the
+    title's own."""
+    return bool(SENTENCE_PUNCT.search(_ORDINAL.sub("", _DECOR.sub("", text.strip()))))
 
 
 def _chain(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

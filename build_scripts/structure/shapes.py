@@ -77,9 +77,13 @@ def ordinal(numeral: str) -> int | None:
         return 10
     if "十" in numeral:
         tens, _, units = numeral.partition("十")
+        # One digit each side, or none: 十十 二二十 (an OCR slip) is no
+        # ordinal, and must not reach index() with a digit it lacks.
+        if len(tens) > 1 or len(units) > 1 or units == "十":
+            return None
         t = _ORDINALS.index(tens) + 1 if tens else 1
         u = _ORDINALS.index(units) + 1 if units else 0
-        return t * 10 + u if len(tens) <= 1 and len(units) <= 1 else None
+        return t * 10 + u
     return _ORDINALS.index(numeral) + 1 if len(numeral) == 1 else None
 
 
