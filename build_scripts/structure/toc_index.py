@@ -234,7 +234,8 @@ def _take_cell(book: BookIndex, pending: dict, col: int, cell: str, source: str,
         return
     if frags:
         # a wrapped title: the earlier fragments and this one, with this page
-        _emit(book, frags + [(title, lineno)], pages, source)
+        # (this fragment alone is added just below, once)
+        _emit(book, frags + [(title, lineno)], pages, source, last_alone=False)
     book.add(IndexItem(norm(title), title, pages, source, lineno))
     if pages:
         frags.clear()
@@ -243,8 +244,10 @@ def _take_cell(book: BookIndex, pending: dict, col: int, cell: str, source: str,
         del frags[:-MAX_WRAP_LINES]
 
 
-def _emit(book: BookIndex, frags: list[tuple[str, int]], pages: list[int], source: str) -> None:
-    for start in range(len(frags)):
+def _emit(book: BookIndex, frags: list[tuple[str, int]], pages: list[int], source: str, last_alone: bool = True) -> None:
+    """The forms of a title wrapped over `frags`: every run of fragments ending
+    at the last one; the last fragment alone only with `last_alone`."""
+    for start in range(len(frags) - (0 if last_alone else 1)):
         part = frags[start:]
         text = "".join(t for t, _ in part)
         if len(part) > 1 or pages:
