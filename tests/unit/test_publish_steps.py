@@ -519,3 +519,23 @@ def test_a_path_that_cannot_go_to_the_trash_is_deleted_on_the_spot(tmp_path):
     (work / "site" / "index.html").write_text("old", encoding="utf-8")
     p.discard(work, work / "site")
     assert not (work / "site").exists()
+
+
+def test_the_trash_is_emptied_of_files_folders_and_links_without_following_a_link(tmp_path):
+    """What a swap replaced may be a folder (site/), a file (docs/index.md) or a
+    link a user made; emptying the trash deletes each and never what a link
+    points at."""
+    work = tmp_path / ".build"
+    outside = tmp_path / "keep"
+    (outside / "a").mkdir(parents=True)
+    (outside / "a" / "page.html").write_text("kept", encoding="utf-8")
+    for name, make in (("site", lambda p: (p.mkdir(parents=True), (p / "index.html").write_text("old"))),
+                       ("index.md", lambda p: (p.parent.mkdir(parents=True, exist_ok=True), p.write_text("old"))),
+                       ("vol", lambda p: p.symlink_to(outside, target_is_directory=True))):
+        make(work / name)
+        p.discard(work, work / name)
+    assert sorted(q.name for q in (work / p.TRASH).iterdir()) == ["0-index.md", "0-site", "0-vol"]
+    with p.emptying_trash(work):
+        pass
+    assert list((work / p.TRASH).iterdir()) == []
+    assert (outside / "a" / "page.html").read_text(encoding="utf-8") == "kept"
