@@ -67,3 +67,49 @@ def copy_project(dest: Path, with_seeds: bool = True) -> Path:
         shutil.copy2(ROOT / "docs" / name, docs / name)
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     return dest
+
+
+# --- publish tests: old outputs in place, a finished build staged under .build/ --
+# (tests/unit/test_publish_steps.py and tests/e2e/test_publish.py)
+
+PUBLISHED_FILES = ("index.html", "a/index.html", "search/index.js")
+
+
+def published_outputs(root: Path, text: str = "old") -> None:
+    """A project with a published site: generated pages listed in
+    docs/.generated, a hand-written page beside them, site/ and dist/."""
+    (root / "docs" / "vol").mkdir(parents=True)
+    (root / "docs" / "vol" / "page.md").write_text(text, encoding="utf-8")
+    (root / "docs" / "index.md").write_text(text, encoding="utf-8")
+    (root / "docs" / "guide.md").write_text("hand-written", encoding="utf-8")
+    (root / "docs" / ".generated").write_text("vol\nindex.md\n", encoding="utf-8")
+    for name in ("site", "dist"):
+        for f in PUBLISHED_FILES:
+            (root / name / f).parent.mkdir(parents=True, exist_ok=True)
+            (root / name / f).write_text(text, encoding="utf-8")
+
+
+def staged_build(root: Path) -> Path:
+    """A finished build under .build/: new docs pages, site/ and dist/."""
+    stage = root / ".build"
+    (stage / "docs" / "vol").mkdir(parents=True)
+    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
+    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
+    (stage / "docs" / "new-vol").mkdir()
+    (stage / "docs" / "new-vol" / "page.md").write_text("new", encoding="utf-8")
+    for name in ("site", "dist"):
+        for f in PUBLISHED_FILES:
+            (stage / name / f).parent.mkdir(parents=True, exist_ok=True)
+            (stage / name / f).write_text("new", encoding="utf-8")
+    return stage
+
+
+def site_generation(folder: Path) -> str | None:
+    """'old' or 'new' when the folder is one whole site of that build (staged_build, published_outputs)."""
+    texts = set()
+    for f in PUBLISHED_FILES:
+        if not (folder / f).is_file():
+            return None
+        texts.add((folder / f).read_text(encoding="utf-8"))
+    files = {q.relative_to(folder).as_posix() for q in folder.rglob("*") if q.is_file()}
+    return texts.pop() if len(texts) == 1 and files == set(PUBLISHED_FILES) else None

@@ -24,50 +24,11 @@ from build_scripts.errors import BuildError
 from build_scripts.publish import publish, recover
 
 from project import ROOT
+from project import PUBLISHED_FILES as SITE_FILES, published_outputs as _outputs, site_generation as _generation, staged_build as _staged
 from test_bad_input import make_project, run_build, snapshot
 
-SITE_FILES = ("index.html", "a/index.html", "search/index.js")
 
-
-# --- fake trees: old outputs in place, a finished build staged under .build --
-
-def _outputs(root: Path, text: str) -> None:
-    (root / "docs" / "vol").mkdir(parents=True)
-    (root / "docs" / "vol" / "page.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "index.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "guide.md").write_text("hand-written", encoding="utf-8")
-    (root / "docs" / ".generated").write_text("vol\nindex.md\n", encoding="utf-8")
-    for name in ("site", "dist"):
-        for f in SITE_FILES:
-            (root / name / f).parent.mkdir(parents=True, exist_ok=True)
-            (root / name / f).write_text(text, encoding="utf-8")
-
-
-def _staged(root: Path) -> Path:
-    """A finished build under .build/: new docs pages, site/ and dist/."""
-    stage = root / ".build"
-    (stage / "docs" / "vol").mkdir(parents=True)
-    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "new-vol").mkdir()
-    (stage / "docs" / "new-vol" / "page.md").write_text("new", encoding="utf-8")
-    for name in ("site", "dist"):
-        for f in SITE_FILES:
-            (stage / name / f).parent.mkdir(parents=True, exist_ok=True)
-            (stage / name / f).write_text("new", encoding="utf-8")
-    return stage
-
-
-def _generation(folder: Path) -> str | None:
-    """'old' or 'new' when the folder is one whole site of that build."""
-    texts = set()
-    for f in SITE_FILES:
-        if not (folder / f).is_file():
-            return None
-        texts.add((folder / f).read_text(encoding="utf-8"))
-    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    return texts.pop() if len(texts) == 1 and files == set(SITE_FILES) else None
-
+# --- fake trees (tests/project.py): old outputs in place, a finished build staged under .build --
 
 def _assert_all_new(root: Path) -> None:
     assert _generation(root / "site") == "new" and _generation(root / "dist") == "new"

@@ -19,40 +19,13 @@ import pytest
 from build_scripts import publish as p
 from build_scripts.errors import BuildError, Interrupted
 
-SITE_FILES = ("index.html", "a/index.html", "search/index.js")
+from project import PUBLISHED_FILES as SITE_FILES, published_outputs as _outputs, site_generation as _generation, staged_build as _staged
+
 GENERATED = ["index.md", "new-vol", "vol"]
 
 
 class Killed(BaseException):
     """Stands for SIGKILL: nothing in publish() handles it."""
-
-
-def _outputs(root: Path, text: str = "old") -> None:
-    """A project with a published site: generated pages listed in
-    docs/.generated, a hand-written page beside them, site/ and dist/."""
-    (root / "docs" / "vol").mkdir(parents=True)
-    (root / "docs" / "vol" / "page.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "index.md").write_text(text, encoding="utf-8")
-    (root / "docs" / "guide.md").write_text("hand-written", encoding="utf-8")
-    (root / "docs" / ".generated").write_text("vol\nindex.md\n", encoding="utf-8")
-    for name in ("site", "dist"):
-        for f in SITE_FILES:
-            (root / name / f).parent.mkdir(parents=True, exist_ok=True)
-            (root / name / f).write_text(text, encoding="utf-8")
-
-
-def _staged(root: Path) -> Path:
-    stage = root / ".build"
-    (stage / "docs" / "vol").mkdir(parents=True)
-    (stage / "docs" / "vol" / "page.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "index.md").write_text("new", encoding="utf-8")
-    (stage / "docs" / "new-vol").mkdir()
-    (stage / "docs" / "new-vol" / "page.md").write_text("new", encoding="utf-8")
-    for name in ("site", "dist"):
-        for f in SITE_FILES:
-            (stage / name / f).parent.mkdir(parents=True, exist_ok=True)
-            (stage / name / f).write_text("new", encoding="utf-8")
-    return stage
 
 
 def _project(root: Path) -> Path:
@@ -63,17 +36,6 @@ def _project(root: Path) -> Path:
 def _publish(root: Path) -> None:
     stage = root / ".build"
     p.publish(root, stage / "docs", GENERATED, stage / "site", stage / "dist")
-
-
-def _generation(folder: Path) -> str | None:
-    """'old' or 'new' when the folder is one whole site of that build."""
-    texts = set()
-    for f in SITE_FILES:
-        if not (folder / f).is_file():
-            return None
-        texts.add((folder / f).read_text(encoding="utf-8"))
-    files = {q.relative_to(folder).as_posix() for q in folder.rglob("*") if q.is_file()}
-    return texts.pop() if len(texts) == 1 and files == set(SITE_FILES) else None
 
 
 def _published(root: Path) -> dict[str, bytes]:
