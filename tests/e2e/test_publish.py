@@ -54,6 +54,9 @@ CHILD = textwrap.dedent("""
     from build_scripts import publish as p
     from build_scripts.__main__ import _terminated
     signal.signal(signal.SIGTERM, _terminated)  # as the command line does
+    # Ctrl-C as a terminal delivers it: a test runner started in the background
+    # by a shell without job control hands its children SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     root, n, when, sig = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], getattr(signal, sys.argv[4])
     count = [0]
     def wrap(fn):
