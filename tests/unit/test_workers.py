@@ -3,6 +3,7 @@ in the same order, as in one process; and the 繁體 copy and the offline bundle
 made over two workers are byte for byte those made in one."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from build_scripts import offline, traditional, workers
@@ -51,7 +52,11 @@ def test_the_traditional_copy_and_the_offline_bundle_do_not_depend_on_the_worker
 
 
 def test_work_beside_gives_its_result_whether_forked_or_not():
+    """The 条目/主题 indexes are made beside the names: in another process when
+    there are two cores, in this one when there is one; the same result."""
     for n in (1, 2):
-        other = workers.Beside(lambda: [f"索引{i}" for i in range(5)], n)
-        mine = sum(range(1000))
-        assert other.result() == [f"索引{i}" for i in range(5)] and mine == 499500
+        other = workers.Beside(lambda: ([f"索引{i}" for i in range(5)], os.getpid()), n)
+        mine = sum(range(1000))  # this process goes on meanwhile
+        result, pid = other.result()
+        assert result == [f"索引{i}" for i in range(5)] and mine == 499500
+        assert (pid != os.getpid()) == (n > 1)
