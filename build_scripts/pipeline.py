@@ -245,7 +245,8 @@ def search_stage(run: Run) -> None:
     search index of each build, from the records and the pages' layout."""
     run.searchable = run.entries + search.glossary_records(run.glossary_records)
     volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
-    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes)
+    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes,
+                                         run.cache.t2s_pairs())
     run.progress(f"search: {len(run.searchable)} records indexed")
 
 
@@ -358,6 +359,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
                     raise InputError(*result)
                 volumes[i], splits = result["volume"], result["splits"]
                 wrap.SPLITS.update(splits)
+                readings.MEMO.update(result["readings"])
     for i in todo:
         cache.save_volume(keys[i], volumes[i])
     if len(wrap.SPLITS) != len(known):
@@ -367,9 +369,13 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
 
 def _structure_worker(job) -> dict | tuple:
     spec, seeds, progress = job
+    known = len(readings.MEMO)
     try:
         volume = structure_volume(spec, seeds, progress or (lambda m: None))
-        return {"volume": volume, "splits": wrap.SPLITS}
+        # pypinyin's answers for the slugs go back with the volume, so the
+        # build keeps them (readings.py) and a rebuild of this volume alone
+        # need not import pypinyin.
+        return {"volume": volume, "splits": wrap.SPLITS, "readings": readings.since(known)}
     except InputError as exc:  # its constructor takes three arguments: pickle its parts
         return (exc.file, exc.problem, exc.line)
 

@@ -200,13 +200,15 @@ def engine_files() -> dict[str, str]:
     return {"search.js": js.replace(marker, limits), "search.css": (ASSETS / "search.css").read_text(encoding="utf-8")}
 
 
-def site_files(records: list[dict], layout, volumes: list[dict] | None = None) -> dict[str, dict[str, str]]:
+def site_files(records: list[dict], layout, volumes: list[dict] | None = None,
+               t2s_pairs: tuple[tuple[str, str], ...] | None = None) -> dict[str, dict[str, str]]:
     """The search/ folder of each build: "hosted" (directory URLs) and
     "offline" (the .html pages of `layout`, a layout.Layout), file name →
     content, engine included. Computed by the pipeline before MkDocs runs:
-    the index reads only the entry records and the site layout."""
+    the index reads only the entry records and the site layout. `t2s_pairs`:
+    normalise.t2s_pairs(), when the caller kept them."""
     engine = engine_files()
-    table = t2s_table(records)
+    table = t2s_table(records, t2s_pairs)
     return {
         "hosted": {**build_files(records, lambda u: u, volumes, table=table), **engine},
         "offline": {**build_files(records, offline_page_url(layout), volumes, table=table), **engine},
