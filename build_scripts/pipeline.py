@@ -1,19 +1,26 @@
-"""The pipeline (流水线): every stage from the manifest to the search records,
+"""The pipeline (流水线): every stage from the manifest to the data files,
 in one ordered list, run top to bottom.
 
     manifest → volumes (read → repair → structure, per volume) → layout
-             → glossary → render → indexes → export → search
+             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
+             → glossary → render → search → indexes ┘ → export
 
 `STAGES` is that list (like `repair.REPAIRS`): each stage a named function
 registered in reading order by `@stage`, taking the `Run` and filling the
 fields the stages after it read; none calls back into an earlier one, and only
 the volume stages read the seed texts (glossary and indexes read the editors'
-YAML beside them). Each stage that takes time ends with a progress line that
-starts with what it did (`read …`, `repaired …`, `structured …`, `glossary: …`,
-`render: …`, `indexes: …`), so benchmarks/build_bench.py charges the time to the
-stage that really ran; the near-instant ones (manifest, export, search) print
-none. The result is a `Book`: what the publishing step (output.py) hands
-to MkDocs. `check.py` calls `structure_volume`, the per-volume part.
+YAML beside them). A stage may start work that a later stage collects: the
+names stage starts the name indexes in a process of their own (they read
+only the volumes and their layout), which the indexes stage collects, so
+that both cores work while glossary, render and search run. Each stage that
+takes time ends with a progress line that starts with what it did (`read …`,
+`repaired …`, `structured …`, `glossary: …`, `render: …`, `search: …`,
+`indexes: …`; `names: …` when the indexes stage has the name indexes: the
+time up to it is what the build waited for them), so
+benchmarks/build_bench.py charges the time to the stage that really ran; the
+near-instant ones (manifest, layout, export) print none. The result is a
+`Book`: what the publishing step (output.py) hands to MkDocs. `check.py`
+calls `structure_volume`, the per-volume part.
 """
 from __future__ import annotations
 
@@ -25,13 +32,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import audit_page, export, layout, publish, readings, search, volume_home
+from . import audit_page, export, layout, publish, readings, search, volume_home, workers
 from .cache import Cache
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
-from .indexes import IndexBuild, build_indexes
+from .indexes import PHRASES_FILE, IndexBuild, NameIndexes, build_indexes, name_indexes
 from .indexes import printed as printed_index
+from .indexes.collation import load_phrase_readings
 from .indexes.tagging import KeptLookups, Tagger, load_posseg
 from .manifest import load_manifest, load_site_config
 from .model import Line, Volume, VolumeSpec
@@ -79,17 +87,18 @@ class Run:
     specs: list[VolumeSpec] = field(default_factory=list)  # manifest
     volumes: list[Volume] = field(default_factory=list)  # volumes
     site: layout.SiteLayout | None = None  # layout
+    names: workers.Beside | None = None  # names (started; collected by indexes)
     glossary: Glossary | None = None  # glossary
+    glossary_records: list[dict] = field(default_factory=list)  # glossary
     pages: list[Page] = field(default_factory=list)  # render, indexes
     nav: list = field(default_factory=list)  # render, indexes
     entries: list[dict] = field(default_factory=list)  # render
     audit: list = field(default_factory=list)  # render
     figures: dict = field(default_factory=dict)  # render, export
-    indexes: IndexBuild | None = None  # indexes
-    data: dict[str, str] = field(default_factory=dict)  # export
-    glossary_records: list[dict] = field(default_factory=list)  # export
     searchable: list[dict] = field(default_factory=list)  # search
     search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
+    indexes: IndexBuild | None = None  # indexes
+    data: dict[str, str] = field(default_factory=dict)  # export
 
     @property
     def seeds(self) -> Path:
@@ -130,7 +139,12 @@ def run(root: Path, cache: Cache, progress=lambda m: None) -> Book:
     last build are lent to the stages that read pinyin (readings.py)."""
     readings.MEMO.update(cache.load_readings())
     known = len(readings.MEMO)
-    state = _run_all(STAGES, Run(root, cache, progress))
+    state = Run(root, cache, progress)
+    try:
+        _run_all(STAGES, state)
+    finally:
+        if state.names is not None:  # a stage failed before the indexes collected them
+            state.names.cancel()
     if len(readings.MEMO) != known:
         cache.save_readings(readings.MEMO)
     return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes,
@@ -165,10 +179,24 @@ def layout_stage(run: Run) -> None:
     run.site = layout.SiteLayout(run.volumes)
 
 
+@stage("names")
+def names_stage(run: Run) -> None:
+    """Starts the 人名/机构/地名 indexes, collected by the indexes stage: they
+    read the volumes and their layout only, so they are made in a process of
+    their own (workers.Beside; jieba's tagging, when there is any, in workers
+    of that process) while glossary, render and search go on in this one.
+    The book's phrase readings, which order their headings, are read first,
+    here: bad input stops the build in this process."""
+    load_phrase_readings(run.seeds / PHRASES_FILE)
+    run.names = workers.Beside(lambda: _name_indexes(run), workers.processes())
+
+
 @stage("glossary")
 def glossary_stage(run: Run) -> None:
-    """名词解释: the books' lists and the editors' terms, every occurrence found."""
+    """名词解释: the books' lists and the editors' terms, every occurrence
+    found; their records (glossary.json, and the search's)."""
     run.glossary = glossary_pages.prepare(run.volumes, run.seeds, run.site)
+    run.glossary_records = glossary_pages.records(run.glossary)
     for warning in run.glossary.warnings:
         print(f"warning: {warning}", file=sys.stderr, flush=True)
     run.progress(f"glossary: {len(run.glossary.terms)} terms")
@@ -197,19 +225,26 @@ def render_stage(run: Run) -> None:
                  f"{figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
 
 
+@stage("search")
+def search_stage(run: Run) -> None:
+    """The search records (every entry, then the 名词解释 terms) and the
+    search index of each build, from the records and the layout of the pages
+    they link (the volumes' and the glossary's, all rendered by now)."""
+    run.searchable = run.entries + search.glossary_records(run.glossary_records)
+    volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
+    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes,
+                                         run.cache.t2s_pairs())
+    run.progress(f"search: {len(run.searchable)} records indexed")
+
+
 @stage("indexes")
 def indexes_stage(run: Run) -> None:
-    """The 索引 section (after render: it reads the glossary's occurrences),
-    the home page and the rest of the menu. jieba's POS tags come from and go
-    back to the cache."""
-    cache = run.cache
-    # jieba's dictionary as the name rules ask it: the last build's answers,
-    # the whole table (kept, or jieba's own) only for a word outside them.
-    kept = cache.load_word_lookups()
-    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
-    tagger = Tagger(cache.load_tags(), dictionary=lookups)
+    """The 索引 section: the 条目索引 and 主题索引 (after the glossary: its
+    terms join the 主题索引), then the name indexes the names stage started
+    are collected; the home page and the rest of the menu."""
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
-    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, tagger, run.progress, run.site)
+    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, progress=run.progress, site=run.site,
+                                          made_names=lambda: _collect_names(run))
     run.progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     run.pages += indexes.pages
     run.pages.append(Page("index.md", "首页", _home(run.volumes, indexes.nav)))
@@ -218,36 +253,18 @@ def indexes_stage(run: Run) -> None:
     # beside the 修订记录, out of the reader's volume menus.
     editors = [volume_home.editors_nav_item(v) for v in run.volumes]
     run.nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
-    cache.save_tags(tagger.memo)
-    if lookups.asked != kept:
-        cache.save_word_lookups(lookups.asked)
-    if lookups.loaded is not None:
-        cache.save_word_tags(lookups.loaded)
 
 
 @stage("export")
 def export_stage(run: Run) -> None:
     """The data contract: entries, audit, glossary and index JSON."""
-    glossary_records = glossary_pages.records(run.glossary)
     run.data = {
         "entries.json": export.dumps(run.entries),
         "audit.json": export.dumps(export.audit_document(run.audit)),
-        "glossary.json": export.dumps(glossary_records),
+        "glossary.json": export.dumps(run.glossary_records),
         "index.json": export.dumps(run.indexes.data),
     }
-    run.glossary_records = glossary_records
     run.figures.update(entries=len(run.entries), pages=len(run.pages), audit_records=len(run.audit))
-
-
-@stage("search")
-def search_stage(run: Run) -> None:
-    """The search records (every entry, then the 名词解释 terms) and the
-    search index of each build, from the records and the pages' layout."""
-    run.searchable = run.entries + search.glossary_records(run.glossary_records)
-    volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
-    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes,
-                                         run.cache.t2s_pairs())
-    run.progress(f"search: {len(run.searchable)} records indexed")
 
 
 # --- one volume: read → repair → structure (the `volumes` stage, per volume) -----
@@ -381,6 +398,32 @@ def _structure_worker(job) -> dict | tuple:
 
 
 # --- helpers of the stages ------------------------------------------------------
+
+
+def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
+    """The name indexes (the names stage's work, beside the build) and the
+    readings pypinyin gave for them, which the build keeps. jieba's tags come
+    from and go back to the cache: as far as the last build's name rules
+    asked jieba's dictionary, their answers; the whole table (kept, or
+    jieba's own) only for a word outside them."""
+    cache = run.cache
+    known = len(readings.MEMO)
+    kept = cache.load_word_lookups()
+    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
+    tagger = Tagger(cache.load_tags(), dictionary=lookups)
+    made = name_indexes(run.volumes, tagger, run.site)
+    cache.save_tags(tagger.memo)
+    if lookups.asked != kept:
+        cache.save_word_lookups(lookups.asked)
+    if lookups.loaded is not None:
+        cache.save_word_tags(lookups.loaded)
+    return made, readings.since(known)
+
+
+def _collect_names(run: Run) -> NameIndexes:
+    made, learnt = run.names.result()
+    readings.MEMO.update(learnt)
+    return made
 
 
 def _home(volumes: list[Volume], index_nav: list = ()) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import workers
 from ..layout import SiteLayout
 from ..model import Volume
 from ..render import Page, escape
@@ -43,41 +42,60 @@ class IndexBuild:
     figures: dict = field(default_factory=dict)
 
 
+# The name indexes' keys in index.json and their kinds (names.py).
+NAME_KINDS = {"people": names.KIND_PERSON, "organisations": names.KIND_ORG, "places": names.KIND_PLACE}
+
+
+@dataclass
+class NameIndexes:
+    """The 人名/机构/地名 indexes, made apart from the others (they read the
+    volumes and their layout only, so the pipeline makes them in a process of
+    their own): by index.json key, the headings, the page and the data."""
+
+    headings: dict[str, list[Heading]]
+    pages: dict[str, Page]
+    data: dict[str, list[dict]]
+    message: str  # the progress line: what was found, what jieba tagged
+
+
+def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: SiteLayout | None = None) -> NameIndexes:
+    """The three name indexes of the volumes (placed by `site`, the build's
+    layout); `tagger` may hold jieba's tags from an earlier build (see
+    tagging.py). The book's phrase readings (load_phrase_readings) must be
+    loaded before: they order the headings."""
+    tagger = tagger or Tagger()
+    by_name = names.build(make_targets(volumes, site), _titles(volumes), _short_lines(volumes), tagger)
+    headings = {key: by_name[kind] for key, kind in NAME_KINDS.items()}
+    message = (f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
+               f"{len(tagger.memo) - tagger.tagged} kept from the last build")
+    return NameIndexes(headings, {key: _page(key, headings[key]) for key in NAME_KINDS},
+                       {key: [h.as_dict() for h in headings[key]] for key in NAME_KINDS}, message)
+
+
 def build_indexes(
     volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None,
-    progress=lambda message: None, site: SiteLayout | None = None,
+    progress=lambda message: None, site: SiteLayout | None = None, made_names=None,
 ) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
     entries they occur in; they join the 主题索引. `tagger` may hold jieba's
     tags from an earlier build (see tagging.py). `site`: the build's layout
-    (where each entry is), by default the volumes'."""
+    (where each entry is), by default the volumes'. `made_names`: a callable
+    giving the name indexes made elsewhere (the pipeline's, made beside the
+    other stages), called once the 条目索引 and 主题索引 are made; by default
+    they are made here, with `tagger`."""
     load_phrase_readings(seeds / PHRASES_FILE)
     targets = make_targets(volumes, site)
-    tagger = tagger or Tagger()
-    # The two families of indexes are independent: the 条目索引 and 主题索引 are
-    # made in a forked process while this one finds the names (whose jieba
-    # tagging, when there is any, runs in workers of its own).
-    other = workers.Beside(lambda: (entry_index.build(targets), subjects.build(targets, glossary)), workers.processes())
-    by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger)
-    progress(f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
-             f"{len(tagger.memo) - tagger.tagged} kept from the last build")
-    entry_headings, subject_headings = other.result()
-    built: dict[str, list[Heading]] = {
-        "entries": entry_headings,
-        "subjects": subject_headings,
-        "people": by_name[names.KIND_PERSON],
-        "organisations": by_name[names.KIND_ORG],
-        "places": by_name[names.KIND_PLACE],
-    }
+    entry_headings, subject_headings = entry_index.build(targets), subjects.build(targets, glossary)
+    made = made_names() if made_names is not None else name_indexes(volumes, tagger, site)
+    progress(made.message)
+    built: dict[str, list[Heading]] = {"entries": entry_headings, "subjects": subject_headings, **made.headings}
     out = IndexBuild()
     out.nav.append(f"{DIR}/index.md")
     for key, file, title, holds in INDEXES:
-        path = f"{DIR}/{file}"
         headings = built[key]
-        intro = [f"{holds}，共 {len(headings)} 个标目，{ORDER_NOTE}点击标目或出处即到原文；小字为所在章和原书页码，多处出现的标目按所在章分列。", ""]
-        out.pages.append(Page(path, title, index_page(path, title, intro, headings, show_kind=key == "entries")))
-        out.nav.append({title: path})
-        out.data[key] = [h.as_dict() for h in headings]
+        out.pages.append(made.pages[key] if key in made.pages else _page(key, headings))
+        out.nav.append({title: f"{DIR}/{file}"})
+        out.data[key] = made.data[key] if key in made.data else [h.as_dict() for h in headings]
     # the book's printed 条目索引, parsed once by the structure stage (FindingAids)
     coverage = [printed.coverage(v.finding_aids.printed_index if v.finding_aids else [], built["entries"])
                 for v in volumes if v.spec.kind == "yearbook"]
@@ -91,6 +109,14 @@ def build_indexes(
         "printed_index": out.data["printed_index"],
     }
     return out
+
+
+def _page(key: str, headings: list[Heading]) -> Page:
+    """The page of the index `key` (INDEXES)."""
+    _, file, title, holds = next(i for i in INDEXES if i[0] == key)
+    path = f"{DIR}/{file}"
+    intro = [f"{holds}，共 {len(headings)} 个标目，{ORDER_NOTE}点击标目或出处即到原文；小字为所在章和原书页码，多处出现的标目按所在章分列。", ""]
+    return Page(path, title, index_page(path, title, intro, headings, show_kind=key == "entries"))
 
 
 def _titles(volumes: list[Volume]) -> list[str]:
