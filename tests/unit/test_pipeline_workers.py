@@ -1,6 +1,7 @@
-"""What the volumes' worker processes learn comes back to the build
-(pipeline._structure_all): pypinyin's readings of the slugs they made are
-kept for the next build like every other reading (readings.py)."""
+"""What the worker processes of the pipeline learn comes back to the build, and
+what they do stops with it: pypinyin's readings of the slugs the volume workers
+made are kept like every other reading (readings.py); the name indexes made
+beside the other stages (workers.Beside) stop when a stage fails."""
 from __future__ import annotations
 
 from build_scripts import pipeline, readings
@@ -41,3 +42,22 @@ def test_a_rebuild_of_one_volume_asks_pypinyin_nothing_its_workers_were_told(tmp
     monkeypatch.setattr(readings, "lazy_pinyin", no_pypinyin)
     book = pipeline.run(root, Cache(root), Log())
     assert any(p.path.startswith("papers/") for p in book.pages)
+
+
+def test_a_stage_failing_while_the_name_indexes_are_made_beside_stops_them(tmp_path, monkeypatch):
+    import multiprocessing
+
+    import pytest
+
+    from build_scripts.errors import InputError
+
+    root = _project(tmp_path)
+    (root / "seeds" / "glossary-extra.yml").write_text("terms: 3\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # the names in a process of their own
+    started = []
+    beside = pipeline.workers.Beside
+    monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n: started.append(beside(f, n)) or started[-1])
+    with pytest.raises(InputError, match="glossary-extra.yml: 'terms' must be a list"):
+        pipeline.run(root, Cache(root), Log())
+    assert started and started[0]._process is None, "the names process was not stopped"
+    assert not multiprocessing.active_children()
