@@ -15,6 +15,8 @@ so a cache entry is either right or never looked up:
   (the key: jieba's version and the pinned requirements);
 - the words jieba's dictionary finds across a space (`splits-<key>.pickle`,
   repair/wrap.py): keyed on the code and jieba;
+- each volume's name candidates (`names-<code>.pickle`, indexes/names.py): under a
+  digest of the volume's texts, in a file keyed on the code (jieba's version included);
 - OpenCC's t2s characters of the search (`t2s-<code>.pickle`): keyed on the code;
 - the stamp of the last successful build (`stamp.json`): a digest of every
   input (seeds/, hand-written docs/, mkdocs.yml, overrides/, code,
@@ -94,6 +96,7 @@ class Cache:
         self.root = root
         self.dir = root / CACHE
         self.volumes_used: set[str] = set()
+        self._t2s: tuple | None = None  # t2s_pairs, once read
 
     # --- per-volume structure ----------------------------------------------
 
@@ -176,6 +179,21 @@ class Cache:
         path = self._tags_path()
         self._save_replacing(path, "tags-*", tags, keep=(path.with_suffix(".words"), path.with_suffix(".asked")))
 
+    # --- the name indexes' candidates per volume (indexes/names.py) ------------
+
+    def _names_path(self) -> Path:
+        # The candidates are jieba's tags read by the name rules: the code hash
+        # covers both (jieba is an installed package).
+        return self.dir / f"names-{code_hash()[:16]}.pickle"
+
+    def load_name_candidates(self) -> dict:
+        """names.CandidateMemo's `known`: text digest → names.Candidates."""
+        kept = self._load(self._names_path())
+        return kept if isinstance(kept, dict) else {}
+
+    def save_name_candidates(self, memo: dict) -> None:
+        self._save_replacing(self._names_path(), "names-*", memo)
+
     # --- pypinyin's readings (readings.py) -----------------------------------
 
     def _readings_path(self) -> Path:
@@ -196,6 +214,8 @@ class Cache:
         """normalise.t2s_pairs(), kept: converting every CJK character with
         OpenCC costs ≈ 0.15 s a build, reading the answer ≈ 2 ms. OpenCC's
         version is part of the code hash (the installed packages)."""
+        if self._t2s is not None:
+            return self._t2s
         path = self.dir / f"t2s-{code_hash()[:16]}.pickle"
         pairs = self._load(path)
         if not isinstance(pairs, tuple):
@@ -203,6 +223,7 @@ class Cache:
 
             pairs = t2s_pairs()
             self._save_replacing(path, "t2s-*", pairs)
+        self._t2s = pairs
         return pairs
 
     # --- stamp of the last build ---------------------------------------------

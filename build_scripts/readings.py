@@ -45,6 +45,12 @@ def plain(text: str) -> tuple[str, ...]:
     return MEMO[key]
 
 
+def prepare() -> None:
+    """Import pypinyin now (the build does when a core is idle, before the
+    stages that ask it), not at the first miss."""
+    _style("NORMAL")
+
+
 def lazy_pinyin(*args, **kwargs):
     """pypinyin.lazy_pinyin, imported on the first miss: importing pypinyin
     loads its dictionaries (≈ 0.3 s), which a rebuild answered from the memo

@@ -58,13 +58,15 @@ class NameIndexes:
     message: str  # the progress line: what was found, what jieba tagged
 
 
-def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: SiteLayout | None = None) -> NameIndexes:
+def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: SiteLayout | None = None,
+                 candidates: names.CandidateMemo | None = None) -> NameIndexes:
     """The three name indexes of the volumes (placed by `site`, the build's
     layout); `tagger` may hold jieba's tags from an earlier build (see
-    tagging.py). The book's phrase readings (load_phrase_readings) must be
-    loaded before: they order the headings."""
+    tagging.py), `candidates` each volume's name candidates (names.py). The
+    book's phrase readings (load_phrase_readings) must be loaded before:
+    they order the headings."""
     tagger = tagger or Tagger()
-    by_name = names.build(make_targets(volumes, site), _titles(volumes), _short_lines(volumes), tagger)
+    by_name = names.build(make_targets(volumes, site), _titles(volumes), _short_lines(volumes), tagger, candidates)
     headings = {key: by_name[kind] for key, kind in NAME_KINDS.items()}
     message = (f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
                f"{len(tagger.memo) - tagger.tagged} kept from the last build")

@@ -58,10 +58,15 @@ class Target:
         entries stand directly under it."""
         return self.chapter.title or self.part.title
 
+    @property
+    def source_text(self) -> str:
+        """Title and body as the book has them."""
+        return self.entry.title + "\n" + self.entry.text
+
     @cached_property
     def text(self) -> str:
         """Title and body, as searched for names and terms (computed once: every index reads it)."""
-        return search_text(self.entry.title + "\n" + self.entry.text)
+        return search_text(self.source_text)
 
 
 def targets(volumes: list[Volume], site: SiteLayout | None = None) -> list[Target]:

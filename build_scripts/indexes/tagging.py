@@ -230,6 +230,11 @@ class KeptLookups:
             self._table = self._load_table()
         return self._table
 
+    def note(self, answers: dict[str, str | None]) -> None:
+        """Answers an earlier build's rules got, counted as asked again (the
+        rules they answer were not run again: their result was kept)."""
+        self.asked.update(answers)
+
     def _tag(self, word: str) -> str | None:
         tag = self._kept[word] if word in self._kept else self.table.get(word)
         self.asked[word] = tag
