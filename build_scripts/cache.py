@@ -15,8 +15,11 @@ so a cache entry is either right or never looked up:
   (the key: jieba's version and the pinned requirements);
 - the words jieba's dictionary finds across a space (`splits-<key>.pickle`,
   repair/wrap.py): keyed on the code and jieba;
-- each volume's name candidates (`names-<code>.pickle`, indexes/names.py): under a
-  digest of the volume's texts, in a file keyed on the code (jieba's version included);
+- what the later stages made of each volume (`names-`, `search-`, `export-<code>.pickle`):
+  its name candidates (indexes/names.py) under a digest of its texts, its part of the
+  search index (search/index.py) and of entries.json and audit.json (export.py) under
+  its structure's key and its place in the book; in files keyed on the code (jieba's,
+  pypinyin's and OpenCC's versions included);
 - OpenCC's t2s characters of the search (`t2s-<code>.pickle`): keyed on the code;
 - the stamp of the last successful build (`stamp.json`): a digest of every
   input (seeds/, hand-written docs/, mkdocs.yml, overrides/, code,
@@ -179,20 +182,22 @@ class Cache:
         path = self._tags_path()
         self._save_replacing(path, "tags-*", tags, keep=(path.with_suffix(".words"), path.with_suffix(".asked")))
 
-    # --- the name indexes' candidates per volume (indexes/names.py) ------------
+    # --- what later stages made of each volume (names, search, export) --------
 
-    def _names_path(self) -> Path:
-        # The candidates are jieba's tags read by the name rules: the code hash
-        # covers both (jieba is an installed package).
-        return self.dir / f"names-{code_hash()[:16]}.pickle"
+    def _kept_path(self, name: str) -> Path:
+        # Each part is keyed on its volume's text or cache key; the file on the
+        # code, which covers jieba, pypinyin and OpenCC (installed packages).
+        return self.dir / f"{name}-{code_hash()[:16]}.pickle"
 
-    def load_name_candidates(self) -> dict:
-        """names.CandidateMemo's `known`: text digest → names.Candidates."""
-        kept = self._load(self._names_path())
+    def load_kept(self, name: str) -> dict:
+        """What stage `name` made of each volume in the last build (`names`:
+        names.CandidateMemo's, `search`: search.IndexMemo's, `export`: the
+        volumes' export.VolumeData), by its key."""
+        kept = self._load(self._kept_path(name))
         return kept if isinstance(kept, dict) else {}
 
-    def save_name_candidates(self, memo: dict) -> None:
-        self._save_replacing(self._names_path(), "names-*", memo)
+    def save_kept(self, name: str, parts: dict) -> None:
+        self._save_replacing(self._kept_path(name), f"{name}-*", parts)
 
     # --- pypinyin's readings (readings.py) -----------------------------------
 

@@ -87,6 +87,7 @@ class Run:
     progress: Callable[[str], None]
     specs: list[VolumeSpec] = field(default_factory=list)  # manifest
     volumes: list[Volume] = field(default_factory=list)  # volumes
+    keys: list[str] = field(default_factory=list)  # volumes: each one's cache key, which keys what later stages keep of it
     site: layout.SiteLayout | None = None  # layout
     names: workers.Beside | None = None  # names (started; collected by indexes)
     glossary: Glossary | None = None  # glossary
@@ -167,7 +168,7 @@ def manifest_stage(run: Run) -> None:
 def volumes_stage(run: Run) -> None:
     """read → repair → structure of every volume (structure_volume), or its
     result from the cache."""
-    run.volumes = _structure_all(run.specs, run.seeds, run.cache, run.progress)
+    run.volumes, run.keys = _structure_all(run.specs, run.seeds, run.cache, run.progress)
     run.cache.prune_volumes()
 
 
@@ -233,8 +234,13 @@ def search_stage(run: Run) -> None:
     they link (the volumes' and the glossary's, all rendered by now)."""
     run.searchable = run.entries + search.glossary_records(run.glossary_records)
     volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
+    # Each volume's part of the index is kept under its cache key: a rebuild
+    # makes only the changed volumes' files (and the 名词解释's, always).
+    memo = search.IndexMemo({v.id: key for v, key in zip(run.volumes, run.keys)}, run.cache.load_kept("search"))
     run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes,
-                                         run.cache.t2s_pairs())
+                                         run.cache.t2s_pairs(), memo)
+    if memo.memo.keys() != memo.known.keys():
+        run.cache.save_kept("search", memo.memo)
     run.progress(f"search: {len(run.searchable)} records indexed")
 
 
@@ -340,11 +346,12 @@ def structure_stage(run: VolumeRun) -> None:
               f"see the 修订记录", file=sys.stderr, flush=True)
 
 
-def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> list[Volume]:
+def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> tuple[list[Volume], list[str]]:
     """read → repair → structure of every volume, or its result from the cache
     when the volume's sources, manifest entry and the code are those of an
-    earlier build. Volumes are independent: when several must be structured,
-    they are, side by side, in worker processes (one per core)."""
+    earlier build; the volumes and their keys. Volumes are independent: when
+    several must be structured, they are, side by side, in worker processes
+    (one per core)."""
     keys = [cache.volume_key(spec, seeds) for spec in specs]
     volumes: list[Volume | None] = [cache.load_volume(key) for key in keys]
     for spec, volume in zip(specs, volumes):
@@ -352,7 +359,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
             progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
     todo = [i for i, v in enumerate(volumes) if v is None]
     if not todo:
-        return volumes
+        return volumes, keys
     known = cache.load_splits()
     wrap.SPLITS.update(known)
     processes = min(len(todo), os.cpu_count() or 1)
@@ -378,7 +385,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
         cache.save_volume(keys[i], volumes[i])
     if len(wrap.SPLITS) != len(known):
         cache.save_splits(wrap.SPLITS)
-    return volumes
+    return volumes, keys
 
 
 def _prepare_later_stages(cache: Cache) -> None:
@@ -423,10 +430,10 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
     kept = cache.load_word_lookups()
     lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
     tagger = Tagger(cache.load_tags(), dictionary=lookups)
-    candidates = CandidateMemo(cache.load_name_candidates())
+    candidates = CandidateMemo(cache.load_kept("names"))
     made = name_indexes(run.volumes, tagger, run.site, candidates)
     if candidates.memo.keys() != candidates.known.keys():
-        cache.save_name_candidates(candidates.memo)
+        cache.save_kept("names", candidates.memo)
     cache.save_tags(tagger.memo)
     if lookups.asked != kept:
         cache.save_word_lookups(lookups.asked)

@@ -103,9 +103,21 @@ def t2s_table(records: list[dict], pairs: tuple[tuple[str, str], ...] | None = N
     so 干 also finds 乾隆 — the same normalisation the tests' ground truth uses.
     `pairs`: t2s_pairs(), when the caller has them already.
     """
+    return table_of(corpus_chars(records), pairs)
+
+
+def corpus_chars(records: list[dict]) -> set[str]:
+    """The characters of the records' titles and texts in their matching form
+    (normalise works character by character, so the corpus of several sets
+    of records is the union of theirs)."""
     corpus = set()
     for r in records:
         corpus.update(normalise(r["title"]))
         corpus.update(normalise(r["text"]))
+    return corpus
+
+
+def table_of(corpus: set[str], pairs: tuple[tuple[str, str], ...] | None = None) -> dict[str, str]:
+    """t2s_table of a corpus given as its characters (corpus_chars)."""
     table = {src: dst for src, dst in (t2s_pairs() if pairs is None else pairs) if dst in corpus or src in corpus}
     return dict(sorted(table.items()))

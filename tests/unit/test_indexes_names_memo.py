@@ -1,5 +1,5 @@
 """Each volume's name candidates kept for the next build (names.CandidateMemo,
-cache.Cache.load_name_candidates): a rebuild after one volume changed reads
+cache.Cache.load_kept("names")): a rebuild after one volume changed reads
 only that volume again and gives the name indexes a cold build gives; the
 tags and dictionary answers it keeps for the build after are a cold build's."""
 from __future__ import annotations
