@@ -24,6 +24,7 @@ calls `structure_volume`, the per-volume part.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -264,10 +265,17 @@ def indexes_stage(run: Run) -> None:
 
 @stage("export")
 def export_stage(run: Run) -> None:
-    """The data contract: entries, audit, glossary and index JSON."""
+    """The data contract: entries, audit, glossary and index JSON. Each
+    volume's part of entries.json and audit.json is kept under its cache key:
+    a rebuild writes out only the changed volumes' records."""
+    kept = run.cache.load_kept("export")
+    of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
+    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit) for v, key in zip(run.volumes, run.keys)}
+    if parts.keys() != kept.keys():
+        run.cache.save_kept("export", parts)
     run.data = {
-        "entries.json": export.dumps(run.entries),
-        "audit.json": export.dumps(export.audit_document(run.audit)),
+        "entries.json": export.entries_json([parts[key] for key in run.keys]),
+        "audit.json": export.audit_json([parts[key] for key in run.keys]),
         "glossary.json": export.dumps(run.glossary_records),
         "index.json": export.dumps(run.indexes.data),
     }
