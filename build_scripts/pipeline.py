@@ -442,7 +442,8 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
     made = name_indexes(run.volumes, tagger, run.site, candidates)
     if candidates.memo.keys() != candidates.known.keys():
         cache.save_kept("names", candidates.memo)
-    cache.save_tags(tagger.memo)
+    if tagger.tagged or len(tagger.memo) != len(tagger.known):  # else the kept tags are this build's
+        cache.save_tags(tagger.memo)
     if lookups.asked != kept:
         cache.save_word_lookups(lookups.asked)
     if lookups.loaded is not None:

@@ -170,13 +170,14 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
         places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
     places = {p for p in places if not _bare(p) or any(p + a in places for a in ADMIN_SUFFIX)}
     # jieba sometimes cuts a name short (梁春 of 梁春早): keep the longer one.
-    people = {p for p in people if not any(q != p and q.startswith(p) for q in people)}
+    # (In sorted order the names a name begins come right after it.)
+    ordered = sorted(people)
+    people = {p for p, q in zip(ordered, ordered[1:] + [""]) if not q.startswith(p)}
     people = {p for p in people if dictionary.get(p, "nr").startswith("nr")}
-    return {
-        KIND_PERSON: _headings(sorted(people), KIND_PERSON, texts, targets),
-        KIND_ORG: _headings(sorted(orgs), KIND_ORG, texts, targets),
-        KIND_PLACE: _headings(sorted(places - orgs), KIND_PLACE, texts, targets),
-    }
+    found_names = {KIND_PERSON: sorted(people), KIND_ORG: sorted(orgs), KIND_PLACE: sorted(places - orgs)}
+    # one pass over the text for the three indexes
+    where = mentions(sorted(set().union(*found_names.values())), texts)
+    return {kind: _headings(words, kind, where, targets) for kind, words in found_names.items()}
 
 
 def _candidates(targets: list[Target], posseg: Tagger, memo: CandidateMemo) -> tuple[list[str], list[Candidates]]:
@@ -309,9 +310,13 @@ def _whole_somewhere(posseg, name: str, texts: list[str]) -> bool:
     (`_part_of_name`), and not running on into a longer noun phrase
     (`_phrase_goes_on`)."""
     for text in texts:
-        for m in re.finditer(re.escape(name), text):
-            if _whole_at(posseg, text, m.start(), m.end()):
+        # Each occurrence, left to right, not overlapping (re.finditer's
+        # matches of the escaped name, without a pattern compiled per name).
+        start = text.find(name)
+        while start >= 0:
+            if _whole_at(posseg, text, start, start + len(name)):
                 return True
+            start = text.find(name, start + len(name))
     return False
 
 
@@ -388,9 +393,9 @@ def _proper_place(posseg, name: str) -> bool:
     return not any(flag[:1] in ("a", "v", "m", "d") for _, flag in words)
 
 
-def _headings(names: list[str], kind: str, texts: list[str], targets: list[Target]) -> list[Heading]:
+def _headings(names: list[str], kind: str, where: dict[str, list[int]], targets: list[Target]) -> list[Heading]:
+    """`where`: the targets each name occurs in (mentions)."""
     headings = []
-    where = mentions(names, texts)
     for name in names:
         hits = where[name]
         if hits:
