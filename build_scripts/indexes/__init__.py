@@ -50,9 +50,10 @@ NAME_KINDS = {"people": names.KIND_PERSON, "organisations": names.KIND_ORG, "pla
 class NameIndexes:
     """The 人名/机构/地名 indexes, made apart from the others (they read the
     volumes and their layout only, so the pipeline makes them in a process of
-    their own): by index.json key, the headings, the page and the data."""
+    their own): by index.json key, how many headings and locators, the page
+    and the data (what the process hands back is only what the build writes)."""
 
-    headings: dict[str, list[Heading]]
+    sizes: dict[str, tuple[int, int]]
     pages: dict[str, Page]
     data: dict[str, list[dict]]
     message: str  # the progress line: what was found, what jieba tagged
@@ -70,7 +71,7 @@ def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: Site
     headings = {key: by_name[kind] for key, kind in NAME_KINDS.items()}
     message = (f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
                f"{len(tagger.memo) - tagger.tagged} kept from the last build")
-    return NameIndexes(headings, {key: _page(key, headings[key]) for key in NAME_KINDS},
+    return NameIndexes({key: _size(headings[key]) for key in NAME_KINDS}, {key: _page(key, headings[key]) for key in NAME_KINDS},
                        {key: [h.as_dict() for h in headings[key]] for key in NAME_KINDS}, message)
 
 
@@ -90,27 +91,32 @@ def build_indexes(
     entry_headings, subject_headings = entry_index.build(targets), subjects.build(targets, glossary)
     made = made_names() if made_names is not None else name_indexes(volumes, tagger, site)
     progress(made.message)
-    built: dict[str, list[Heading]] = {"entries": entry_headings, "subjects": subject_headings, **made.headings}
+    built = {"entries": entry_headings, "subjects": subject_headings}
+    sizes = {**{key: _size(headings) for key, headings in built.items()}, **made.sizes}
     out = IndexBuild()
     out.nav.append(f"{DIR}/index.md")
     for key, file, title, holds in INDEXES:
-        headings = built[key]
-        out.pages.append(made.pages[key] if key in made.pages else _page(key, headings))
+        out.pages.append(made.pages[key] if key in made.pages else _page(key, built[key]))
         out.nav.append({title: f"{DIR}/{file}"})
-        out.data[key] = made.data[key] if key in made.data else [h.as_dict() for h in headings]
+        out.data[key] = made.data[key] if key in made.data else [h.as_dict() for h in built[key]]
     # the book's printed 条目索引, parsed once by the structure stage (FindingAids)
     coverage = [printed.coverage(v.finding_aids.printed_index if v.finding_aids else [], built["entries"])
                 for v in volumes if v.spec.kind == "yearbook"]
     out.data["printed_index"] = [dict(volume=v.id, **c.as_dict()) for v, c in zip([v for v in volumes if v.spec.kind == "yearbook"], coverage)]
-    out.pages.insert(0, Page(f"{DIR}/index.md", "索引", _overview(volumes, built)))
+    out.pages.insert(0, Page(f"{DIR}/index.md", "索引", _overview(volumes, sizes)))
     out.figures = {
         "entries_total": len(targets),
         "entries_reachable": len(entry_index.reachable(built["entries"])),
-        **{f"{key}_headings": len(built[key]) for key in built},
-        **{f"{key}_locators": sum(len(h.locators) for h in built[key]) for key in built},
+        **{f"{key}_headings": sizes[key][0] for key in sizes},
+        **{f"{key}_locators": sizes[key][1] for key in sizes},
         "printed_index": out.data["printed_index"],
     }
     return out
+
+
+def _size(headings: list[Heading]) -> tuple[int, int]:
+    """How many headings an index has, and locators."""
+    return len(headings), sum(len(h.locators) for h in headings)
 
 
 def _page(key: str, headings: list[Heading]) -> Page:
@@ -147,11 +153,10 @@ def _short_lines(volumes: list[Volume]) -> list[str]:
     ]
 
 
-def _overview(volumes: list[Volume], built: dict[str, list[Heading]]) -> str:
+def _overview(volumes: list[Volume], sizes: dict[str, tuple[int, int]]) -> str:
     lines = ["# 索引", "", "本站的索引由全书结构和正文自动生成，每个出处都是链接，可直达条目。", ""]
     for key, file, title, holds in INDEXES:
-        n = len(built[key])
-        locs = sum(len(h.locators) for h in built[key])
+        n, locs = sizes[key]
         lines.append(f"- [{title}]({file})：{holds}，{n} 个标目，{locs} 处出处")
     lines.append("")
     for v in volumes:
