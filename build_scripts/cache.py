@@ -15,8 +15,9 @@ so a cache entry is either right or never looked up:
   (the key: jieba's version and the pinned requirements);
 - the words jieba's dictionary finds across a space (`splits-<key>.pickle`,
   repair/wrap.py): keyed on the code and jieba;
-- what the later stages made of each volume (`names-`, `search-`, `export-<code>.pickle`):
-  its name candidates (indexes/names.py) under a digest of its texts, its part of the
+- what the later stages made of each volume (`texts-`, `names-`, `search-`, `export-<code>.pickle`):
+  its entries' texts as the indexes search them and its name candidates (indexes/) under a
+  digest of its texts, its part of the
   search index (search/index.py) and of entries.json and audit.json (export.py) under
   its structure's key and its place in the book; in files keyed on the code (jieba's,
   pypinyin's and OpenCC's versions included);
@@ -190,9 +191,9 @@ class Cache:
         return self.dir / f"{name}-{code_hash()[:16]}.pickle"
 
     def load_kept(self, name: str) -> dict:
-        """What stage `name` made of each volume in the last build (`names`:
-        names.CandidateMemo's, `search`: search.IndexMemo's, `export`: the
-        volumes' export.VolumeData), by its key."""
+        """What stage `name` made of each volume in the last build (`texts`:
+        locators.TextMemo's, `names`: names.CandidateMemo's, `search`:
+        search.IndexMemo's, `export`: the volumes' export.VolumeData), by its key."""
         kept = self._load(self._kept_path(name))
         return kept if isinstance(kept, dict) else {}
 

@@ -41,6 +41,7 @@ from .glossary.pages import Glossary
 from .indexes import PHRASES_FILE, IndexBuild, NameIndexes, build_indexes, name_indexes
 from .indexes import printed as printed_index
 from .indexes.collation import load_phrase_readings
+from .indexes.locators import Target, TextMemo, targets as make_targets
 from .indexes.names import CandidateMemo
 from .indexes.tagging import KeptLookups, Tagger, load_posseg
 from .manifest import load_manifest, load_site_config
@@ -90,6 +91,7 @@ class Run:
     volumes: list[Volume] = field(default_factory=list)  # volumes
     keys: list[str] = field(default_factory=list)  # volumes: each one's cache key, which keys what later stages keep of it
     site: layout.SiteLayout | None = None  # layout
+    targets: list[Target] = field(default_factory=list)  # names: what the indexes point to
     names: workers.Beside | None = None  # names (started; collected by indexes)
     glossary: Glossary | None = None  # glossary
     glossary_records: list[dict] = field(default_factory=list)  # glossary
@@ -191,6 +193,12 @@ def names_stage(run: Run) -> None:
     The book's phrase readings, which order their headings, are read first,
     here: bad input stops the build in this process."""
     load_phrase_readings(run.seeds / PHRASES_FILE)
+    # What every index points to, with the entries' texts as searched (an
+    # unchanged volume's kept): made once, here, for both processes.
+    texts = TextMemo(run.cache.load_kept("texts"))
+    run.targets = make_targets(run.volumes, run.site, texts)
+    if texts.memo.keys() != texts.known.keys():
+        run.cache.save_kept("texts", texts.memo)
     run.names = workers.Beside(lambda: _name_indexes(run), workers.processes())
 
 
@@ -252,7 +260,7 @@ def indexes_stage(run: Run) -> None:
     are collected; the home page and the rest of the menu."""
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
     indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, progress=run.progress, site=run.site,
-                                          made_names=lambda: _collect_names(run))
+                                          made_names=lambda: _collect_names(run), targets=run.targets)
     run.progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     run.pages += indexes.pages
     run.pages.append(Page("index.md", "首页", _home(run.volumes, indexes.nav)))
@@ -439,7 +447,7 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
     lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
     tagger = Tagger(cache.load_tags(), dictionary=lookups)
     candidates = CandidateMemo(cache.load_kept("names"))
-    made = name_indexes(run.volumes, tagger, run.site, candidates)
+    made = name_indexes(run.volumes, tagger, run.site, candidates, run.targets)
     if candidates.memo.keys() != candidates.known.keys():
         cache.save_kept("names", candidates.memo)
     if tagger.tagged or len(tagger.memo) != len(tagger.known):  # else the kept tags are this build's

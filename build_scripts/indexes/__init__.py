@@ -16,7 +16,7 @@ from ..render import Page, escape
 from . import entry_index, names, printed, subjects
 from .collation import load_phrase_readings
 from .headings import Heading
-from .locators import is_index_part, targets as make_targets
+from .locators import Target, is_index_part, targets as make_targets
 from .pages import DIR, index_page
 from .tagging import Tagger
 
@@ -60,14 +60,16 @@ class NameIndexes:
 
 
 def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: SiteLayout | None = None,
-                 candidates: names.CandidateMemo | None = None) -> NameIndexes:
+                 candidates: names.CandidateMemo | None = None, targets: list[Target] | None = None) -> NameIndexes:
     """The three name indexes of the volumes (placed by `site`, the build's
-    layout); `tagger` may hold jieba's tags from an earlier build (see
-    tagging.py), `candidates` each volume's name candidates (names.py). The
-    book's phrase readings (load_phrase_readings) must be loaded before:
-    they order the headings."""
+    layout; `targets`: the volumes' targets, when the caller made them);
+    `tagger` may hold jieba's tags from an earlier build (see tagging.py),
+    `candidates` each volume's name candidates (names.py). The book's phrase
+    readings (load_phrase_readings) must be loaded before: they order the
+    headings."""
     tagger = tagger or Tagger()
-    by_name = names.build(make_targets(volumes, site), _titles(volumes), _short_lines(volumes), tagger, candidates)
+    targets = targets if targets is not None else make_targets(volumes, site)
+    by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger, candidates)
     headings = {key: by_name[kind] for key, kind in NAME_KINDS.items()}
     message = (f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
                f"{len(tagger.memo) - tagger.tagged} kept from the last build")
@@ -77,7 +79,7 @@ def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: Site
 
 def build_indexes(
     volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None,
-    progress=lambda message: None, site: SiteLayout | None = None, made_names=None,
+    progress=lambda message: None, site: SiteLayout | None = None, made_names=None, targets: list[Target] | None = None,
 ) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
     entries they occur in; they join the 主题索引. `tagger` may hold jieba's
@@ -85,11 +87,12 @@ def build_indexes(
     (where each entry is), by default the volumes'. `made_names`: a callable
     giving the name indexes made elsewhere (the pipeline's, made beside the
     other stages), called once the 条目索引 and 主题索引 are made; by default
-    they are made here, with `tagger`."""
+    they are made here, with `tagger`. `targets`: the volumes' targets, when
+    the caller made them."""
     load_phrase_readings(seeds / PHRASES_FILE)
-    targets = make_targets(volumes, site)
+    targets = targets if targets is not None else make_targets(volumes, site)
     entry_headings, subject_headings = entry_index.build(targets), subjects.build(targets, glossary)
-    made = made_names() if made_names is not None else name_indexes(volumes, tagger, site)
+    made = made_names() if made_names is not None else name_indexes(volumes, tagger, site, targets=targets)
     progress(made.message)
     built = {"entries": entry_headings, "subjects": subject_headings}
     sizes = {**{key: _size(headings) for key, headings in built.items()}, **made.sizes}

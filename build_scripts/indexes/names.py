@@ -93,13 +93,11 @@ def _tagger() -> Tagger:
 
 @dataclass
 class Candidates:
-    """What one volume's text proposes (名称候选): its entries' texts as
-    searched (Target.text), the stretches tagged (its sentences around a
-    signal, `_windows`), the names jieba's tags and the rules find in them
-    and the biographies' names, and the answers jieba's dictionary gave the
-    rules on the way (word → tag, None: not a word)."""
+    """What one volume's text proposes (名称候选): the stretches tagged (its
+    sentences around a signal, `_windows`), the names jieba's tags and the
+    rules find in them and the biographies' names, and the answers jieba's
+    dictionary gave the rules on the way (word → tag, None: not a word)."""
 
-    texts: list[str]
     stretches: list[str]
     people: set[str]
     orgs: set[str]
@@ -109,8 +107,8 @@ class Candidates:
 
 class CandidateMemo:
     """Each volume's `Candidates` under a digest of its texts (title and body
-    of every entry, Target.source_text), so a rebuild after one volume changed
-    finds the names of the others without reading their text again.
+    of every entry, Target.text), so a rebuild after one volume changed finds
+    the names of the others without reading their text again.
     `known`: an earlier build's (cache.py keys the file on the code, jieba's
     version included); `memo` collects what this build used."""
 
@@ -153,8 +151,9 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     `lines` its short standalone lines (lists such as the 社区 it names);
     `tagger` may hold the tags of an earlier build, `candidates` the
     candidates of each volume an earlier build found."""
+    texts = [t.text for t in targets]
     posseg = tagger or _tagger()
-    texts, found = _candidates(targets, posseg, candidates or CandidateMemo())
+    found = _candidates(targets, texts, posseg, candidates or CandidateMemo())
     people: set[str] = set().union(*(c.people for c in found))
     orgs: set[str] = {search_text(t) for t in titles if ORG_SUFFIX.search(search_text(t)) and len(search_text(t)) >= 4 and _HAN.match(search_text(t))}
     orgs |= set().union(*(c.orgs for c in found))
@@ -180,34 +179,30 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     return {kind: _headings(words, kind, where, targets) for kind, words in found_names.items()}
 
 
-def _candidates(targets: list[Target], posseg: Tagger, memo: CandidateMemo) -> tuple[list[str], list[Candidates]]:
-    """The targets' texts (Target.text) and each volume's candidates, from
-    `memo` when its texts are those of an earlier build. Every stretch is
-    handed to the tagger all the same (known tags cost a look-up), so the tags
-    it keeps for the next build are all of this build's; the dictionary
-    answers a kept volume's rules got are noted as asked again
-    (tagging.KeptLookups), for the same reason."""
-    volumes: dict[int, list[int]] = {}  # the positions of each volume's targets
-    for i, target in enumerate(targets):
-        volumes.setdefault(id(target.volume), []).append(i)
-    keys = [memo.key([targets[i].source_text for i in members]) for members in volumes.values()]
-    sentences = {key: sorted({w for i in members for w in _windows(targets[i].text)})
-                 for key, members in zip(keys, volumes.values()) if key not in memo.known}
+def _candidates(targets: list[Target], texts: list[str], posseg: Tagger, memo: CandidateMemo) -> list[Candidates]:
+    """Each volume's candidates, from `memo` when its texts are those of an
+    earlier build. Every stretch is handed to the tagger all the same (known
+    tags cost a look-up), so the tags it keeps for the next build are all of
+    this build's; the dictionary answers a kept volume's rules got are noted
+    as asked again (tagging.KeptLookups), for the same reason."""
+    volumes: dict[int, list[str]] = {}  # each volume's texts
+    for target, text in zip(targets, texts):
+        volumes.setdefault(id(target.volume), []).append(text)
+    keys = [memo.key(of_volume) for of_volume in volumes.values()]
+    sentences = {key: sorted({w for text in of_volume for w in _windows(text)})
+                 for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
     posseg.tag_all([s for key in keys for s in (memo.known[key].stretches if key in memo.known else sentences[key])])
-    texts: list[str] = [""] * len(targets)
     found = []
-    for key, members in zip(keys, volumes.values()):
+    for key, of_volume in zip(keys, volumes.values()):
         if key in memo.known:
             kept = memo.known[key]
             if isinstance(posseg.dictionary, KeptLookups):
                 posseg.dictionary.note(kept.lookups)
         else:
-            kept = _volume_candidates([targets[i].text for i in members], sentences[key], posseg)
+            kept = _volume_candidates(of_volume, sentences[key], posseg)
         memo.memo[key] = kept
-        for i, text in zip(members, kept.texts):
-            texts[i] = text
         found.append(kept)
-    return texts, found
+    return found
 
 
 def _volume_candidates(texts: list[str], sentences: list[str], posseg: Tagger) -> Candidates:
@@ -221,7 +216,7 @@ def _volume_candidates(texts: list[str], sentences: list[str], posseg: Tagger) -
         orgs |= _orgs(tokens, dictionary)
         places |= _places(tokens, dictionary)
     people |= {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
-    return Candidates(texts, sentences, people, orgs, places, dictionary.answers)
+    return Candidates(sentences, people, orgs, places, dictionary.answers)
 
 
 def _windows(text: str) -> set[str]:
