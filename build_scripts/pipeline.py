@@ -278,7 +278,8 @@ def export_stage(run: Run) -> None:
     a rebuild writes out only the changed volumes' records."""
     kept = run.cache.load_kept("export")
     of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
-    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit) for v, key in zip(run.volumes, run.keys)}
+    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit)
+             for v, key in zip(run.volumes, run.keys)}
     if parts.keys() != kept.keys():
         run.cache.save_kept("export", parts)
     run.data = {
