@@ -33,6 +33,7 @@ save time, they never decide what the site holds.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
@@ -313,17 +314,23 @@ class Cache:
         os.replace(tmp, path)  # a build interrupted mid-write leaves no half cache file
 
 
-def _unpickle(f):
-    """pickle.load with Python's cyclic garbage collector paused: loading
-    makes many objects (a yearbook's structure ≈ 180,000) and no garbage, and
-    the collections their number sets off took half of the time."""
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused: unpickling makes many objects
+    (a yearbook's structure ≈ 180,000) and no garbage, and the collections
+    their number sets off took half of the time of reading one."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.load(f)
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def _unpickle(f):
+    with collector_paused():
+        return pickle.load(f)
 
 
 class Memo:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import audit_page, export, layout, publish, readings, search, volume_home, workers
-from .cache import Cache
+from .cache import Cache, collector_paused
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
@@ -391,13 +391,15 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
             # progress callable (a test's log) may not cross processes.
             shown = progress if isinstance(progress, Progress) else None
             results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
-            _prepare_later_stages(cache)
-            for i, result in zip(todo, results):
-                if isinstance(result, tuple):  # an InputError, sent back as its parts
-                    raise InputError(*result)
-                volumes[i], splits = result["volume"], result["splits"]
-                wrap.SPLITS.update(splits)
-                readings.MEMO.update(result["readings"])
+            # The pool's thread unpickles each volume as it comes (cache.collector_paused).
+            with collector_paused():
+                _prepare_later_stages(cache)
+                for i, result in zip(todo, results):
+                    if isinstance(result, tuple):  # an InputError, sent back as its parts
+                        raise InputError(*result)
+                    volumes[i], splits = result["volume"], result["splits"]
+                    wrap.SPLITS.update(splits)
+                    readings.MEMO.update(result["readings"])
     for i in todo:
         cache.save_volume(keys[i], volumes[i])
     if len(wrap.SPLITS) != len(known):

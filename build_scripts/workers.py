@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+from .cache import collector_paused
 from .errors import InputError, worker_signals
 
 PARALLEL_FROM = 8  # items before worker processes pay for their start
@@ -94,7 +95,8 @@ class Beside:
         if self._process is None:
             return self._value
         try:
-            outcome, value = self._receive.recv()
+            with collector_paused():
+                outcome, value = self._receive.recv()
         except EOFError:  # it died without an answer (killed)
             raise RuntimeError(f"the work beside the build stopped (exit code {self._process.exitcode})") from None
         finally:
