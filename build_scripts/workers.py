@@ -10,6 +10,7 @@ more than a few pages.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 
@@ -19,6 +20,21 @@ from .errors import InputError, worker_signals
 PARALLEL_FROM = 8  # items before worker processes pay for their start
 
 _JOB = None  # (function, items): what the forked workers work on
+
+
+def start_worker() -> None:
+    """Initializer of the processes forked from the grown build (tagging,
+    pages, the work beside): the build's signal handling undone
+    (errors.worker_signals), and what the process inherited moved out of the
+    garbage collector's sight (gc.freeze), so that its collections look only
+    at what it makes, not at the build's whole heap, and do not write to (and
+    so copy) the memory pages it shares with the build. Not the volume
+    workers: forked from a small build, they keep what they make (lines,
+    audit records), and with the inherited objects frozen the collector,
+    which sizes its full collections by the objects it sees, runs them far
+    more often over that growing heap (the volumes came a second later)."""
+    worker_signals()
+    gc.freeze()
 
 
 def processes() -> int:
@@ -43,7 +59,7 @@ def map_forked(function, items: list, processes: int, size=lambda item: 0) -> li
         return [function(item) for item in items]
     _JOB = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=start_worker) as pool:
             order = sorted(range(len(items)), key=lambda i: -size(items[i]))
             results = dict(zip(order, pool.imap(_worker, order)))
     finally:
@@ -61,7 +77,7 @@ def each_forked(function, items: list, processes: int, size=lambda item: 0) -> N
         return
     _JOB = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=start_worker) as pool:
             order = sorted(range(len(items)), key=lambda i: -size(items[i]))
             for _ in pool.imap_unordered(_worker, order):
                 pass
@@ -127,7 +143,7 @@ def _beside(function, send) -> None:
     def stop(signum, frame):
         raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    start_worker()
     signal.signal(signal.SIGTERM, stop)
     try:
         answer = ("value", function())

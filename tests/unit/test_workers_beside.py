@@ -78,3 +78,12 @@ def test_in_one_process_the_work_is_done_at_once():
     beside = workers.Beside(lambda: calls.append(os.getpid()) or "done", 1)
     assert calls == [os.getpid()] and beside.result() == "done"
     beside.cancel()
+
+
+def test_forked_work_leaves_what_it_inherited_out_of_the_collector_s_sight():
+    import gc
+
+    inherited = [{"条目": i} for i in range(1000)]  # noqa: F841 (objects the children inherit)
+    assert workers.Beside(gc.get_freeze_count, 2).result() > 1000
+    counts = workers.map_forked(lambda _: gc.get_freeze_count(), list(range(workers.PARALLEL_FROM)), 2)
+    assert min(counts) > 1000 and gc.get_freeze_count() == 0
