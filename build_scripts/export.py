@@ -72,8 +72,8 @@ def volume_data(entries: list[dict], audit: list[AuditRecord]) -> VolumeData:
 
 
 def _items(values) -> str:
-    # dumps of a list is its items' dumps joined by its item separator.
-    return ",".join(json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in values)
+    # dumps of a list is "[", its items' dumps joined by ",", "]": one call for all.
+    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))[1:-1]
 
 
 def entries_json(parts: list[VolumeData]) -> str:
