@@ -14,9 +14,9 @@ Two measures of the column:
 """
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -69,6 +69,33 @@ def printed_width(text: str) -> float:
     typesetter put there (half a column); marks it gives half-width were
     printed full width (，：（）“”)."""
     return sum(map(_char_width, text))
+
+
+class _WidthClasses(dict):
+    """str.translate table: each character to "w" (two columns), "n" (one)
+    or " " (half a column, a space), as _char_width measures it."""
+
+    def __missing__(self, code: int) -> int:
+        cls = self[code] = ord({2: "w", 1: "n", 0.5: " "}[_char_width(chr(code))])
+        return cls
+
+
+_WIDTH_CLASSES = _WidthClasses()
+
+
+def _widths_at(text: str, positions: list[int]) -> list[float]:
+    """printed_width(text[:p]) for each p of `positions` (in ascending
+    order), from counts over the text's width classes: the chain below asks
+    for the width between any two of a line's spaces, and summing every
+    character of a 300-character line to answer was most of its time. Each
+    width is a sum of halves, so the counts give the very same floats."""
+    classes = text.translate(_WIDTH_CLASSES)
+    out, last, acc = [], 0, 0.0
+    for p in positions:
+        acc += (p - last) + classes.count("w", last, p) - 0.5 * classes.count(" ", last, p)
+        last = p
+        out.append(acc)
+    return out
 
 
 @dataclass
@@ -139,24 +166,23 @@ def _wraps_by_document_column(text: str, spaces: list[re.Match], column: int) ->
     whose spaces are deliberate, and never part of a chain. At least one
     segment must be exactly one line, else the agreement is chance."""
     cuts = [(0, 0)] + [(m.start(), m.end()) for m in spaces]
-    # Prefix sums: printed width and ideograph-spaces up to each character.
-    widths = list(itertools.accumulate(map(_char_width, text), initial=0.0))
-    gaps = [0] * (len(text) + 1)
-    for g in _IDEOGRAPH_SPACE.finditer(text):
-        gaps[g.start() + 1] += 1
-    for p in range(1, len(gaps)):
-        gaps[p] += gaps[p - 1]
+    # Printed width and spaces between ideographs up to where each cut
+    # begins (`before`) and ends (`after`).
+    bounds = _widths_at(text, [p for cut in cuts for p in cut] + [len(text)])
+    before, after, total = bounds[0:-1:2], bounds[1:-1:2], bounds[-1]
+    ideograph_spaces = [g.start() + 1 for g in _IDEOGRAPH_SPACE.finditer(text)]
+    gaps_before = [bisect.bisect_right(ideograph_spaces, a) for a, _ in cuts]
+    gaps_after = [bisect.bisect_right(ideograph_spaces, b) for _, b in cuts]
     longest = 3 * (column + TOLERANCE)
     # best[i] = (score, single-line segments, previous cut) for a chain ending at cut i
     best: list[tuple[float, int, int] | None] = [(0.0, 0, -1)] + [None] * len(spaces)
     for i in range(1, len(cuts)):
-        stop = cuts[i][0]
+        stop, gaps_stop = before[i], gaps_before[i]
         for j in range(i - 1, -1, -1):
-            start = cuts[j][1]
-            w = widths[stop] - widths[start]
+            w = stop - after[j]
             if w > longest:
                 break
-            if best[j] is None or gaps[stop] - gaps[start] >= 2:
+            if best[j] is None or gaps_stop - gaps_after[j] >= 2:
                 continue
             k = _lines_at_column(w, column, j == 0)
             if k:
@@ -174,7 +200,7 @@ def _wraps_by_document_column(text: str, spaces: list[re.Match], column: int) ->
     # The chain ends where the rest of the line fits on a last printed line.
     ends = [
         i for i in range(1, len(cuts))
-        if best[i] is not None and widths[-1] - widths[cuts[i][1]] <= column + TOLERANCE
+        if best[i] is not None and total - after[i] <= column + TOLERANCE
     ] or [i for i in range(1, len(cuts)) if best[i] is not None]
     if not ends:
         return []
