@@ -21,16 +21,20 @@ import re
 from dataclasses import dataclass
 
 from ..model import AuditRecord, Line
-from .common import CJK, CJK_PUNCT, context, record, width
+from .common import CJK, CJK_PUNCT, CJK_RE, context, record, width
 
 # A candidate space: one or more spaces with printed text on both sides that
 # is Chinese on at least one side — ideograph or full-width mark (not 】, the
 # space after an entry title's 】 separates title and text), a digit or Latin
 # letter on the other (a wrap in "完成 28 组" / "《2017— 2021年").
 _SIDE = f"{CJK}{CJK_PUNCT}"
+# (Each pattern of spaces here opens with the space itself, the character
+# before it looked at from behind the first space: a pattern that opened
+# with the look-behind would be tried at every position of the line, this
+# one only where a space stands — four times faster, the same matches.)
 _CANDIDATE = re.compile(
-    f"(?<=[{_SIDE.replace('】', '')}]) +(?=[{_SIDE}0-9A-Za-z])"
-    f"|(?<=[0-9A-Za-z%]) +(?=[{_SIDE}])"
+    f" (?:(?<=[{_SIDE.replace('】', '')}] ) *(?=[{_SIDE}0-9A-Za-z])"
+    f"|(?<=[0-9A-Za-z%] ) *(?=[{_SIDE}]))"
 )
 # Column measures below this many printed columns are not a text column
 # (a list of two- and three-character names has equal "columns" of 4–6).
@@ -41,7 +45,7 @@ TOLERANCE = 3
 # A paragraph's first printed line is indented by two ideographs.
 INDENT = 4
 # A space between two ideographs (not a number's spacing).
-_IDEOGRAPH_SPACE = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
+_IDEOGRAPH_SPACE = re.compile(f" (?<=[{CJK}] ) *(?=[{CJK}])")
 # A space between Chinese characters or marks (not a number's spacing).
 _TEXT_SPACE = re.compile(f"(?<=[{_SIDE}]) +(?=[{_SIDE}])")
 # Running text holds sentence punctuation; a line without it (a name list, a
@@ -115,6 +119,10 @@ def column_width(lines: list[Line]) -> Column:
             continue
         starts = [m.end() for m in _CANDIDATE.finditer(text)]
         for a, b in zip(starts, starts[1:]):
+            # (no character is wider than two columns: most segments, a
+            # number's spacing apart, are too short to measure at all)
+            if 2 * (b - a) < 2 * MIN_COLUMN - 0.5:
+                continue
             seg = text[a:b].rstrip(" ")
             w = round(printed_width(seg))
             if w >= 2 * MIN_COLUMN:
@@ -132,8 +140,8 @@ def _line_column(text: str, spaces: list[re.Match]) -> float | None:
     width or None."""
     if len(spaces) < 2:
         return None
-    cuts = [0] + [m.start() for m in spaces] + [len(text)]
-    segs = [printed_width(text[a:b]) for a, b in zip(cuts, cuts[1:])]
+    widths = _widths_at(text, [0] + [m.start() for m in spaces] + [len(text)])
+    segs = [b - a for a, b in zip(widths, widths[1:])]
     inner = segs[1:-1]
     col = max(inner)
     if col < MIN_COLUMN or min(inner) < col - 2:
@@ -216,9 +224,11 @@ def _wraps_by_document_column(text: str, spaces: list[re.Match], column: int) ->
 
 def join_wrap_spaces(text: str, line: Line, audit: list[AuditRecord], column: Column) -> str:
     """Remove the spaces a printed line-wrap left inside Chinese running text."""
-    if "\t" in text or not re.search(f"[{CJK}]", text):
+    if "\t" in text or not CJK_RE.search(text):
         return text
-    credit = _TRAILING_CREDIT.search(text)
+    # (the credit's words first: most lines hold none, and the pattern's
+    # search tries every position of the line)
+    credit = _TRAILING_CREDIT.search(text) if "提供" in text or "摄" in text else None
     body = text[: credit.start()] if credit else text
     spaces = list(_CANDIDATE.finditer(body))
     if not spaces:
