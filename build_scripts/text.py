@@ -66,10 +66,13 @@ def _char_width(c: str) -> int:
     return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def title_key(text: str) -> str:
     """Comparison key for titles: no spaces, one middle-dot form, full-width
     brackets and quotes unified, so a title matches its 目录/索引 form."""
-    text = re.sub(r"\s+", "", text)
+    text = _SPACES.sub("", text)
     text = text.replace("・", "·").replace("•", "·")
     text = text.replace("(", "（").replace(")", "）").replace('"', "").replace("“", "").replace("”", "")
     return text

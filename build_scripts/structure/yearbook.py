@@ -202,7 +202,9 @@ def _content_lines(body: list[Line]) -> list[Line]:
         if not t or line.kind == "page":
             continue
         offset = len(line.text) - len(line.text.lstrip())
-        for piece in shapes.ENTRY_RUN_IN.split(t):
+        # (only a line holding a 【 can hold a run-in entry: the pattern,
+        # which opens with a look-behind, need not scan the others)
+        for piece in shapes.ENTRY_RUN_IN.split(t) if "【" in t else (t,):
             if piece.strip():
                 page = line.page
                 for at, p in line.page_breaks:  # the piece starts after a page number it ran across
