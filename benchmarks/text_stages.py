@@ -4,8 +4,8 @@
 
 Every stage of the pipeline (pipeline.STAGES and, per volume, VOLUME_STAGES)
 runs on the sample as in a cold build — no cache, nothing kept from an earlier
-run — but all in this process: the volumes one after the other and jieba's
-tagging without worker processes, so that each figure is the CPU time of that
+run — but all in this process: the volumes one after the other, jieba's
+tagging and the repair's line rules without worker processes, so that each figure is the CPU time of that
 stage alone, comparable on a machine other builds share (build_bench.py
 measures the whole build, workers and MkDocs included). jieba's dictionary
 and its tagger's are loaded first and shown on their own lines; "names" is the
@@ -33,6 +33,7 @@ def one_run() -> dict[str, float]:
     from build_scripts import pipeline
     from build_scripts.cache import Cache
     from build_scripts.indexes import names, tagging
+    from build_scripts.repair import linewise
     from build_scripts.repair.wrap import _segmenter
 
     times: dict[str, float] = defaultdict(float)
@@ -44,6 +45,7 @@ def one_run() -> dict[str, float]:
         return result
 
     tagging.PARALLEL_FROM = float("inf")  # tag in this process
+    linewise.PARALLEL_FROM = float("inf")  # and repair every line here
     timed("jieba dictionary", _segmenter)
     with tempfile.TemporaryDirectory() as tmp:
         run = pipeline.Run(ROOT, Cache(Path(tmp)), lambda message: None)
