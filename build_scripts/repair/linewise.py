@@ -20,6 +20,7 @@ import pickle
 import signal
 from typing import Callable
 
+from ..errors import worker_signals
 from ..model import AuditRecord, Line
 from . import wrap
 
@@ -143,7 +144,7 @@ class _Half:
             status = 1
             try:
                 os.close(read)
-                signal.signal(signal.SIGINT, signal.SIG_DFL)  # the parent handles Ctrl-C
+                worker_signals()  # Ctrl-C is the build's to handle; it stops this process (close)
                 known = len(wrap.SPLITS)
                 tail, records = _run(rules, lines[cut:])
                 changed = [(i, l.text) for i, (l, was) in enumerate(zip(tail, lines[cut:])) if l is not was]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 
 import pytest
 
@@ -48,8 +49,9 @@ def halves(monkeypatch):
     real = linewise._Half
 
     def counted(*args):
-        made.append(args[2])
-        return real(*args)
+        half = real(*args)
+        made.append(half._pid)
+        return half
 
     monkeypatch.setattr(linewise, "_Half", counted)
     return made
@@ -101,6 +103,27 @@ def test_the_words_the_second_process_looked_up_are_kept_for_the_next_build(monk
     one = looked_up(float("inf"))
     assert "活动" in one.values()  # the last line's word is among them
     assert looked_up(1_000) == one
+
+
+@pytest.mark.skipif(not linewise._two_cores(), reason="needs fork and two cores")
+def test_an_error_here_stops_the_second_process(monkeypatch, halves):
+    parent = os.getpid()
+    real = linewise._run
+
+    def failing_here(rules, lines):
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+        time.sleep(60)  # the second process is still at work
+        return real(rules, lines)
+
+    monkeypatch.setattr(linewise, "_run", failing_here)
+    monkeypatch.setattr(linewise, "PARALLEL_FROM", 1_000)
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        repair(_book(5_000))
+    assert time.monotonic() - start < 30 and len(halves) == 1  # not waited for
+    with pytest.raises(ProcessLookupError):  # stopped and reaped, not left running or a zombie
+        os.kill(halves[0], 0)
 
 
 def test_a_line_rule_with_a_measure_opens_a_run_of_its_own():
