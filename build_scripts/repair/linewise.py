@@ -14,7 +14,6 @@ small, the processors simply run one after the other here.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 import signal
@@ -63,7 +62,7 @@ def apply(rule: LineRule, lines: list[Line], audit: list[AuditRecord]) -> list[L
         text = rule(line.text, line, audit)
         # Most rules leave most lines as they are: keep the line then
         # (copying 40,000 lines per rule was a tenth of the stage).
-        out.append(line if text == line.text else dataclasses.replace(line, text=text))
+        out.append(line if text == line.text else line.with_text(text))
     return out
 
 
@@ -170,7 +169,7 @@ class _Half:
         changed, records, splits = pickle.loads(data)
         tail = list(lines)
         for i, text in changed:
-            tail[i] = dataclasses.replace(tail[i], text=text)
+            tail[i] = tail[i].with_text(text)
         return tail, records, splits
 
     def close(self) -> None:

@@ -138,3 +138,10 @@ def test_a_line_rule_with_a_measure_opens_a_run_of_its_own():
 def test_the_middle_splits_the_text_not_the_lines():
     lines = [Line("长" * 100, "b.txt", 1)] + [Line("短", "b.txt", i) for i in range(2, 102)]
     assert linewise._middle(lines, sum(len(l.text) for l in lines)) == 1
+
+
+def test_a_line_with_another_text_keeps_every_other_field():
+    line = Line("旧", "b.txt", 7, "caption", page=12, page_breaks=((3, 13),))
+    new = line.with_text("新")
+    assert new == Line("新", "b.txt", 7, "caption", page=12, page_breaks=((3, 13),))
+    assert line.text == "旧" and type(new) is Line
