@@ -260,21 +260,26 @@ def _drop_spaces(text: str, spaces, line: Line, audit: list[AuditRecord]) -> str
     return "".join(out)
 
 
-# A number or Latin word as the print sets it inside Chinese text.
-_NUMBER_LEFT = re.compile(r"[0-9A-Za-z.%+\-]+$")
-_NUMBER_RIGHT = re.compile(r"^[0-9A-Za-z.%+\-]+")
+# A number or Latin word as the print sets it inside Chinese text: its characters.
+_NUMBER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.%+-")
 
 
 def _number_spacing(text: str, m: re.Match) -> bool:
     """A wrap that falls next to a number spaced on its other side too
     ("完成 28 组" wrapped after 28) is also the number's own spacing: the
     space stays, so the number keeps the print's spacing on both sides."""
-    left = _NUMBER_LEFT.search(text, 0, m.start())
-    if left and left.start() > 0 and text[left.start() - 1] == " ":
+    # (the number's ends found stepping out from the space: a pattern
+    # searched up to it would be tried from every position of the line)
+    start, end = m.start(), m.end()
+    left = start
+    while left > 0 and text[left - 1] in _NUMBER:
+        left -= 1
+    if 0 < left < start and text[left - 1] == " ":
         return True
-    right = _NUMBER_RIGHT.match(text[m.end() :])
-    end = m.end() + right.end() if right else -1
-    return bool(right) and end < len(text) and text[end] == " "
+    right = end
+    while right < len(text) and text[right] in _NUMBER:
+        right += 1
+    return end < right < len(text) and text[right] == " "
 
 
 # Characters each side of a space given to the word segmenter.
