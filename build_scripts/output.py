@@ -130,8 +130,9 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, ca
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     config["nav"] = _escape_nav(nav)
-    # Inline patterns not tried on text they cannot match (same HTML, less time).
-    config["markdown_extensions"] = list(config.get("markdown_extensions") or []) + ["build_scripts.inline_fastpath"]
+    # Inline patterns and block tests not tried on text they cannot match (same HTML, less time).
+    config["markdown_extensions"] = list(config.get("markdown_extensions") or []) + [
+        "build_scripts.inline_fastpath", "build_scripts.block_fastpath"]
     theme = config.get("theme", {})
     if isinstance(theme, dict):
         theme["custom_dir"] = str(theme_dir)
