@@ -25,6 +25,9 @@ DAMAGED = [
 ]
 
 
+real_spare_core = linewise._spare_core
+
+
 def _book(size: int, seed: int = 3) -> list[Line]:
     rng = random.Random(seed)
     lines, total = [], 0
@@ -54,10 +57,11 @@ def halves(monkeypatch):
         return half
 
     monkeypatch.setattr(linewise, "_Half", counted)
+    monkeypatch.setattr(linewise, "_spare_core", lambda: True)  # whatever else the machine runs
     return made
 
 
-@pytest.mark.skipif(not linewise._two_cores(), reason="needs fork and two cores")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_a_large_file_repaired_over_two_cores_is_the_one_repaired_in_one(monkeypatch, halves):
     book = _book(3 * linewise.PARALLEL_FROM)
     monkeypatch.setattr(linewise, "PARALLEL_FROM", float("inf"))
@@ -70,7 +74,7 @@ def test_a_large_file_repaired_over_two_cores_is_the_one_repaired_in_one(monkeyp
     assert {r["kind"] for r in one[1]} >= {"wrap-space", "half-width-punct", "half-width-quote", "letter-spacing"}
 
 
-@pytest.mark.skipif(not linewise._two_cores(), reason="needs fork and two cores")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_when_the_second_process_fails_its_half_is_repaired_here(monkeypatch, halves):
     book = _book(2 * linewise.PARALLEL_FROM, seed=5)
     monkeypatch.setattr(linewise, "PARALLEL_FROM", float("inf"))
@@ -89,8 +93,8 @@ def test_when_the_second_process_fails_its_half_is_repaired_here(monkeypatch, ha
     assert halves
 
 
-@pytest.mark.skipif(not linewise._two_cores(), reason="needs fork and two cores")
-def test_the_words_the_second_process_looked_up_are_kept_for_the_next_build(monkeypatch):
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_the_words_the_second_process_looked_up_are_kept_for_the_next_build(monkeypatch, halves):
     lines = [Line(wrapped_paragraph(BODY), "book.txt", i) for i in range(1, 400)]
     lines.append(Line("全区开展活 动 120 余场，参与群众满意率达98%。", "book.txt", 400))
 
@@ -105,7 +109,7 @@ def test_the_words_the_second_process_looked_up_are_kept_for_the_next_build(monk
     assert looked_up(1_000) == one
 
 
-@pytest.mark.skipif(not linewise._two_cores(), reason="needs fork and two cores")
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_an_error_here_stops_the_second_process(monkeypatch, halves):
     parent = os.getpid()
     real = linewise._run
@@ -124,6 +128,18 @@ def test_an_error_here_stops_the_second_process(monkeypatch, halves):
     assert time.monotonic() - start < 30 and len(halves) == 1  # not waited for
     with pytest.raises(ProcessLookupError):  # stopped and reaped, not left running or a zombie
         os.kill(halves[0], 0)
+
+
+def test_no_second_process_without_a_core_to_spare(monkeypatch, halves):
+    monkeypatch.setattr(linewise, "_spare_core", real_spare_core)
+    monkeypatch.setattr(linewise, "PARALLEL_FROM", 1_000)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.0, 1.0))
+    repair(_book(5_000))
+    assert not halves
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.7, 3.0, 3.0))
+    repair(_book(5_000))
+    assert len(halves) == 4
 
 
 def test_a_line_rule_with_a_measure_opens_a_run_of_its_own():
