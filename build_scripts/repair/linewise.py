@@ -54,6 +54,7 @@ class LineRepair:
 
 
 def apply(rule: LineRule, lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
+    """The rule over every line it repairs, in order."""
     out = []
     for line in lines:
         if line.kind == "break" or not line.text:
