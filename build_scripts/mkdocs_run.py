@@ -47,7 +47,10 @@ class _Collect(logging.Handler):
 def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict:
     """Build the site `config_file` describes; return how many Markdown pages
     it has and how many were converted and laid out anew (the rest came from
-    the cache). `cache_dir`: where rendered pages are kept (None: no cache)."""
+    the cache), and under "keys" each page's output file (posix path in the
+    site) with the key of its HTML: a digest of every input of that HTML, so a
+    step derived from a page alone can be kept under it (derived.py).
+    `cache_dir`: where rendered pages are kept (None: no cache)."""
     import jinja2
     from mkdocs import exceptions
     from mkdocs.config import load_config
@@ -177,8 +180,9 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         mk._build_extra_template(template, files, config, nav)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     todo = []
+    written = {}  # each page's output file → the key of its HTML
     for page in pages:
-        key = _digest(page_global, keys[page.file.src_uri])
+        written[page.file.dest_uri] = key = _digest(page_global, keys[page.file.src_uri])
         output = store.load("page", key)
         if output is None:
             todo.append((page, key))
@@ -192,7 +196,7 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         page.validate_anchor_links(files=files, log_level=log_level)
     config.plugins.on_post_build(config=config)
     store.prune()
-    return {"pages": len(pages), "converted": converted, "laid_out": len(todo)}
+    return {"pages": len(pages), "converted": converted, "laid_out": len(todo), "keys": written}
 
 
 def _installed(folder: str) -> bool:

@@ -2,9 +2,9 @@
 
 .build/docs (hand-written pages, generated pages, data files) → MkDocs, once,
 in-process, for the hosted site (mkdocs_run.py) → search index → 404 links →
-繁體 copy (traditional.py) → offline bundle derived from the hosted site
-(offline.py) → zip (bundle.py) → publish.py's journaled swap into docs/,
-site/ and dist/. Everything is built under .build/ first and published only
+繁體 copy (traditional.py) and offline bundle (offline.py, zipped by
+bundle.py) derived from the hosted site in one pass (derived.py) →
+publish.py's journaled swap into docs/, site/ and dist/. Everything is built under .build/ first and published only
 when every step succeeded, so a failed build leaves the previous site intact.
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional, workers
-from .bundle import write_zip
+from . import cache as cache_module, mkdocs_run, notfound, publish, search, workers
 from .cache import Cache
+from .derived import Derived
 from .manifest import load_site_config
 from .pipeline import Book
 from .render import Page
@@ -46,25 +46,21 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     # MkDocs once, in-process, for the hosted site; the offline bundle is
     # derived from it (offline.py), not built a second time.
     hosted = work / "site"
-    offline_site = work / "offline"
-    _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, cache, progress, len(book.pages))
+    keys = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, cache, progress, len(book.pages))
     # The search engine and its index scripts (search/*.js, made by the pipeline).
     search.write(hosted, book.search_files["hosted"])
     site_url = str(load_site_config(root).get("site_url") or "")
     notfound.fix(hosted, site_url)
-    # The 繁體 copy (zh-Hant/), made from the finished pages.
-    memos = {name: cache_module.Memo(cache.dir / name) for name in ("traditional", "offline", "zip")}
-    converted = traditional.write(hosted, site_url, memos["traditional"], workers.processes())
-    progress(f"wrote the 繁體 copy: {converted} pages")
-    progress("offline bundle: derived from the hosted site")
+    # The 繁體 copy (zh-Hant/) and the offline bundle, made from the finished pages in one pass.
+    progress("offline bundle: derived from the hosted site, with the 繁體 copy")
+    memos = {name: cache_module.Memo(cache.dir / name) for name in ("derived", "zip")}
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"], processes=workers.processes())
-    search.write(offline_site, book.search_files["offline"])
-    shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
-    progress("wrote the offline pages and their search index")
+    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"])
+    converted = derived.pages(keys, workers.processes())
+    progress(f"wrote the 繁體 copy and the offline pages: {converted} pages")
     dist = work / "dist"
     dist.mkdir()
-    write_zip(offline_site, dist / "yearbook-offline.zip", memos["zip"])
+    derived.write_zip(dist / "yearbook-offline.zip")
     progress("wrote offline bundle")
 
     cache.forget_stamp()  # from here on the published outputs change
@@ -121,10 +117,11 @@ def _handwritten_pages(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
 
 
-def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, cache: Cache, progress, pages_total: int) -> None:
+def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, cache: Cache, progress,
+                   pages_total: int) -> dict[str, str]:
     """MkDocs, in this process, for the hosted site (see mkdocs_run.py: pages
     whose inputs did not change come from the cache, the others are rendered
-    over the cores)."""
+    over the cores); return the key of each page's HTML by its output file."""
     theme_dir = _stage_theme(root, work)
     config = load_site_config(root)
     config["docs_dir"] = str(docs)
@@ -152,6 +149,7 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, ca
     if done:
         progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
                  f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
+    return done.get("keys", {})
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
