@@ -15,16 +15,15 @@ everything the HTML depends on), its path, the site address and the offline
 layout: a rebuild takes an unchanged page's outputs without reading or hashing
 the page. A page without such a key (a plugin build, an .html file of docs/)
 is keyed on its bytes. The files that are not pages — assets, search/, data/,
-the 404 page — are few: their twins are links, their members are compressed
-in threads (zlib releases the GIL), each distinct content once, and kept
-under their content.
+the 404 page — are few: their twins are links, their members are made by a
+bundle.Compressor (in threads, each distinct content once, kept under their
+content), which output.py starts on the data files before MkDocs runs.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import bundle, offline, traditional, workers
@@ -33,17 +32,23 @@ from .cache import Memo
 FOLDER = traditional.FOLDER
 
 
+def offline_search(search_files: dict[str, str]) -> dict[str, bytes]:
+    """The bundle's own search/ files (search.index, for file://), in both trees."""
+    return {f"{mirror}search/{name}": text.encode("utf-8") for mirror in ("", f"{FOLDER}/")
+            for name, text in search_files.items()}
+
+
 class Derived:
     """The derived outputs of one finished hosted site `site`: call `pages`,
     then `write_zip`. `md_paths`: the Markdown pages (their offline file
     names); `search_files`: the bundle's own search/ files (name → text)."""
 
     def __init__(self, site: Path, md_paths, search_files: dict[str, str], site_url: str,
-                 pages_memo: Memo | None = None, members_memo: Memo | None = None):
+                 pages_memo: Memo | None = None):
         self.site = site
         self.site_url = site_url
         self.search_files = search_files
-        self.pages_memo, self.members_memo = pages_memo, members_memo
+        self.pages_memo = pages_memo
         shutil.rmtree(site / FOLDER, ignore_errors=True)  # the copy is made here, whatever docs/ held
         hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         self.mirrored = [rel for rel in hosted if traditional.mirrored(rel)]
@@ -76,10 +81,10 @@ class Derived:
             self._add(rel, members)
         return len(self.page_files)
 
-    def write_zip(self, target: Path) -> None:
-        """The bundle: the pages' members and those of every other file (the
-        pages' ones first: `pages` makes them)."""
-        sources: dict[str, bytes | Path] = {}  # path in the bundle → its bytes or the hosted file holding them
+    def write_zip(self, target: Path, compressor: bundle.Compressor) -> None:
+        """The bundle: the pages' members (`pages` makes them) and those of
+        every other file, from `compressor`."""
+        sources: dict[str, bytes] = {}  # path in the bundle → its bytes
         for rel in self.bundled:
             path = self.derivation.offline_path(rel)
             if path in self.members:
@@ -87,23 +92,14 @@ class Derived:
             if rel.endswith(".html"):  # a page without a 繁體 twin: the 404 page
                 html = (self.site / rel).read_bytes().decode("utf-8")
                 sources[path] = self.derivation.page(html, rel).encode("utf-8")
-            else:
-                sources[path] = self.site / rel.removeprefix(f"{FOLDER}/")  # a mirrored file: the same bytes
-        for name, text in self.search_files.items():
-            for mirror in ("", f"{FOLDER}/"):
-                sources[f"{mirror}search/{name}"] = text.encode("utf-8")
-        by_content: dict[bytes | Path, list[str]] = {}  # each distinct content (or file) compressed once
-        for path, source in sources.items():
-            by_content.setdefault(source, []).append(path)
-
-        def compress(source) -> bundle.Member:
-            data = source.read_bytes() if isinstance(source, Path) else source
-            return bundle.kept_member(data, self.members_memo)
-
-        with ThreadPoolExecutor(max_workers=workers.processes()) as pool:
-            for source, member in zip(by_content, pool.map(compress, by_content)):
-                for path in by_content[source]:
-                    self.members[path] = member
+            else:  # a mirrored file has the bytes of the one it repeats
+                sources[path] = (self.site / rel.removeprefix(f"{FOLDER}/")).read_bytes()
+        for name, data in offline_search(self.search_files).items():
+            sources[name] = data
+        for data in sources.values():
+            compressor.add(data)
+        for path, data in sources.items():
+            self.members[path] = compressor.member(data)
         bundle.write_zip(self.members, target)
 
     # -- one page -------------------------------------------------------------

@@ -44,13 +44,14 @@ class _Collect(logging.Handler):
         (self.errors if record.levelno >= logging.ERROR else self.messages).append(record.getMessage())
 
 
-def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict:
+def build(config_file: Path, cache_dir: Path | None, processes: int = 1, **settings) -> dict:
     """Build the site `config_file` describes; return how many Markdown pages
     it has and how many were converted and laid out anew (the rest came from
     the cache), and under "keys" each page's output file (posix path in the
     site) with the key of its HTML: a digest of every input of that HTML, so a
     step derived from a page alone can be kept under it (derived.py).
-    `cache_dir`: where rendered pages are kept (None: no cache)."""
+    `cache_dir`: where rendered pages are kept (None: no cache); `settings`:
+    configuration values over the file's (as `mkdocs build`'s options)."""
     import jinja2
     from mkdocs import exceptions
     from mkdocs.config import load_config
@@ -62,7 +63,7 @@ def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict
     logger.setLevel(logging.WARNING)
     logger.propagate = False  # quiet, as `mkdocs build --quiet`: warnings are collected, not printed
     try:
-        config = load_config(config_file=str(config_file))
+        config = load_config(config_file=str(config_file), **settings)
         if len(config.plugins):
             from mkdocs.commands.build import build as mkdocs_build
 

@@ -7,8 +7,9 @@ import os
 import zipfile
 from pathlib import Path
 
-from build_scripts import offline, traditional
+from build_scripts import bundle, offline, traditional
 from build_scripts.cache import Memo
+from build_scripts.bundle import Compressor
 from build_scripts.derived import Derived
 
 MD = ["index.md", "guide.md", "v/index.md", "v/p/c.md"]
@@ -36,9 +37,10 @@ def _site(root: Path, chapter: str = "发展与规划") -> Path:
 
 
 def _derive(site: Path, bundle: Path, keys=None, memos=(None, None)) -> dict[str, bytes]:
-    derived = Derived(site, MD, SEARCH, "", *memos)
+    derived = Derived(site, MD, SEARCH, "", memos[0])
     derived.pages(keys or {})
-    derived.write_zip(bundle)
+    with Compressor(memos[1]) as compressor:
+        derived.write_zip(bundle, compressor)
     with zipfile.ZipFile(bundle) as zf:
         assert zf.testzip() is None
         return {name.removeprefix("yearbook/"): zf.read(name) for name in zf.namelist()}
@@ -120,3 +122,17 @@ def test_a_damaged_kept_page_is_derived_again(tmp_path):
     site = _site(tmp_path / "two")
     assert _derive(site, tmp_path / "two.zip", keys, memos) == first
     assert _tree(site) == _tree(tmp_path / "one")
+
+
+def test_the_compressor_makes_each_content_once_and_as_zipfile_would(tmp_path):
+    memo = Memo(tmp_path / "zip")
+    data = "数据".encode() * 3000
+    with Compressor(memo) as compressor:
+        compressor.add(data)  # early, as output.py does with the data files
+        compressor.add(bytes(data))
+        member = compressor.member(data)
+    assert member == bundle.member(data) and len(list((tmp_path / "zip").iterdir())) == 1
+    with zipfile.ZipFile(tmp_path / "x.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("a", data)
+    with zipfile.ZipFile(tmp_path / "x.zip") as zf:
+        assert zf.getinfo("a").compress_size == len(member[2]) and zf.getinfo("a").CRC == member[1]
