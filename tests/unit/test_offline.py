@@ -93,3 +93,13 @@ def test_a_damaged_cache_entry_is_never_used(tmp_path):
     path = tmp_path / key
     path.write_bytes(path.read_bytes().replace(b"right", b"wrong"))
     assert memo.get(key) is None
+
+
+def test_a_relative_path_is_the_one_posixpath_gives():
+    """offline.relative stands in for posixpath.relpath (without its getcwd)."""
+    import itertools
+    import posixpath
+
+    paths = ["", ".", "index.html", "v", "v/index.html", "v/p", "v/p/c.html", "v/q/c.html", "zh-Hant/v/p", "w/p/c.html"]
+    for target, start in itertools.product(paths, paths):
+        assert offline.relative(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)
