@@ -86,7 +86,7 @@ def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
     derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memo)
     converted = derived.pages(keys, workers.processes())
-    progress(f"wrote the 繁體 copy and the offline pages: {converted} pages")
+    progress(f"wrote the offline pages and the 繁體 copy: {converted} pages")
     dist = work / "dist"
     dist.mkdir()
     derived.write_zip(dist / "yearbook-offline.zip", compressor)
