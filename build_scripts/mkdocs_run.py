@@ -152,11 +152,15 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         else:
             _restore(page, cached, files)
     converted = len(todo)
-    results = workers.map_forked(lambda page: _render_one(page, config, files), todo, processes,
-                                 size=lambda page: len(page.markdown or ""))
+
+    def render(page):
+        result = _render_one(page, config, files)
+        store.save("render", keys[page.file.src_uri], result)  # in the worker: the saving too is spread
+        return result
+
+    results = workers.map_forked(render, todo, processes, size=lambda page: len(page.markdown or ""))
     for page, result in zip(todo, results):
         _restore(page, result, files)
-        store.save("render", keys[page.file.src_uri], result)
 
     env = config.plugins.on_env(env, config=config, files=files)
     files.copy_static_files(inclusion=InclusionLevel.is_included)
