@@ -105,7 +105,11 @@ def _exit(status: int) -> None:
     ≈ 400 MB of objects (the book, MkDocs' pages, jieba's tables) whose
     freeing one by one costs a third of a second and changes nothing. What
     is written is flushed first; every file the build writes is closed by
-    then (with blocks), and no worker is left (the pools are joined)."""
+    then (with blocks), and no worker is left (the pools are joined). Under a
+    profiler or a tracer (cProfile, coverage), which write their results at
+    exit, the process exits as usual."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

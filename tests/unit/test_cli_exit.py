@@ -30,3 +30,10 @@ def test_output_whose_reader_has_gone_is_an_error_status_not_a_traceback():
     code = "import time; from build_scripts.__main__ import _exit; print('built 3 entries'); time.sleep(0.5); _exit(0)"
     done = _run(["bash", "-c", f'{sys.executable} -c "{code}" | true; echo "status ${{PIPESTATUS[0]}}" >&2'])
     assert done.stderr == "status 120\n"
+
+
+def test_under_a_profiler_the_process_exits_as_usual_so_the_profile_is_written(tmp_path):
+    code = tmp_path / "run.py"
+    code.write_text("from build_scripts.__main__ import _exit\n_exit(0)\n", encoding="utf-8")
+    done = _run([sys.executable, "-m", "cProfile", "-o", str(tmp_path / "out.prof"), str(code)])
+    assert done.returncode == 0 and (tmp_path / "out.prof").stat().st_size > 0
