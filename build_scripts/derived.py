@@ -7,7 +7,7 @@ zh-Hant/<path>), the offline copies of both (offline.py) and their compressed
 zip members (bundle.py). Only the zip is published, so the offline copies are
 never written out. (As three passes — twins, offline tree, zip — each read
 every page again from disk, hashed it for its cache and forked workers of its
-own: together more than twice this pass.s time.)
+own: together more than twice this pass's time.)
 
 A page's derived outputs (its twin and the two members) are kept together
 (cache.Memo) under the key of its HTML from MkDocs (mkdocs_run: a digest of
