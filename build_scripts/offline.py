@@ -49,7 +49,7 @@ _CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">\s*')
 def relative(target: str, start: str) -> str:
     """posixpath.relpath(target, start) for two normalised paths inside the
     site ("" or "." for its root). relpath makes both absolute first, asking
-    the system for the working folder each time: a third of the derivation's
+    the system for the working folder each time: half the derivation's
     time, on pages with thousands of links."""
     to = [part for part in target.split("/") if part and part != "."]
     start_parts = [part for part in start.split("/") if part and part != "."]

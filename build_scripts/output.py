@@ -3,9 +3,10 @@
 .build/docs (hand-written pages, generated pages, data files) → MkDocs, once,
 in-process, for the hosted site (mkdocs_run.py) → search index → 404 links →
 繁體 copy (traditional.py) and offline bundle (offline.py, zipped by
-bundle.py) derived from the hosted site in one pass (derived.py) →
-publish.py's journaled swap into docs/, site/ and dist/. Everything is built under .build/ first and published only
-when every step succeeded, so a failed build leaves the previous site intact.
+bundle.py), derived from the hosted site in one pass (derived.py) →
+publish.py's journaled swap into docs/, site/ and dist/. Everything is built
+under .build/ first and published only when every step succeeded, so a
+failed build leaves the previous site intact.
 """
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from pathlib import Path
 import yaml
 
 from . import cache as cache_module, mkdocs_run, notfound, publish, search, workers
-from .cache import Cache
 from .bundle import Compressor
+from .cache import Cache
 from .derived import Derived, offline_search
 from .manifest import load_site_config
 from .pipeline import Book

@@ -136,3 +136,11 @@ def test_the_compressor_makes_each_content_once_and_as_zipfile_would(tmp_path):
         zf.writestr("a", data)
     with zipfile.ZipFile(tmp_path / "x.zip") as zf:
         assert zf.getinfo("a").compress_size == len(member[2]) and zf.getinfo("a").CRC == member[1]
+
+
+def test_the_copy_made_alone_is_the_one_the_build_makes(tmp_path):
+    """traditional.write (the 繁體 copy by itself, as benchmarks/reader_site.py times it)."""
+    built, alone = _site(tmp_path / "built"), _site(tmp_path / "alone")
+    Derived(built, MD, SEARCH, "").pages({})
+    assert traditional.write(alone) == 4
+    assert _tree(alone) == _tree(built)
