@@ -2,16 +2,15 @@
 
 Written by hand because zipfile cannot take a member already compressed: the
 members are compressed where their content is made (derived.py: a page's
-offline copy in the worker that derives it, never written to disk) and kept
-per content or per page (cache.Memo), so a rebuild compresses only what
-changed. The format is the plain one (no zip64: a bundle over 4 GB is refused).
+offline copy in the worker that derives it, never written to disk; the other
+files in threads, zlib releasing the GIL) and kept per content or per page
+(cache.Memo), so a rebuild compresses only what changed. The format is the
+plain one (no zip64: a bundle over 4 GB is refused).
 """
 from __future__ import annotations
 
-import os
 import struct
 import zlib
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from .cache import Memo
 from .errors import BuildError
@@ -40,33 +39,6 @@ def kept_member(data: bytes, memo: Memo | None) -> Member:
     made = member(data)
     memo.put(key, made[1].to_bytes(4, "little") + made[2])
     return made
-
-
-class Compressor:
-    """Zip members made in threads (zlib releases the GIL), each distinct
-    content once and kept in `memo` under its content: `add` the bytes of a
-    file as soon as they are known (the data files before MkDocs runs), take
-    its `member` when the zip is written. A context manager: leaving it
-    waits for the threads (and drops what was not started)."""
-
-    def __init__(self, memo: Memo | None = None, threads: int = os.cpu_count() or 1):
-        self.memo = memo
-        self._pool = ThreadPoolExecutor(max_workers=threads)
-        self._made: dict[bytes, Future] = {}
-
-    def add(self, data: bytes) -> None:
-        if data not in self._made:
-            self._made[data] = self._pool.submit(kept_member, data, self.memo)
-
-    def member(self, data: bytes) -> Member:
-        self.add(data)
-        return self._made[data].result()
-
-    def __enter__(self) -> Compressor:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def path_order(path: str) -> tuple[str, ...]:

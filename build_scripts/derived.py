@@ -15,15 +15,15 @@ everything the HTML depends on), its path, the site address and the offline
 layout: a rebuild takes an unchanged page's outputs without reading or hashing
 the page. A page without such a key (a plugin build, an .html file of docs/)
 is keyed on its bytes. The files that are not pages — assets, search/, data/,
-the 404 page — are few: their twins are links, their members are made by a
-bundle.Compressor (in threads, each distinct content once, kept under their
-content), which output.py starts on the data files before MkDocs runs.
+the 404 page — are few: their twins are links, their members are compressed
+in threads, each distinct content once, and kept under their content.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import bundle, offline, traditional, workers
@@ -32,23 +32,17 @@ from .cache import Memo
 FOLDER = traditional.FOLDER
 
 
-def offline_search(search_files: dict[str, str]) -> dict[str, bytes]:
-    """The bundle's own search/ files (search.index, for file://), in both trees."""
-    return {f"{mirror}search/{name}": text.encode("utf-8") for mirror in ("", f"{FOLDER}/")
-            for name, text in search_files.items()}
-
-
 class Derived:
     """The derived outputs of one finished hosted site `site`: call `pages`,
     then `write_zip`. `md_paths`: the Markdown pages (their offline file
     names); `search_files`: the bundle's own search/ files (name → text)."""
 
     def __init__(self, site: Path, md_paths, search_files: dict[str, str], site_url: str,
-                 pages_memo: Memo | None = None):
+                 pages_memo: Memo | None = None, members_memo: Memo | None = None):
         self.site = site
         self.site_url = site_url
         self.search_files = search_files
-        self.pages_memo = pages_memo
+        self.pages_memo, self.members_memo = pages_memo, members_memo
         shutil.rmtree(site / FOLDER, ignore_errors=True)  # the copy is made here, whatever docs/ held
         hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         self.mirrored = [rel for rel in hosted if traditional.mirrored(rel)]
@@ -81,9 +75,11 @@ class Derived:
             self._add(rel, members)
         return len(self.page_files)
 
-    def write_zip(self, target: Path, compressor: bundle.Compressor) -> None:
+    def write_zip(self, target: Path) -> None:
         """The bundle: the pages' members (`pages` makes them) and those of
-        every other file, from `compressor`."""
+        every other file, compressed in threads (zlib releases the GIL), each
+        distinct content once (an asset and its zh-Hant/ link, the two search
+        indexes)."""
         sources: dict[str, bytes] = {}  # path in the bundle → its bytes
         for rel in self.bundled:
             path = self.derivation.offline_path(rel)
@@ -94,12 +90,14 @@ class Derived:
                 sources[path] = self.derivation.page(html, rel).encode("utf-8")
             else:  # a mirrored file has the bytes of the one it repeats
                 sources[path] = (self.site / rel.removeprefix(f"{FOLDER}/")).read_bytes()
-        for name, data in offline_search(self.search_files).items():
-            sources[name] = data
-        for data in sources.values():
-            compressor.add(data)
+        for mirror in ("", f"{FOLDER}/"):
+            for name, text in self.search_files.items():
+                sources[f"{mirror}search/{name}"] = text.encode("utf-8")
+        distinct = list(dict.fromkeys(sources.values()))
+        with ThreadPoolExecutor(max_workers=workers.processes()) as pool:
+            made = dict(zip(distinct, pool.map(lambda data: bundle.kept_member(data, self.members_memo), distinct)))
         for path, data in sources.items():
-            self.members[path] = compressor.member(data)
+            self.members[path] = made[data]
         bundle.write_zip(self.members, target)
 
     # -- one page -------------------------------------------------------------

@@ -20,9 +20,8 @@ from pathlib import Path
 import yaml
 
 from . import cache as cache_module, mkdocs_run, notfound, publish, search, workers
-from .bundle import Compressor
 from .cache import Cache
-from .derived import Derived, offline_search
+from .derived import Derived
 from .manifest import load_site_config
 from .pipeline import Book
 from .render import Page
@@ -41,20 +40,13 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
     # them and rewrites the pages' links to them (guide.md's data/entries.json)
     # correctly for directory URLs (hosted) and for .html URLs (offline).
-    data = {name: text.encode("utf-8") for name, text in book.data.items()}
     (stage_docs / "data").mkdir(exist_ok=True)
-    for name, content in data.items():
-        (stage_docs / "data" / name).write_bytes(content)
+    for name, text in book.data.items():
+        (stage_docs / "data" / name).write_text(text, encoding="utf-8")
     generated = sorted(set(generated) | {"data"})
 
     memos = {name: cache_module.Memo(cache.dir / name) for name in ("derived", "zip")}
-    with Compressor(memos["zip"]) as compressor:
-        # The bundle's members of what is known before MkDocs runs (the data
-        # files, the offline search index: 30 % of the bundle) are
-        # compressed meanwhile, in threads.
-        for content in [*data.values(), *offline_search(book.search_files["offline"]).values()]:
-            compressor.add(content)
-        dist = _site_and_bundle(root, work, stage_docs, book, cache, memos["derived"], compressor, progress)
+    dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, progress)
 
     cache.forget_stamp()  # from here on the published outputs change
     publish.publish(root, stage_docs, generated, work / "site", dist)
@@ -70,7 +62,7 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     return figures
 
 
-def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache: Cache, memo, compressor,
+def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache: Cache, memos: dict,
                      progress) -> Path:
     """The hosted site (.build/site) and the offline bundle (.build/dist); return the latter."""
     # MkDocs once, in-process, for the hosted site; the offline bundle is
@@ -85,12 +77,12 @@ def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache
     # The 繁體 copy (zh-Hant/) and the offline bundle, made from the finished pages in one pass.
     progress("offline bundle: derived from the hosted site, with the 繁體 copy")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memo)
+    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"])
     converted = derived.pages(keys, workers.processes())
     progress(f"wrote the offline pages and the 繁體 copy: {converted} pages")
     dist = work / "dist"
     dist.mkdir()
-    derived.write_zip(dist / "yearbook-offline.zip", compressor)
+    derived.write_zip(dist / "yearbook-offline.zip")
     progress("wrote offline bundle")
     return dist
 

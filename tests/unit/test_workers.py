@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 from build_scripts import workers
-from build_scripts.bundle import Compressor
 from build_scripts.derived import Derived
 
 
@@ -47,8 +46,7 @@ def test_the_traditional_copy_and_the_offline_bundle_do_not_depend_on_the_worker
         md = ["index.md"] + [f"v/c{i}/index.md" for i in range(2 * workers.PARALLEL_FROM)]
         derived = Derived(site, md, {"search.js": "var s;"}, "")
         assert derived.pages({}, n) == 2 * workers.PARALLEL_FROM + 1
-        with Compressor() as compressor:
-            derived.write_zip(tmp_path / f"bundle{n}.zip", compressor)
+        derived.write_zip(tmp_path / f"bundle{n}.zip")
         with zipfile.ZipFile(tmp_path / f"bundle{n}.zip") as zf:
             made.append((_tree(site), {name: zf.read(name) for name in zf.namelist()}))
     assert made[0] == made[1]
