@@ -142,8 +142,9 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, si
     # The generated nav goes to MkDocs as it is, over the file's settings:
     # written as YAML and read back it costs ≈ 0.1 s (pure-Python YAML).
     config.pop("nav", None)
-    # Inline patterns not tried on text they cannot match (same HTML, less time).
-    config["markdown_extensions"] = list(config.get("markdown_extensions") or []) + ["build_scripts.inline_fastpath"]
+    # Inline patterns and block tests not tried on text they cannot match (same HTML, less time).
+    config["markdown_extensions"] = list(config.get("markdown_extensions") or []) + [
+        "build_scripts.inline_fastpath", "build_scripts.block_fastpath"]
     theme = config.get("theme", {})
     if isinstance(theme, dict):
         theme["custom_dir"] = str(theme_dir)
