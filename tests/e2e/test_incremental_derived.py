@@ -62,3 +62,17 @@ def test_an_edited_page_rebuilt_beside_kept_ones_is_the_cold_build(tmp_path):
     with zipfile.ZipFile(root / "dist" / "yearbook-offline.zip") as zf:
         assert any("發展會議" in zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.startswith("yearbook/zh-Hant/"))
     assert _published(root) == _published(_cold(root, tmp_path / "cold"))
+
+
+def test_with_plugins_of_its_own_the_pages_are_kept_under_their_bytes_and_the_rebuild_is_the_cold_build(tmp_path):
+    """A mkdocs.yml with plugins is built by MkDocs' own build (no page keys)."""
+    root = _project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins: []", "plugins:\n  - search"), encoding="utf-8")
+    log = []
+    build(root, log.append)
+    assert not any(m.startswith("mkdocs: ") for m in log), log  # MkDocs' own build ran
+    (root / "seeds" / "report.txt").write_text(REPORT.replace("工作会议", "发展会议"), encoding="utf-8")
+    build(root, lambda m: None)
+    assert "發展會議".encode() in b"".join(p.read_bytes() for p in (root / "site" / "zh-Hant").rglob("*.html"))
+    assert _published(root) == _published(_cold(root, tmp_path / "cold"))
