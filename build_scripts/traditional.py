@@ -39,7 +39,9 @@ _CONVERTER = opencc.OpenCC("s2t")
 # Attribute values kept verbatim (see the module docstring).
 _KEEP = re.compile(r'data-(?:cite|url)="[^"]*"')
 _SWITCH = re.compile(r'<a class="yb-tools__script" data-yb-script="zh-Hant" href="([^"]*?)zh-Hant/([^"]*)"[^>]*>[^<]*</a>')
-_SHARED_LINK = re.compile(r'((?:href|src)=")((?:\./|(?:\.\./)*))(' + "|".join(SHARED) + r')/')
+# One pattern per attribute: a pattern that starts with a literal is searched
+# for fast; an alternation is tried at every position of the page.
+_SHARED_LINKS = [re.compile(f'({name}=")' + r'((?:\./|(?:\.\./)*))(' + "|".join(SHARED) + r')/') for name in ("href", "src")]
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
@@ -64,7 +66,8 @@ def convert_page(html: str, site_url: str = "") -> str:
         f'hreflang="zh-CN" lang="zh-CN" title="本页简体版">简体</a>',
         text,
     )
-    text = _SHARED_LINK.sub(lambda m: f"{m.group(1)}{'' if m.group(2) == './' else m.group(2)}../{m.group(3)}/", text)
+    for pattern in _SHARED_LINKS:
+        text = pattern.sub(lambda m: f"{m.group(1)}{'' if m.group(2) == './' else m.group(2)}../{m.group(3)}/", text)
     if site_url:
         base = site_url.rstrip("/") + "/"
         text = text.replace(f'<link rel="canonical" href="{base}', f'<link rel="canonical" href="{base}{FOLDER}/')

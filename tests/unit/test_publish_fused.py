@@ -144,3 +144,11 @@ def test_the_copy_made_alone_is_the_one_the_build_makes(tmp_path):
     Derived(built, MD, SEARCH, "").pages({})
     assert traditional.write(alone) == 4
     assert _tree(alone) == _tree(built)
+
+
+def test_a_twin_links_the_shared_data_one_folder_up_in_href_and_src():
+    page = ('<html lang="zh-CN"><body><a href="data/entries.json">数据</a><a href="./data/a.json">a</a>'
+            '<img src="../../data/b.png"><a href="../dataset/">别的</a></body></html>')
+    twin = traditional.convert_page(page)
+    assert ('href="../data/entries.json"' in twin and 'href="../data/a.json"' in twin
+            and 'src="../../../data/b.png"' in twin and 'href="../dataset/"' in twin)
