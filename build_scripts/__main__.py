@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -99,5 +100,23 @@ def _terminated(signum, frame):
     raise Interrupted(signum)
 
 
+def _exit(status: int) -> None:
+    """End the process without the interpreter's teardown: a build leaves
+    ≈ 400 MB of objects (the book, MkDocs' pages, jieba's tables) whose
+    freeing one by one costs a third of a second and changes nothing. What
+    is written is flushed first; every file the build writes is closed by
+    then (with blocks), and no worker is left (the pools are joined). Under a
+    profiler or a tracer (cProfile, coverage), which write their results at
+    exit, the process exits as usual."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: what Python's own exit would report
+        status = status or 120
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())

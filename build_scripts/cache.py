@@ -344,6 +344,7 @@ class Memo:
         self.folder = folder
         self.salt = hashlib.sha256("\0".join((code_hash(), *salt)).encode()).digest()
         self.used: set[str] = set()
+        self._made = False  # whether `put` has made sure the folder exists
 
     def key(self, *parts: bytes | str) -> str:
         h = hashlib.sha256(self.salt)
@@ -365,7 +366,9 @@ class Memo:
         return data[32:]
 
     def put(self, key: str, data: bytes) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self._made:  # once per memo, not once per entry
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._made = True
         tmp = self.folder / f"{key}.{os.getpid()}.tmp"
         tmp.write_bytes(hashlib.sha256(data).digest() + data)
         os.replace(tmp, self.folder / key)  # a kill mid-write leaves no half entry

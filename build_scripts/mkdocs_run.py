@@ -44,10 +44,14 @@ class _Collect(logging.Handler):
         (self.errors if record.levelno >= logging.ERROR else self.messages).append(record.getMessage())
 
 
-def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict:
+def build(config_file: Path, cache_dir: Path | None, processes: int = 1, **settings) -> dict:
     """Build the site `config_file` describes; return how many Markdown pages
     it has and how many were converted and laid out anew (the rest came from
-    the cache). `cache_dir`: where rendered pages are kept (None: no cache)."""
+    the cache), and under "keys" each page's output file (posix path in the
+    site) with the key of its HTML: a digest of every input of that HTML, so a
+    step derived from a page alone can be kept under it (derived.py).
+    `cache_dir`: where rendered pages are kept (None: no cache); `settings`:
+    configuration values over the file's (as `mkdocs build`'s options)."""
     import jinja2
     from mkdocs import exceptions
     from mkdocs.config import load_config
@@ -59,7 +63,7 @@ def build(config_file: Path, cache_dir: Path | None, processes: int = 1) -> dict
     logger.setLevel(logging.WARNING)
     logger.propagate = False  # quiet, as `mkdocs build --quiet`: warnings are collected, not printed
     try:
-        config = load_config(config_file=str(config_file))
+        config = load_config(config_file=str(config_file), **settings)
         if len(config.plugins):
             from mkdocs.commands.build import build as mkdocs_build
 
@@ -148,11 +152,15 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         else:
             _restore(page, cached, files)
     converted = len(todo)
-    results = workers.map_forked(lambda page: _render_one(page, config, files), todo, processes,
-                                 size=lambda page: len(page.markdown or ""))
+
+    def render(page):
+        result = _render_one(page, config, files)
+        store.save("render", keys[page.file.src_uri], result)  # in the worker: the saving too is spread
+        return result
+
+    results = workers.map_forked(render, todo, processes, size=lambda page: len(page.markdown or ""))
     for page, result in zip(todo, results):
         _restore(page, result, files)
-        store.save("render", keys[page.file.src_uri], result)
 
     env = config.plugins.on_env(env, config=config, files=files)
     files.copy_static_files(inclusion=InclusionLevel.is_included)
@@ -177,8 +185,9 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         mk._build_extra_template(template, files, config, nav)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     todo = []
+    written = {}  # each page's output file → the key of its HTML
     for page in pages:
-        key = _digest(page_global, keys[page.file.src_uri])
+        written[page.file.dest_uri] = key = _digest(page_global, keys[page.file.src_uri])
         output = store.load("page", key)
         if output is None:
             todo.append((page, key))
@@ -192,7 +201,7 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         page.validate_anchor_links(files=files, log_level=log_level)
     config.plugins.on_post_build(config=config)
     store.prune()
-    return {"pages": len(pages), "converted": converted, "laid_out": len(todo)}
+    return {"pages": len(pages), "converted": converted, "laid_out": len(todo), "keys": written}
 
 
 def _installed(folder: str) -> bool:

@@ -16,17 +16,18 @@ iframe-worker shim (Material's offline plugin would otherwise add a CDN copy).
 """
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
-import shutil
-from pathlib import Path
 
-from . import workers
 from .layout import page_urls
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"  # vendored npm iframe-worker (MIT)
 SKIP = ("sitemap.xml", "sitemap.xml.gz")  # host-only files
 MIRRORS = ("zh-Hant/",)  # trees that repeat the site's layout one folder down (traditional.py)
+# The hosted search index (search/, zh-Hant/search/): the bundle has its own,
+# written for file:// (search.index), neither copied nor linked to by a page.
+SEARCH = tuple(f"{m}search/" for m in ("", *MIRRORS))
 
 # A quoted relative path in an attribute: no scheme, not root-absolute, not a
 # bare #fragment, and no character of a script expression (quotes, +, spaces),
@@ -45,11 +46,34 @@ _CONFIG_PATH = re.compile(r'("base": ")([^"]*)(")')
 _CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">\s*')
 
 
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath(target, start) for two normalised paths inside the
+    site ("" or "." for its root). relpath makes both absolute first, asking
+    the system for the working folder each time: half the derivation's
+    time, on pages with thousands of links."""
+    to = [part for part in target.split("/") if part and part != "."]
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to, start_parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + to[common:]) or "."
+
+
+def bundled(rel: str) -> bool:
+    """Whether a file of the hosted site (zh-Hant/ included) has its copy in the bundle."""
+    return rel not in SKIP and not rel.startswith(SEARCH)
+
+
 class Derivation:
     """The mapping of hosted page URLs to offline files of one build."""
 
     def __init__(self, md_paths, hosted_files: set[str]):
         self.files = hosted_files  # every file of the hosted site, posix paths
+        # What every page's copy depends on besides its own HTML and path.
+        layout = "\n".join(sorted(md_paths)) + "\0" + "\n".join(sorted(hosted_files))
+        self.key = hashlib.sha256(layout.encode("utf-8")).hexdigest()
         self.pages: dict[str, str] = {}  # hosted URL ("" for the home, "a/b/") → offline file
         for md in md_paths:
             hosted, offline = page_urls(md)
@@ -86,7 +110,7 @@ class Derivation:
             else:
                 directory = value.endswith("/") or posixpath.basename(value) in (".", "..")
                 target, is_dir = self._target(resolved, directory)
-                out = posixpath.relpath(target, offline_dir or ".")
+                out = relative(target, offline_dir)
                 if is_dir and not out.endswith("/"):
                     out += "/"
             self._memo[key] = out
@@ -125,39 +149,3 @@ class Derivation:
         html = _CANONICAL.sub("", html, count=1)
         shim = posixpath.relpath(SHIM, offline_dir or ".")
         return html.replace("</head>", f'  <script src="{shim}"></script>\n  </head>', 1)
-
-
-def derive(hosted: Path, offline: Path, md_paths, skip: tuple[str, ...] = (), memo=None, processes: int = 1) -> None:
-    """Write the offline bundle into `offline` from the hosted site `hosted`;
-    `skip`: folders the caller writes for the bundle itself (its search index),
-    neither copied nor linked to by a page. `memo` (cache.Memo): offline copies
-    of pages derived by an earlier build; the others are derived over
-    `processes` forked workers (workers.py)."""
-    shutil.rmtree(offline, ignore_errors=True)
-    skipped = tuple(f"{m}{folder}/" for folder in skip for m in ("", *MIRRORS))
-    files = sorted(
-        rel for rel in (p.relative_to(hosted).as_posix() for p in hosted.rglob("*") if p.is_file())
-        if rel not in SKIP and not rel.startswith(skipped)
-    )
-    md_paths = sorted(md_paths)
-    derivation = Derivation(md_paths, set(files))
-    # What every page's copy depends on besides its own HTML: the layout.
-    layout = "\n".join(md_paths) + "\0" + "\n".join(files)
-    pages: dict[str, tuple[bytes | None, bytes]] = {}  # hosted page → (its copy, None: still to derive; its HTML)
-    for rel in files:
-        out = offline / derivation.offline_path(rel)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if rel.endswith(".html"):
-            html = (hosted / rel).read_bytes()
-            pages[rel] = (memo.get(memo.key(layout, rel, html)) if memo is not None else None), html
-        else:
-            shutil.copyfile(hosted / rel, out)
-    todo = [rel for rel, (copy, _) in pages.items() if copy is None]
-    derived = workers.map_forked(lambda rel: derivation.page(pages[rel][1].decode("utf-8"), rel).encode("utf-8"),
-                                 todo, processes, size=lambda rel: len(pages[rel][1]))
-    for rel, copy in zip(todo, derived):
-        if memo is not None:
-            memo.put(memo.key(layout, rel, pages[rel][1]), copy)
-        pages[rel] = copy, pages[rel][1]
-    for rel, (copy, _) in pages.items():
-        (offline / derivation.offline_path(rel)).write_bytes(copy)

@@ -2,13 +2,15 @@
 
 .build/docs (hand-written pages, generated pages, data files) → MkDocs, once,
 in-process, for the hosted site (mkdocs_run.py) → search index → 404 links →
-繁體 copy (traditional.py) → offline bundle derived from the hosted site
-(offline.py) → zip (bundle.py) → publish.py's journaled swap into docs/,
-site/ and dist/. Everything is built under .build/ first and published only
-when every step succeeded, so a failed build leaves the previous site intact.
+繁體 copy (traditional.py) and offline bundle (offline.py, zipped by
+bundle.py), derived from the hosted site in one pass (derived.py) →
+publish.py's journaled swap into docs/, site/ and dist/. Everything is built
+under .build/ first and published only when every step succeeded, so a
+failed build leaves the previous site intact.
 """
 from __future__ import annotations
 
+import copy
 import html
 import os
 import shutil
@@ -17,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from . import cache as cache_module, mkdocs_run, notfound, offline, publish, search, traditional, workers
-from .bundle import write_zip
+from . import cache as cache_module, mkdocs_run, notfound, publish, search, workers
 from .cache import Cache
+from .derived import Derived
 from .manifest import load_site_config
 from .pipeline import Book
 from .render import Page
@@ -43,32 +45,11 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
         (stage_docs / "data" / name).write_text(text, encoding="utf-8")
     generated = sorted(set(generated) | {"data"})
 
-    # MkDocs once, in-process, for the hosted site; the offline bundle is
-    # derived from it (offline.py), not built a second time.
-    hosted = work / "site"
-    offline_site = work / "offline"
-    _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, cache, progress, len(book.pages))
-    # The search engine and its index scripts (search/*.js, made by the pipeline).
-    search.write(hosted, book.search_files["hosted"])
-    site_url = str(load_site_config(root).get("site_url") or "")
-    notfound.fix(hosted, site_url)
-    # The 繁體 copy (zh-Hant/), made from the finished pages.
-    memos = {name: cache_module.Memo(cache.dir / name) for name in ("traditional", "offline", "zip")}
-    converted = traditional.write(hosted, site_url, memos["traditional"], workers.processes())
-    progress(f"wrote the 繁體 copy: {converted} pages")
-    progress("offline bundle: derived from the hosted site")
-    md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    offline.derive(hosted, offline_site, md_paths, skip=("search",), memo=memos["offline"], processes=workers.processes())
-    search.write(offline_site, book.search_files["offline"])
-    shutil.copytree(offline_site / "search", offline_site / traditional.FOLDER / "search", dirs_exist_ok=True)
-    progress("wrote the offline pages and their search index")
-    dist = work / "dist"
-    dist.mkdir()
-    write_zip(offline_site, dist / "yearbook-offline.zip", memos["zip"])
-    progress("wrote offline bundle")
+    memos = {name: cache_module.Memo(cache.dir / name) for name in ("derived", "zip")}
+    dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, progress)
 
     cache.forget_stamp()  # from here on the published outputs change
-    publish.publish(root, stage_docs, generated, hosted, dist)
+    publish.publish(root, stage_docs, generated, work / "site", dist)
     progress("published site/ and dist/")
     figures = {
         **book.figures,
@@ -79,6 +60,31 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
         memo.prune()
     cache.write_stamp(inputs, figures)
     return figures
+
+
+def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache: Cache, memos: dict,
+                     progress) -> Path:
+    """The hosted site (.build/site) and the offline bundle (.build/dist); return the latter."""
+    # MkDocs once, in-process, for the hosted site; the offline bundle is
+    # derived from it (offline.py), not built a second time.
+    hosted = work / "site"
+    site_config = load_site_config(root)  # read once: a YAML parse costs ≈ 0.03 s
+    keys = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages))
+    # The search engine and its index scripts (search/*.js, made by the pipeline).
+    search.write(hosted, book.search_files["hosted"])
+    site_url = str(site_config.get("site_url") or "")
+    notfound.fix(hosted, site_url)
+    # The 繁體 copy (zh-Hant/) and the offline bundle, made from the finished pages in one pass.
+    progress("offline bundle: derived from the hosted site, with the 繁體 copy")
+    md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
+    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"])
+    converted = derived.pages(keys, workers.processes())
+    progress(f"wrote the offline pages and the 繁體 copy: {converted} pages")
+    dist = work / "dist"
+    dist.mkdir()
+    derived.write_zip(dist / "yearbook-offline.zip")
+    progress("wrote offline bundle")
+    return dist
 
 
 def _clear_work(work: Path) -> None:
@@ -108,9 +114,12 @@ def _copy_handwritten(docs: Path, dest: Path) -> None:
 
 def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
     top = set()
+    folders = set()
     for page in pages:
         path = docs / page.path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:  # one mkdir per folder, not per page
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         path.write_text(page.markdown, encoding="utf-8")
         top.add(page.path.split("/")[0])
     return sorted(top)
@@ -121,15 +130,18 @@ def _handwritten_pages(docs: Path) -> list[str]:
     return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
 
 
-def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, cache: Cache, progress, pages_total: int) -> None:
+def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, site_config: dict, cache: Cache,
+                   progress, pages_total: int) -> dict[str, str]:
     """MkDocs, in this process, for the hosted site (see mkdocs_run.py: pages
     whose inputs did not change come from the cache, the others are rendered
-    over the cores)."""
-    theme_dir = _stage_theme(root, work)
-    config = load_site_config(root)
+    over the cores); return the key of each page's HTML by its output file."""
+    theme_dir = _stage_theme(root, work, site_config)
+    config = copy.deepcopy(site_config)  # mkdocs.yml's settings with the build's own
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
-    config["nav"] = _escape_nav(nav)
+    # The generated nav goes to MkDocs as it is, over the file's settings:
+    # written as YAML and read back it costs ≈ 0.1 s (pure-Python YAML).
+    config.pop("nav", None)
     # Inline patterns and block tests not tried on text they cannot match (same HTML, less time).
     config["markdown_extensions"] = list(config.get("markdown_extensions") or []) + [
         "build_scripts.inline_fastpath", "build_scripts.block_fastpath"]
@@ -147,12 +159,13 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, ca
     progress("mkdocs build (hosted)")
     reporter = _PagesWritten(site, pages_total, progress)
     try:
-        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1)
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, nav=_escape_nav(nav))
     finally:
         reporter.stop()
     if done:
         progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
                  f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
+    return done.get("keys", {})
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
@@ -175,10 +188,10 @@ class _PagesWritten:
         self._done.set()
 
 
-def _stage_theme(root: Path, work: Path) -> Path:
+def _stage_theme(root: Path, work: Path, site_config: dict) -> Path:
     """The project's overrides/ with the search's own partials laid over them
     (build_scripts/search/templates/), staged under .build/."""
-    theme = load_site_config(root).get("theme", {})
+    theme = site_config.get("theme", {})
     custom = root / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
     return search.stage_theme(custom, work / "theme")
 

@@ -20,13 +20,12 @@ What stays as it is:
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import opencc
-
-from . import workers
 
 FOLDER = "zh-Hant"
 LANG = "zh-Hant"
@@ -40,7 +39,9 @@ _CONVERTER = opencc.OpenCC("s2t")
 # Attribute values kept verbatim (see the module docstring).
 _KEEP = re.compile(r'data-(?:cite|url)="[^"]*"')
 _SWITCH = re.compile(r'<a class="yb-tools__script" data-yb-script="zh-Hant" href="([^"]*?)zh-Hant/([^"]*)"[^>]*>[^<]*</a>')
-_SHARED_LINK = re.compile(r'((?:href|src)=")((?:\./|(?:\.\./)*))(' + "|".join(SHARED) + r')/')
+# One pattern per attribute: a pattern that starts with a literal is searched
+# for fast; an alternation is tried at every position of the page.
+_SHARED_LINKS = [re.compile(f'({name}=")' + r'((?:\./|(?:\.\./)*))(' + "|".join(SHARED) + r')/') for name in ("href", "src")]
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
@@ -65,38 +66,46 @@ def convert_page(html: str, site_url: str = "") -> str:
         f'hreflang="zh-CN" lang="zh-CN" title="本页简体版">简体</a>',
         text,
     )
-    text = _SHARED_LINK.sub(lambda m: f"{m.group(1)}{'' if m.group(2) == './' else m.group(2)}../{m.group(3)}/", text)
+    for pattern in _SHARED_LINKS:
+        text = pattern.sub(lambda m: f"{m.group(1)}{'' if m.group(2) == './' else m.group(2)}../{m.group(3)}/", text)
     if site_url:
         base = site_url.rstrip("/") + "/"
         text = text.replace(f'<link rel="canonical" href="{base}', f'<link rel="canonical" href="{base}{FOLDER}/')
     return text
 
 
-def write(site: Path, site_url: str = "", memo=None, processes: int = 1) -> int:
-    """Write site/zh-Hant/ from the finished build in `site`; return the number
-    of pages. `memo` (cache.Memo): twins of pages converted by an earlier build;
-    the others are converted over `processes` forked workers (workers.py)."""
-    target = site / FOLDER
-    shutil.rmtree(target, ignore_errors=True)
-    pages: dict[Path, tuple[bytes | None, bytes]] = {}  # twin's path → (the twin, None: still to convert; the page)
+def mirrored(rel: str) -> bool:
+    """Whether the file at `rel` (posix path in the built site) has a twin under zh-Hant/."""
+    return rel.split("/", 1)[0] not in SHARED + SKIP
+
+
+def mirror_file(site: Path, rel: str) -> None:
+    """A file that is not a page (an asset, a search script), under zh-Hant/
+    as it is: a hard link where the file system allows (nothing writes into a
+    finished site, and the bytes are the same), else a copy."""
+    out = site / FOLDER / rel
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(site / rel, out)
+    except OSError:
+        shutil.copyfile(site / rel, out)
+
+
+def write(site: Path, site_url: str = "") -> int:
+    """Write site/zh-Hant/ from the finished build in `site`, in this process;
+    return the number of pages. (The build makes the copy with the offline
+    bundle, page by page in workers: derived.py.)"""
+    shutil.rmtree(site / FOLDER, ignore_errors=True)
+    pages = 0
     for path in sorted(site.rglob("*")):
-        rel = path.relative_to(site)
-        if rel.parts[0] in SHARED + SKIP or not path.is_file():
+        rel = path.relative_to(site).as_posix()
+        if not path.is_file() or not mirrored(rel):
             continue
-        out = target / rel
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix == ".html":
-            html = path.read_bytes()
-            pages[out] = (memo.get(memo.key(site_url, html)) if memo is not None else None), html
+        if rel.endswith(".html"):
+            out = site / FOLDER / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(convert_page(path.read_bytes().decode("utf-8"), site_url).encode("utf-8"))
+            pages += 1
         else:
-            shutil.copyfile(path, out)
-    todo = [out for out, (twin, _) in pages.items() if twin is None]
-    converted = workers.map_forked(lambda out: convert_page(pages[out][1].decode("utf-8"), site_url).encode("utf-8"),
-                                   todo, processes, size=lambda out: len(pages[out][1]))
-    for out, twin in zip(todo, converted):
-        if memo is not None:
-            memo.put(memo.key(site_url, pages[out][1]), twin)
-        pages[out] = twin, pages[out][1]
-    for out, (twin, _) in pages.items():
-        out.write_bytes(twin)
-    return len(pages)
+            mirror_file(site, rel)
+    return pages

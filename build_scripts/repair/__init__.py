@@ -13,12 +13,13 @@ markup, controls, webpage, wrap, punctuation, captions, paragraphs, ocr.
 from __future__ import annotations
 
 import collections
-import dataclasses
+import functools
 import re
 from typing import Callable
 
 from ..model import AuditRecord, Line
 from . import captions, controls, furniture, letter_spacing, markup, ocr, paragraphs, printed_lines, punctuation, webpage, wrap
+from .linewise import LineRepair, run_in_halves, runs
 from ..text import title_key
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
@@ -29,22 +30,9 @@ LineRule = Callable[[str, Line, list[AuditRecord]], str]
 
 
 def per_line(rule: LineRule) -> Processor:
-    """A processor applying a line rule to every text/caption/credit line."""
-
-    def run(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
-        out = []
-        for line in lines:
-            if line.kind == "break" or not line.text:
-                out.append(line)
-                continue
-            text = rule(line.text, line, audit)
-            # Most rules leave most lines as they are: keep the line then
-            # (copying 40,000 lines per rule was a tenth of the stage).
-            out.append(line if text == line.text else dataclasses.replace(line, text=text))
-        return out
-
-    run.__doc__ = rule.__doc__
-    return run
+    """A processor applying a line rule to every text/caption/credit line
+    (linewise.LineRepair: consecutive ones may run over two cores)."""
+    return LineRepair(rule)
 
 
 def running_heads(lines: list[Line], min_repeats: int = 5) -> set[str]:
@@ -74,10 +62,12 @@ def mark_running_heads(lines: list[Line], audit: list[AuditRecord], named: tuple
     return out
 
 
-def wrap_spaces(lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
-    """Line-wrap spaces, measured against the file's own body column."""
-    column = wrap.column_width([l for l in lines if l.kind == "text"])
-    return per_line(lambda text, line, a: wrap.join_wrap_spaces(text, line, a, column))(lines, audit)
+def _body_column(lines: list[Line]) -> wrap.Column:
+    return wrap.column_width([l for l in lines if l.kind == "text"])
+
+
+wrap_spaces = LineRepair(wrap.join_wrap_spaces, measure=_body_column,
+                         doc="Line-wrap spaces, measured against the file's own body column.")
 
 
 # The repair pipeline, in order. Names are what the audit and tests refer to.
@@ -112,9 +102,13 @@ def repair(lines: list[Line], running_heads: tuple[str, ...] = ()) -> tuple[list
     volume's manifest names them (VolumeSpec.running_heads)."""
     audit: list[AuditRecord] = []
     lines = [Line(l.text, l.file, l.lineno, l.kind) for l in lines]
-    for name, processor in REPAIRS.items():
-        if name == "running_heads" and running_heads:
-            lines = mark_running_heads(lines, audit, named=running_heads)
+    processors = [
+        functools.partial(mark_running_heads, named=running_heads) if name == "running_heads" and running_heads else p
+        for name, p in REPAIRS.items()
+    ]
+    for run in runs(processors):
+        if isinstance(run[0], LineRepair):
+            lines = run_in_halves(run, lines, audit)
         else:
-            lines = processor(lines, audit)
+            lines = run[0](lines, audit)
     return lines, audit

@@ -37,9 +37,17 @@ def is_letter_spaced(text: str) -> bool:
     if len(pieces) < MIN_PIECES or not _CJK.search(text) or _padded_roster(pieces):
         return False
     # a number or a Latin word is one piece however long; a CJK piece of one
-    # character (with the mark after it) is the letter-spaced unit
-    single = sum(1 for p in pieces if len(_CJK.findall(p)) <= 1 and (len(p) <= 2 or not _CJK.search(p)))
-    return single >= SINGLE_SHARE * len(pieces) and sum(1 for p in pieces if _CJK.search(p)) >= MIN_PIECES
+    # character (with the mark after it) is the letter-spaced unit. (Counted
+    # until the share is out of reach: a paragraph's pieces are whole
+    # phrases, and its first few decide.)
+    need = SINGLE_SHARE * len(pieces)
+    single = 0
+    for k, p in enumerate(pieces):
+        if len(_CJK.findall(p)) <= 1 and (len(p) <= 2 or not _CJK.search(p)):
+            single += 1
+        elif single + len(pieces) - k - 1 < need:
+            return False
+    return single >= need and sum(1 for p in pieces if _CJK.search(p)) >= MIN_PIECES
 
 
 def _padded_roster(pieces: list[str]) -> bool:

@@ -17,6 +17,9 @@ _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
 _HALF_PUNCT = re.compile(
     f"(?<=[{CJK}{CJK_PUNCT}])\\s*([,:;?!])\\s?|([,:;?!])\\s?(?=[{CJK}{CJK_PUNCT}])"
 )
+# Any of those marks: most lines hold none, and _HALF_PUNCT, which opens
+# with a look-behind, is tried at every position of a line it scans.
+_HALF_MARK = re.compile("[,:;?!]")
 # An innermost pair of half-width parentheses: (区委宣传部提供), (2024).
 _HALF_PARENS = re.compile(r"\(([^()]*)\)")
 # The katakana middle dot (U+30FB) a converter uses for the 间隔号 (U+00B7):
@@ -57,7 +60,8 @@ def fullwidth_punctuation(text: str, line: Line, audit: list[AuditRecord]) -> st
         record(audit, line, "half-width-punct", b, a, "half-width mark in Chinese context (GB/T 15834)")
         return full
 
-    text = _HALF_PUNCT.sub(punct, text)
+    if _HALF_MARK.search(text):
+        text = _HALF_PUNCT.sub(punct, text)
 
     def parens(m: re.Match) -> str:
         inner = m.group(1)
@@ -71,7 +75,7 @@ def fullwidth_punctuation(text: str, line: Line, audit: list[AuditRecord]) -> st
         return f"（{inner}）"
 
     # Twice: the inner pair of a nested one is converted first.
-    for _ in range(2):
+    for _ in range(2 if "(" in text else 0):
         text = _HALF_PARENS.sub(parens, text)
 
     def dot(m: re.Match) -> str:
@@ -79,7 +83,7 @@ def fullwidth_punctuation(text: str, line: Line, audit: list[AuditRecord]) -> st
         record(audit, line, "middle-dot", b, a, "katakana middle dot → 间隔号 · (GB/T 15834)")
         return "·"
 
-    return _KATAKANA_DOT.sub(dot, text)
+    return _KATAKANA_DOT.sub(dot, text) if "\u30fb" in text else text
 
 
 def curly_quotes(text: str, line: Line, audit: list[AuditRecord]) -> str:
@@ -90,8 +94,8 @@ def curly_quotes(text: str, line: Line, audit: list[AuditRecord]) -> str:
     if '"' not in text or not CJK_RE.search(text):
         return text
     positions = [
-        i for i, ch in enumerate(text)
-        if ch == '"' and not (_ascii_alnum(text[i - 1] if i else "") and _ascii_alnum(text[i + 1] if i + 1 < len(text) else ""))
+        i for i in _positions(text, '"')
+        if not (_ascii_alnum(text[i - 1] if i else "") and _ascii_alnum(text[i + 1] if i + 1 < len(text) else ""))
     ]
     if not positions:
         return text
@@ -110,6 +114,16 @@ def curly_quotes(text: str, line: Line, audit: list[AuditRecord]) -> str:
         record(audit, line, "half-width-quote" if k < paired else "unpaired-quote", b, a, reason)
     text = _QUOTE_INNER_SPACE.sub(lambda m: _drop_quote_space(m, line, audit), "".join(chars))
     return _QUOTE_OUTER_SPACE.sub(lambda m: _drop_quote_space(m, line, audit), text)
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    """Where `mark` stands in text (str.find's scan, not a loop over every
+    character of a long paragraph)."""
+    out, i = [], text.find(mark)
+    while i >= 0:
+        out.append(i)
+        i = text.find(mark, i + 1)
+    return out
 
 
 def _drop_quote_space(m: re.Match, line: Line, audit: list[AuditRecord]) -> str:

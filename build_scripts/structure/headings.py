@@ -18,6 +18,7 @@ import re
 from ..model import AuditRecord, Line
 from ..text import CJK
 from .shapes import norm
+from .slips import repair_candidates  # noqa: F401 (the heading rule: check.py and the tests ask for it here)
 from .toc_index import BookIndex
 
 # A space touching something that is not a Chinese character (quotes, digits,
@@ -29,10 +30,6 @@ _CJK_SPACE = re.compile(f"(?<=[{CJK}]) +(?=[{CJK}])")
 # wrapped (the sample's columns hold 21–23 characters; headings are set a
 # little larger). Shorter runs are names set side by side on purpose.
 WRAP_RUN = 12
-# Shortest heading that may have a character substituted: below two
-# characters every substitution is a guess. A lost character may be restored
-# even to a one-character heading (检 → 检察) when only one title fits.
-MIN_REPAIR_LEN = 2
 
 
 def clean_title(raw: str, index: BookIndex | None = None) -> str:
@@ -77,8 +74,6 @@ def _has_cjk(text: str) -> bool:
     return bool(re.search(f"[{CJK}]", text))
 
 
-# From this length on a title may have two characters misread (现没…现没军人).
-LONG_TITLE = 12
 # A repaired title must be printed (by the 目录/索引) within this many pages
 # after the last page the book has reached, or a few before it: a same-looking
 # title fifty pages away is another entry, not this one.
@@ -97,44 +92,6 @@ def near(index: BookIndex, key: str, page: int | None) -> bool:
     return any(p in window or any(str(q).startswith(str(p)) and q > p for q in window) for p in options)
 
 
-def repair_candidates(key: str, known: set[str]) -> list[str]:
-    """Known titles one OCR slip away from `key`: one character substituted
-    (two in a title of LONG_TITLE characters or more, where two slips still
-    leave it unmistakable) or one character lost (known title one longer).
-    Only the nearest candidates are returned."""
-    if not key or key in known:
-        return []
-    found: dict[str, int] = {}
-    for k in known:
-        if len(k) == len(key) >= MIN_REPAIR_LEN:
-            allowed = 2 if len(k) >= LONG_TITLE else 1
-            diff = _differences(k, key, allowed + 1)
-            if 1 <= len(diff) <= allowed and all(_has_cjk(k[i]) and _has_cjk(key[i]) for i in diff):
-                found[k] = len(diff)
-        elif len(k) == len(key) + 1:
-            for i in range(len(k)):
-                if k[:i] + k[i + 1 :] == key and _has_cjk(k[i]):
-                    found[k] = 1
-                    break
-    if not found:
-        return []
-    best = min(found.values())
-    return sorted(k for k, d in found.items() if d == best)
-
-
-def _differences(a: str, b: str, enough: int) -> list[int]:
-    """Positions where two strings of one length differ, the first `enough`
-    of them (more would not change the answer: most known titles differ from
-    a heading at once)."""
-    diff = []
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x != y:
-            diff.append(i)
-            if len(diff) >= enough:
-                break
-    return diff
-
-
 def repair_heading(
     raw: str,
     line: Line,
@@ -149,7 +106,7 @@ def repair_heading(
     page the book has reached. Returns the cleaned title."""
     title = clean_title(raw, index)
     key = norm(title)
-    candidates = [c for c in repair_candidates(key, index.keys_near(len(key))) if c not in taken and near(index, c, page)]
+    candidates = [c for c in index.slips().candidates(key) if c not in taken and near(index, c, page)]
     if len(candidates) != 1:
         return title
     fixed = clean_title(index.printed(candidates[0]) or candidates[0], index)

@@ -124,17 +124,14 @@ def split_glued_titles(lines: list[Line], signals) -> list[Line]:
     run together where the extraction joined two printed lines) is two
     lines again. Only lines without sentence punctuation; only a title the
     book's 目录/索引 print (or one OCR slip from one, as headings are repaired)."""
-    known = signals.known_titles
-    by_length: dict[int, set[str]] = {}
-    for key in known:
-        by_length.setdefault(len(key), set()).add(key)
+    index = signals.index
     out: list[Line] = []
     for k, line in enumerate(lines):
         t = line.text
         if t == INDEX_TITLE:  # the printed index runs to the end as one entry: its cells stay as printed
             return out + lines[k:]
         plain = "\t" not in t and not shapes.SENTENCE_PUNCT.search(t)  # (table rows keep their cells)
-        cut = _glued_title_at(t, by_length) if plain and not _is_known(norm(t), by_length) else None
+        cut = _glued_title_at(t, index) if plain and not _is_known(norm(t), index) else None
         if cut is None:
             out.append(line)
             continue
@@ -143,25 +140,18 @@ def split_glued_titles(lines: list[Line], signals) -> list[Line]:
     return out
 
 
-def _is_known(key: str, by_length: dict[int, set[str]]) -> bool:
-    """A title the 目录/索引 print, or (a long one) one OCR slip from one.
-    `by_length`: the known title keys by length — a slip keeps the length or
-    loses one character, so only those two lengths can match."""
-    from .headings import repair_candidates
-
-    same = by_length.get(len(key), set())
-    if key in same:
-        return True
-    near = same | by_length.get(len(key) + 1, set())
-    return len(key) >= REPAIRABLE_TITLE_MIN and bool(near) and bool(repair_candidates(key, near))
+def _is_known(key: str, index) -> bool:
+    """A title the 目录/索引 print (`index`: the BookIndex), or (a long one)
+    one OCR slip from one."""
+    return key in index.keys or len(key) >= REPAIRABLE_TITLE_MIN and bool(index.slips().candidates(key))
 
 
-def _glued_title_at(t: str, by_length: dict[int, set[str]]) -> int | None:
+def _glued_title_at(t: str, index) -> int | None:
     """Where the longest known title ending the line begins, after at
     least one character of the line's own."""
     for start in range(1, len(t) - GLUED_TITLE_MIN + 1):
         key = norm(t[start:])
-        if len(key) >= GLUED_TITLE_MIN and _is_known(key, by_length):
+        if len(key) >= GLUED_TITLE_MIN and _is_known(key, index):
             return start
     return None
 
@@ -236,12 +226,10 @@ def _title_shape(t: str) -> bool:
 
 
 def _repairable(t: str, signals) -> list[str]:
-    from .headings import repair_candidates
-
     # short sub-headings (城区建设) are too often one character from another
     # known title; only long damaged titles open an entry by similarity
     key = norm(t)
-    return repair_candidates(key, signals.index.keys_near(len(key))) if len(key) >= REPAIRABLE_TITLE_MIN else []
+    return signals.index.slips().candidates(key) if len(key) >= REPAIRABLE_TITLE_MIN else []
 
 
 def _is_byline(entry: Entry, t: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..model import Line
 from ..text import CJK
 from .shapes import norm
+from .slips import SlipIndex
 
 # The heading of the contents: 目录 / 目  录.
 TOC_TITLE = re.compile(r"^目\s*录$")
@@ -70,10 +71,11 @@ class BookIndex:
     # further: the structure stage asks about each heading several times, and
     # a scan of every item per question made it quadratic in the book's size.
     _by_key: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-    _by_length: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _pages: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _keys: set = field(default_factory=set, init=False, repr=False, compare=False)
     _indexed: int = field(default=-1, init=False, repr=False, compare=False)
+    _slips: SlipIndex | None = field(default=None, init=False, repr=False, compare=False)
+    _slips_of: int = field(default=-1, init=False, repr=False, compare=False)
 
     def add(self, item: IndexItem) -> None:
         item.group = self.cells
@@ -82,12 +84,10 @@ class BookIndex:
     def _lookup(self) -> dict[str, list[IndexItem]]:
         """The items of each key, in the order of `items`."""
         if self._indexed != len(self.items):
-            self._by_key, self._by_length, self._pages = {}, {}, {}
+            self._by_key, self._pages = {}, {}
             for i in self.items:
                 self._by_key.setdefault(i.key, []).append(i)
             self._keys = {i.key for i in self.items}
-            for k in self._by_key:
-                self._by_length.setdefault(len(k), set()).add(k)
             self._indexed = len(self.items)
         return self._by_key
 
@@ -97,11 +97,17 @@ class BookIndex:
         self._lookup()
         return self._keys
 
-    def keys_near(self, length: int) -> set[str]:
-        """The keys one OCR slip can turn into a key of `length`: those of that
-        length and those one character longer (see headings.repair_candidates)."""
-        self._lookup()
-        return self._by_length.get(length, set()) | self._by_length.get(length + 1, set())
+    def slips(self) -> SlipIndex:
+        """The keys indexed for OCR-slip questions (slips.repair_candidates
+        among every key), kept while `items` grows no further."""
+        if self._slips_of != len(self.items):
+            self._slips, self._slips_of = SlipIndex(self.keys), len(self.items)
+        return self._slips
+
+    def __getstate__(self) -> dict:
+        # The slip tables are the structure stage's working state, rebuilt on
+        # demand: a cached or returned Volume does not carry them.
+        return dict(self.__dict__, _slips=None, _slips_of=-1)
 
     def printed(self, key: str) -> str | None:
         """The title as the book prints it in its 目录/索引 (first with a page)."""

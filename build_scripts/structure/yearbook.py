@@ -202,7 +202,9 @@ def _content_lines(body: list[Line]) -> list[Line]:
         if not t or line.kind == "page":
             continue
         offset = len(line.text) - len(line.text.lstrip())
-        for piece in shapes.ENTRY_RUN_IN.split(t):
+        # (only a line holding a 【 can hold a run-in entry: the pattern,
+        # which opens with a look-behind, need not scan the others)
+        for piece in shapes.ENTRY_RUN_IN.split(t) if "【" in t else (t,):
             if piece.strip():
                 page = line.page
                 for at, p in line.page_breaks:  # the piece starts after a page number it ran across
@@ -376,7 +378,7 @@ def _heading_kind(lines: list[Line], i: int, signals: BookSignals) -> str | None
     nxt2 = lines[i + 2].text if i + 2 < len(lines) else ""
     # a record's field labels (【作者】…) under a title open no entry
     entry_next, entry_next2 = _opens_entry(lines, i + 1), _opens_entry(lines, i + 2)
-    known = norm(t) in signals.known_titles or bool(repair_candidates_for(t, signals))
+    known = norm(t) in signals.known_titles or bool(signals.index.slips().candidates(norm(t)))
     if entry_next:
         return "heading"
     if _heading_text(nxt) and entry_next2 and (known or _opens_block(lines, i)):
@@ -491,10 +493,3 @@ def _opens_block(lines: list[Line], i: int) -> bool:
         return True
     prev = lines[i - 1].text.rstrip()
     return prev[-1:] in "。！？”）)" and not shapes.is_heading_shape(prev)
-
-
-def repair_candidates_for(t: str, signals: BookSignals) -> list[str]:
-    from .headings import repair_candidates
-
-    key = norm(t)
-    return repair_candidates(key, signals.index.keys_near(len(key)))

@@ -7,7 +7,7 @@ import zipfile
 
 from build_scripts import offline
 from build_scripts.cache import Memo
-from build_scripts.bundle import write_zip
+from build_scripts.bundle import kept_member, write_zip
 
 PAGES = ["index.md", "guide.md", "v/index.md", "v/p/index.md", "v/p/c.md", "v/p/d.md"]
 FILES = {"index.html", "guide/index.html", "v/index.html", "v/p/index.html", "v/p/c/index.html", "v/p/d/index.html",
@@ -62,20 +62,27 @@ def test_script_paths_of_the_search_partial_follow_the_page():
 
 
 def test_the_bundle_zip_is_a_valid_reproducible_zip_and_reuses_unchanged_members(tmp_path):
-    site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text("<p>首页</p>" * 500, encoding="utf-8")
-    (site / "a" / "b.js").write_bytes(bytes(range(256)) * 40)
+    files = {"index.html": ("<p>首页</p>" * 500).encode("utf-8"), "a/b.js": bytes(range(256)) * 40}
     memo = Memo(tmp_path / "memo")
-    write_zip(site, tmp_path / "one.zip", memo)
-    write_zip(site, tmp_path / "two.zip", memo)  # every member from the memo
-    write_zip(site, tmp_path / "three.zip")  # no memo
+    write_zip({path: kept_member(data, memo) for path, data in files.items()}, tmp_path / "one.zip")
+    assert len(list((tmp_path / "memo").iterdir())) == 2
+    # every member from the memo, then none
+    write_zip({path: kept_member(data, memo) for path, data in files.items()}, tmp_path / "two.zip")
+    write_zip({path: kept_member(data, None) for path, data in files.items()}, tmp_path / "three.zip")
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes() == (tmp_path / "three.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "one.zip") as zf:
         assert zf.testzip() is None
         assert zf.namelist() == ["yearbook/a/b.js", "yearbook/index.html"]
         assert zf.read("yearbook/index.html").decode("utf-8") == "<p>首页</p>" * 500
         assert all(i.date_time == (1980, 1, 1, 0, 0, 0) and i.compress_type == zipfile.ZIP_DEFLATED for i in zf.infolist())
+
+
+def test_the_members_are_in_the_order_of_paths_folder_by_folder(tmp_path):
+    """As sorted pathlib paths: a-c.js after the folder a/, though '-' sorts before '/'."""
+    members = {path: kept_member(path.encode(), None) for path in ("a-c.js", "a/b.js", "a.js", "ab/c.js")}
+    write_zip(members, tmp_path / "x.zip")
+    with zipfile.ZipFile(tmp_path / "x.zip") as zf:
+        assert zf.namelist() == ["yearbook/" + p for p in ("a/b.js", "a-c.js", "a.js", "ab/c.js")]
 
 
 def test_a_damaged_cache_entry_is_never_used(tmp_path):
@@ -86,3 +93,13 @@ def test_a_damaged_cache_entry_is_never_used(tmp_path):
     path = tmp_path / key
     path.write_bytes(path.read_bytes().replace(b"right", b"wrong"))
     assert memo.get(key) is None
+
+
+def test_a_relative_path_is_the_one_posixpath_gives():
+    """offline.relative stands in for posixpath.relpath (without its getcwd)."""
+    import itertools
+    import posixpath
+
+    paths = ["", ".", "index.html", "v", "v/index.html", "v/p", "v/p/c.html", "v/q/c.html", "zh-Hant/v/p", "w/p/c.html"]
+    for target, start in itertools.product(paths, paths):
+        assert offline.relative(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)

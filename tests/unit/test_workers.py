@@ -4,9 +4,11 @@ made over two workers are byte for byte those made in one."""
 from __future__ import annotations
 
 import os
+import zipfile
 from pathlib import Path
 
-from build_scripts import offline, traditional, workers
+from build_scripts import workers
+from build_scripts.derived import Derived
 
 
 def test_a_forked_map_gives_the_results_in_order_as_one_process_does():
@@ -41,14 +43,17 @@ def test_the_traditional_copy_and_the_offline_bundle_do_not_depend_on_the_worker
     made = []
     for n in (1, 2):
         site = _site(tmp_path / f"site{n}")
-        assert traditional.write(site, "", None, n) == 2 * workers.PARALLEL_FROM + 1
         md = ["index.md"] + [f"v/c{i}/index.md" for i in range(2 * workers.PARALLEL_FROM)]
-        offline.derive(site, tmp_path / f"offline{n}", md, processes=n)
-        made.append((_tree(site), _tree(tmp_path / f"offline{n}")))
+        derived = Derived(site, md, {"search.js": "var s;"}, "")
+        assert derived.pages({}, n) == 2 * workers.PARALLEL_FROM + 1
+        derived.write_zip(tmp_path / f"bundle{n}.zip")
+        with zipfile.ZipFile(tmp_path / f"bundle{n}.zip") as zf:
+            made.append((_tree(site), {name: zf.read(name) for name in zf.namelist()}))
     assert made[0] == made[1]
     hosted, bundle = made[0]
     assert "區屬國有企業".encode() in hosted["zh-Hant/v/c3/index.html"]
-    assert b'href="../c4/index.html"' in bundle["v/c3/index.html"]
+    assert b'href="../c4/index.html"' in bundle["yearbook/v/c3/index.html"]
+    assert b'href="../c4/index.html"' in bundle["yearbook/zh-Hant/v/c3/index.html"]
 
 
 def test_work_beside_gives_its_result_whether_forked_or_not():

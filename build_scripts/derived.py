@@ -1,0 +1,144 @@
+"""The 繁體 copy and the offline bundle, derived from the finished hosted site
+in one pass (派生：繁體版与离线包).
+
+Each HTML page of the hosted site is read once, by one worker, which makes
+everything derived from it: its 繁體 twin (traditional.py, written at
+zh-Hant/<path>), the offline copies of both (offline.py) and their compressed
+zip members (bundle.py). Only the zip is published, so the offline copies are
+never written out. (As three passes — twins, offline tree, zip — each read
+every page again from disk, hashed it for its cache and forked workers of its
+own: together more than twice this pass's time.)
+
+A page's derived outputs (its twin and the two members) are kept together
+(cache.Memo) under the key of its HTML from MkDocs (mkdocs_run: a digest of
+everything the HTML depends on), its path, the site address and the offline
+layout: a rebuild takes an unchanged page's outputs without reading or hashing
+the page. A page without such a key (a plugin build, an .html file of docs/)
+is keyed on its bytes. The files that are not pages — assets, search/, data/,
+the 404 page — are few: their twins are links, their members are compressed
+in threads, each distinct content once, and kept under their content.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from . import bundle, offline, traditional, workers
+from .cache import Memo
+
+FOLDER = traditional.FOLDER
+
+
+class Derived:
+    """The derived outputs of one finished hosted site `site`: call `pages`,
+    then `write_zip`. `md_paths`: the Markdown pages (their offline file
+    names); `search_files`: the bundle's own search/ files (name → text)."""
+
+    def __init__(self, site: Path, md_paths, search_files: dict[str, str], site_url: str,
+                 pages_memo: Memo | None = None, members_memo: Memo | None = None):
+        self.site = site
+        self.site_url = site_url
+        self.search_files = search_files
+        self.pages_memo, self.members_memo = pages_memo, members_memo
+        shutil.rmtree(site / FOLDER, ignore_errors=True)  # the copy is made here, whatever docs/ held
+        hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        self.mirrored = [rel for rel in hosted if traditional.mirrored(rel)]
+        self.page_files = [rel for rel in self.mirrored if rel.endswith(".html")]
+        every = hosted + [f"{FOLDER}/{rel}" for rel in self.mirrored]
+        self.bundled = [rel for rel in every if offline.bundled(rel)]
+        self.derivation = offline.Derivation(md_paths, set(self.bundled))
+        self.members: dict[str, bundle.Member] = {}  # path in the bundle → its member
+        self._dirs: set[Path] = set()
+
+    def pages(self, keys: dict[str, str], processes: int = 1) -> int:
+        """Write the 繁體 copy (zh-Hant/) and make the pages' zip members;
+        `keys`: the key of each page's HTML (mkdocs_run.build). Return the
+        number of pages."""
+        for rel in self.mirrored:
+            if not rel.endswith(".html"):
+                traditional.mirror_file(self.site, rel)
+        todo = []
+        for rel in self.page_files:
+            key = self._key(rel, keys.get(rel))
+            kept = self._kept(key)
+            if kept is None:
+                todo.append((rel, key))
+            else:
+                twin, *members = kept
+                self._write_twin(rel, twin)
+                self._add(rel, members)
+        made = workers.map_forked(self._make, todo, processes, size=lambda item: (self.site / item[0]).stat().st_size)
+        for (rel, _), members in zip(todo, made):
+            self._add(rel, members)
+        return len(self.page_files)
+
+    def write_zip(self, target: Path) -> None:
+        """The bundle: the pages' members (`pages` makes them) and those of
+        every other file, compressed in threads (zlib releases the GIL), each
+        distinct content once (an asset and its zh-Hant/ link, the two search
+        indexes)."""
+        sources: dict[str, bytes] = {}  # path in the bundle → its bytes
+        for rel in self.bundled:
+            path = self.derivation.offline_path(rel)
+            if path in self.members:
+                continue
+            if rel.endswith(".html"):  # a page without a 繁體 twin: the 404 page
+                html = (self.site / rel).read_bytes().decode("utf-8")
+                sources[path] = self.derivation.page(html, rel).encode("utf-8")
+            else:  # a mirrored file has the bytes of the one it repeats
+                sources[path] = (self.site / rel.removeprefix(f"{FOLDER}/")).read_bytes()
+        for mirror in ("", f"{FOLDER}/"):
+            for name, text in self.search_files.items():
+                sources[f"{mirror}search/{name}"] = text.encode("utf-8")
+        distinct = list(dict.fromkeys(sources.values()))
+        with ThreadPoolExecutor(max_workers=workers.processes()) as pool:
+            made = dict(zip(distinct, pool.map(lambda data: bundle.kept_member(data, self.members_memo), distinct)))
+        for path, data in sources.items():
+            self.members[path] = made[data]
+        bundle.write_zip(self.members, target)
+
+    # -- one page -------------------------------------------------------------
+
+    def _key(self, rel: str, html_key: str | None) -> str | None:
+        if self.pages_memo is None:
+            return None
+        if html_key is None:
+            html_key = "bytes " + hashlib.sha256((self.site / rel).read_bytes()).hexdigest()
+        return self.pages_memo.key(html_key, rel, self.site_url, self.derivation.key)
+
+    def _kept(self, key: str | None):
+        data = self.pages_memo.get(key) if key is not None else None
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # from another version: derive again
+            return None
+
+    def _make(self, item: tuple[str, str | None]) -> tuple[bundle.Member, bundle.Member]:
+        """One page's twin (written) and the members of the offline copies of both."""
+        rel, key = item
+        html = (self.site / rel).read_bytes().decode("utf-8")
+        twin = traditional.convert_page(html, self.site_url)
+        twin_bytes = twin.encode("utf-8")
+        self._write_twin(rel, twin_bytes)
+        members = (bundle.member(self.derivation.page(html, rel).encode("utf-8")),
+                   bundle.member(self.derivation.page(twin, f"{FOLDER}/{rel}").encode("utf-8")))
+        if key is not None:
+            self.pages_memo.put(key, pickle.dumps((twin_bytes, *members), protocol=pickle.HIGHEST_PROTOCOL))
+        return members
+
+    def _write_twin(self, rel: str, twin: bytes) -> None:
+        out = self.site / FOLDER / rel
+        if out.parent not in self._dirs:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(out.parent)
+        out.write_bytes(twin)
+
+    def _add(self, rel: str, members) -> None:
+        for hosted_file, member in zip((rel, f"{FOLDER}/{rel}"), members):
+            if offline.bundled(hosted_file):
+                self.members[self.derivation.offline_path(hosted_file)] = member

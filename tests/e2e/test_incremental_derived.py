@@ -1,0 +1,78 @@
+"""The cache of what is derived from each page (build_scripts/derived.py: its
+繁體 twin and the zip members of the offline copies, kept under the page's
+MkDocs key, the site address and the offline layout): a rebuild after a
+change that alters those outputs publishes what a cold build publishes."""
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+from build_scripts.site import build
+
+from project import SMALL_MANIFEST, copy_project, town_text
+
+REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n"
+
+
+def _project(path):
+    root = copy_project(path, with_seeds=False)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
+    (root / "seeds" / "town.txt").write_text(town_text(lambda n, part: [
+        f"【概况】 2099年,{part}工作稳步推进,发展改革委员会完成年度任务。", ""]), encoding="utf-8")
+    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
+    return root
+
+
+def _published(root) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for top in ("docs", "site", "dist") for p in sorted((root / top).rglob("*")) if p.is_file()}
+
+
+def _cold(root, dest):
+    fresh = copy_project(dest, with_seeds=False)
+    shutil.copytree(root / "seeds", fresh / "seeds")
+    shutil.copy2(root / "mkdocs.yml", fresh / "mkdocs.yml")
+    build(fresh, lambda m: None)
+    return fresh
+
+
+def test_a_new_site_address_reaches_every_twin_and_the_bundle_as_in_a_cold_build(tmp_path):
+    root = _project(tmp_path / "p")
+    build(root, lambda m: None)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert 'site_url: ""' in text
+    config.write_text(text.replace('site_url: ""', "site_url: https://nianjian.example.org/"), encoding="utf-8")
+    build(root, lambda m: None)
+    twin = (root / "site" / "zh-Hant" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://nianjian.example.org/zh-Hant/">' in twin
+    with zipfile.ZipFile(root / "dist" / "yearbook-offline.zip") as zf:
+        assert b"canonical" not in zf.read("yearbook/zh-Hant/index.html")
+    assert _published(root) == _published(_cold(root, tmp_path / "cold"))
+
+
+def test_an_edited_page_rebuilt_beside_kept_ones_is_the_cold_build(tmp_path):
+    root = _project(tmp_path / "p")
+    build(root, lambda m: None)
+    (root / "seeds" / "report.txt").write_text(REPORT.replace("工作会议", "发展会议"), encoding="utf-8")
+    log = []
+    build(root, log.append)
+    assert any("1 laid out anew" in m or "2 laid out anew" in m for m in log), log  # the rest kept
+    with zipfile.ZipFile(root / "dist" / "yearbook-offline.zip") as zf:
+        assert any("發展會議" in zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.startswith("yearbook/zh-Hant/"))
+    assert _published(root) == _published(_cold(root, tmp_path / "cold"))
+
+
+def test_with_plugins_of_its_own_the_pages_are_kept_under_their_bytes_and_the_rebuild_is_the_cold_build(tmp_path):
+    """A mkdocs.yml with plugins is built by MkDocs' own build (no page keys)."""
+    root = _project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins: []", "plugins:\n  - search"), encoding="utf-8")
+    log = []
+    build(root, log.append)
+    assert not any(m.startswith("mkdocs: ") for m in log), log  # MkDocs' own build ran
+    (root / "seeds" / "report.txt").write_text(REPORT.replace("工作会议", "发展会议"), encoding="utf-8")
+    build(root, lambda m: None)
+    assert "發展會議".encode() in b"".join(p.read_bytes() for p in (root / "site" / "zh-Hant").rglob("*.html"))
+    assert _published(root) == _published(_cold(root, tmp_path / "cold"))
