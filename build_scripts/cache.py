@@ -15,6 +15,13 @@ so a cache entry is either right or never looked up:
   (the key: jieba's version and the pinned requirements);
 - the words jieba's dictionary finds across a space (`splits-<key>.pickle`,
   repair/wrap.py): keyed on the code and jieba;
+- what the later stages made of each volume (`texts-`, `names-`, `search-`, `export-<code>.pickle`):
+  its entries' texts as the indexes search them and its name candidates (indexes/) under a
+  digest of its texts, its part of the
+  search index (search/index.py) and of entries.json and audit.json (export.py) under
+  its structure's key and its place in the book; in files keyed on the code (jieba's,
+  pypinyin's and OpenCC's versions included);
+- OpenCC's t2s characters of the search (`t2s-<code>.pickle`): keyed on the code;
 - the stamp of the last successful build (`stamp.json`): a digest of every
   input (seeds/, hand-written docs/, mkdocs.yml, overrides/, code,
   requirements, SOURCE_DATE_EPOCH) and of what it published (names, sizes
@@ -26,6 +33,8 @@ save time, they never decide what the site holds.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -93,6 +102,7 @@ class Cache:
         self.root = root
         self.dir = root / CACHE
         self.volumes_used: set[str] = set()
+        self._t2s: tuple | None = None  # t2s_pairs, once read
 
     # --- per-volume structure ----------------------------------------------
 
@@ -175,6 +185,23 @@ class Cache:
         path = self._tags_path()
         self._save_replacing(path, "tags-*", tags, keep=(path.with_suffix(".words"), path.with_suffix(".asked")))
 
+    # --- what later stages made of each volume (names, search, export) --------
+
+    def _kept_path(self, name: str) -> Path:
+        # Each part is keyed on its volume's text or cache key; the file on the
+        # code, which covers jieba, pypinyin and OpenCC (installed packages).
+        return self.dir / f"{name}-{code_hash()[:16]}.pickle"
+
+    def load_kept(self, name: str) -> dict:
+        """What stage `name` made of each volume in the last build (`texts`:
+        locators.TextMemo's, `names`: names.CandidateMemo's, `search`:
+        search.IndexMemo's, `export`: the volumes' export.VolumeData), by its key."""
+        kept = self._load(self._kept_path(name))
+        return kept if isinstance(kept, dict) else {}
+
+    def save_kept(self, name: str, parts: dict) -> None:
+        self._save_replacing(self._kept_path(name), f"{name}-*", parts)
+
     # --- pypinyin's readings (readings.py) -----------------------------------
 
     def _readings_path(self) -> Path:
@@ -188,6 +215,24 @@ class Cache:
 
     def save_readings(self, memo: dict) -> None:
         self._save_replacing(self._readings_path(), "readings-*", memo)
+
+    # --- OpenCC's t2s characters (search/normalise.py) -----------------------
+
+    def t2s_pairs(self) -> tuple[tuple[str, str], ...]:
+        """normalise.t2s_pairs(), kept: converting every CJK character with
+        OpenCC costs ≈ 0.15 s a build, reading the answer ≈ 2 ms. OpenCC's
+        version is part of the code hash (the installed packages)."""
+        if self._t2s is not None:
+            return self._t2s
+        path = self.dir / f"t2s-{code_hash()[:16]}.pickle"
+        pairs = self._load(path)
+        if not isinstance(pairs, tuple):
+            from .search.normalise import t2s_pairs
+
+            pairs = t2s_pairs()
+            self._save_replacing(path, "t2s-*", pairs)
+        self._t2s = pairs
+        return pairs
 
     # --- stamp of the last build ---------------------------------------------
 
@@ -249,7 +294,7 @@ class Cache:
     def _load(path: Path):
         try:
             with path.open("rb") as f:
-                return pickle.load(f)
+                return _unpickle(f)
         except Exception:  # missing, truncated, or from another version: rebuild it
             return None
 
@@ -267,6 +312,25 @@ class Cache:
         with tmp.open("wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # a build interrupted mid-write leaves no half cache file
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused: unpickling makes many objects
+    (a yearbook's structure ≈ 180,000) and no garbage, and the collections
+    their number sets off took half of the time of reading one."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _unpickle(f):
+    with collector_paused():
+        return pickle.load(f)
 
 
 class Memo:

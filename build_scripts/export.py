@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import collections
 import json
+from dataclasses import dataclass
 
 from .layout import Placed
 from .model import AuditRecord
@@ -51,3 +52,39 @@ def audit_document(audit: list[AuditRecord]) -> dict:
 
 def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+@dataclass
+class VolumeData:
+    """One volume's part of entries.json and audit.json as `dumps` writes
+    them (its records' JSON, between the arrays' brackets) and how many audit
+    records of each kind it has: made once per volume and kept for the next
+    build (pipeline.py), so a rebuild writes out only the changed volume's
+    records."""
+
+    entries: str
+    audit: str
+    kinds: dict[str, int]
+
+
+def volume_data(entries: list[dict], audit: list[AuditRecord]) -> VolumeData:
+    return VolumeData(_items(entries), _items(r.as_dict() for r in audit), dict(collections.Counter(r.kind for r in audit)))
+
+
+def _items(values) -> str:
+    # dumps of a list is "[", its items' dumps joined by ",", "]": one call for all.
+    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))[1:-1]
+
+
+def entries_json(parts: list[VolumeData]) -> str:
+    """entries.json of the volumes: dumps(all their entry records)."""
+    return "[" + ",".join(p.entries for p in parts if p.entries) + "]\n"
+
+
+def audit_json(parts: list[VolumeData]) -> str:
+    """audit.json of the volumes: dumps(audit_document(all their audit records))."""
+    kinds: collections.Counter = collections.Counter()
+    for p in parts:
+        kinds.update(p.kinds)
+    totals = json.dumps(dict(sorted(kinds.items())), ensure_ascii=False, separators=(",", ":"))
+    return '{"totals":' + totals + ',"records":[' + ",".join(p.audit for p in parts if p.audit) + "]}\n"

@@ -1,22 +1,30 @@
-"""The pipeline (流水线): every stage from the manifest to the search records,
+"""The pipeline (流水线): every stage from the manifest to the data files,
 in one ordered list, run top to bottom.
 
     manifest → volumes (read → repair → structure, per volume) → layout
-             → glossary → render → indexes → export → search
+             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
+             → glossary → render → search → indexes ┘ → export
 
 `STAGES` is that list (like `repair.REPAIRS`): each stage a named function
 registered in reading order by `@stage`, taking the `Run` and filling the
 fields the stages after it read; none calls back into an earlier one, and only
 the volume stages read the seed texts (glossary and indexes read the editors'
-YAML beside them). Each stage that takes time ends with a progress line that
-starts with what it did (`read …`, `repaired …`, `structured …`, `glossary: …`,
-`render: …`, `indexes: …`), so benchmarks/build_bench.py charges the time to the
-stage that really ran; the near-instant ones (manifest, export, search) print
-none. The result is a `Book`: what the publishing step (output.py) hands
-to MkDocs. `check.py` calls `structure_volume`, the per-volume part.
+YAML beside them). A stage may start work that a later stage collects: the
+names stage starts the name indexes in a process of their own (they read
+only the volumes and their layout), which the indexes stage collects, so
+that both cores work while glossary, render and search run. Each stage that
+takes time ends with a progress line that starts with what it did (`read …`,
+`repaired …`, `structured …`, `glossary: …`, `render: …`, `search: …`,
+`indexes: …`; `names: …` when the indexes stage has the name indexes: the
+time up to it is what the build waited for them), so
+benchmarks/build_bench.py charges the time to the stage that really ran; the
+near-instant ones (manifest, layout, export) print none. The result is a
+`Book`: what the publishing step (output.py) hands to MkDocs. `check.py`
+calls `structure_volume`, the per-volume part.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -25,13 +33,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import audit_page, export, layout, publish, readings, search, volume_home
-from .cache import Cache
+from . import audit_page, export, layout, publish, readings, search, volume_home, workers
+from .cache import Cache, collector_paused
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
-from .indexes import IndexBuild, build_indexes
+from .indexes import PHRASES_FILE, IndexBuild, NameIndexes, build_indexes, name_indexes
 from .indexes import printed as printed_index
+from .indexes.collation import load_phrase_readings
+from .indexes.locators import Target, TextMemo, targets as make_targets
+from .indexes.names import CandidateMemo
 from .indexes.tagging import KeptLookups, Tagger, load_posseg
 from .manifest import load_manifest, load_site_config
 from .model import Line, Volume, VolumeSpec
@@ -78,18 +89,21 @@ class Run:
     progress: Callable[[str], None]
     specs: list[VolumeSpec] = field(default_factory=list)  # manifest
     volumes: list[Volume] = field(default_factory=list)  # volumes
+    keys: list[str] = field(default_factory=list)  # volumes: each one's cache key, which keys what later stages keep of it
     site: layout.SiteLayout | None = None  # layout
+    targets: list[Target] = field(default_factory=list)  # names: what the indexes point to
+    names: workers.Beside | None = None  # names (started; collected by indexes)
     glossary: Glossary | None = None  # glossary
+    glossary_records: list[dict] = field(default_factory=list)  # glossary
     pages: list[Page] = field(default_factory=list)  # render, indexes
     nav: list = field(default_factory=list)  # render, indexes
     entries: list[dict] = field(default_factory=list)  # render
     audit: list = field(default_factory=list)  # render
     figures: dict = field(default_factory=dict)  # render, export
-    indexes: IndexBuild | None = None  # indexes
-    data: dict[str, str] = field(default_factory=dict)  # export
-    glossary_records: list[dict] = field(default_factory=list)  # export
     searchable: list[dict] = field(default_factory=list)  # search
     search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
+    indexes: IndexBuild | None = None  # indexes
+    data: dict[str, str] = field(default_factory=dict)  # export
 
     @property
     def seeds(self) -> Path:
@@ -130,7 +144,12 @@ def run(root: Path, cache: Cache, progress=lambda m: None) -> Book:
     last build are lent to the stages that read pinyin (readings.py)."""
     readings.MEMO.update(cache.load_readings())
     known = len(readings.MEMO)
-    state = _run_all(STAGES, Run(root, cache, progress))
+    state = Run(root, cache, progress)
+    try:
+        _run_all(STAGES, state)
+    finally:
+        if state.names is not None:  # a stage failed before the indexes collected them
+            state.names.cancel()
     if len(readings.MEMO) != known:
         cache.save_readings(readings.MEMO)
     return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes,
@@ -152,7 +171,7 @@ def manifest_stage(run: Run) -> None:
 def volumes_stage(run: Run) -> None:
     """read → repair → structure of every volume (structure_volume), or its
     result from the cache."""
-    run.volumes = _structure_all(run.specs, run.seeds, run.cache, run.progress)
+    run.volumes, run.keys = _structure_all(run.specs, run.seeds, run.cache, run.progress)
     run.cache.prune_volumes()
 
 
@@ -165,10 +184,30 @@ def layout_stage(run: Run) -> None:
     run.site = layout.SiteLayout(run.volumes)
 
 
+@stage("names")
+def names_stage(run: Run) -> None:
+    """Starts the 人名/机构/地名 indexes, collected by the indexes stage: they
+    read the volumes and their layout only, so they are made in a process of
+    their own (workers.Beside; jieba's tagging, when there is any, in workers
+    of that process) while glossary, render and search go on in this one.
+    The book's phrase readings, which order their headings, are read first,
+    here: bad input stops the build in this process."""
+    load_phrase_readings(run.seeds / PHRASES_FILE)
+    # What every index points to, with the entries' texts as searched (an
+    # unchanged volume's kept): made once, here, for both processes.
+    texts = TextMemo(run.cache.load_kept("texts"))
+    run.targets = make_targets(run.volumes, run.site, texts)
+    if texts.memo.keys() != texts.known.keys():
+        run.cache.save_kept("texts", texts.memo)
+    run.names = workers.Beside(lambda: _name_indexes(run), workers.processes())
+
+
 @stage("glossary")
 def glossary_stage(run: Run) -> None:
-    """名词解释: the books' lists and the editors' terms, every occurrence found."""
+    """名词解释: the books' lists and the editors' terms, every occurrence
+    found; their records (glossary.json, and the search's)."""
     run.glossary = glossary_pages.prepare(run.volumes, run.seeds, run.site)
+    run.glossary_records = glossary_pages.records(run.glossary)
     for warning in run.glossary.warnings:
         print(f"warning: {warning}", file=sys.stderr, flush=True)
     run.progress(f"glossary: {len(run.glossary.terms)} terms")
@@ -197,19 +236,31 @@ def render_stage(run: Run) -> None:
                  f"{figures['glossary_marks']} marked occurrences in {figures['glossary_entries']} entries")
 
 
+@stage("search")
+def search_stage(run: Run) -> None:
+    """The search records (every entry, then the 名词解释 terms) and the
+    search index of each build, from the records and the layout of the pages
+    they link (the volumes' and the glossary's, all rendered by now)."""
+    run.searchable = run.entries + search.glossary_records(run.glossary_records)
+    volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
+    # Each volume's part of the index is kept under its cache key: a rebuild
+    # makes only the changed volumes' files (and the 名词解释's, always).
+    memo = search.IndexMemo({v.id: key for v, key in zip(run.volumes, run.keys)}, run.cache.load_kept("search"))
+    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes,
+                                         run.cache.t2s_pairs(), memo)
+    if memo.memo.keys() != memo.known.keys():
+        run.cache.save_kept("search", memo.memo)
+    run.progress(f"search: {len(run.searchable)} records indexed")
+
+
 @stage("indexes")
 def indexes_stage(run: Run) -> None:
-    """The 索引 section (after render: it reads the glossary's occurrences),
-    the home page and the rest of the menu. jieba's POS tags come from and go
-    back to the cache."""
-    cache = run.cache
-    # jieba's dictionary as the name rules ask it: the last build's answers,
-    # the whole table (kept, or jieba's own) only for a word outside them.
-    kept = cache.load_word_lookups()
-    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
-    tagger = Tagger(cache.load_tags(), dictionary=lookups)
+    """The 索引 section: the 条目索引 and 主题索引 (after the glossary: its
+    terms join the 主题索引), then the name indexes the names stage started
+    are collected; the home page and the rest of the menu."""
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
-    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, tagger, run.progress, run.site)
+    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, progress=run.progress, site=run.site,
+                                          made_names=lambda: _collect_names(run), targets=run.targets)
     run.progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     run.pages += indexes.pages
     run.pages.append(Page("index.md", "首页", _home(run.volumes, indexes.nav)))
@@ -218,35 +269,26 @@ def indexes_stage(run: Run) -> None:
     # beside the 修订记录, out of the reader's volume menus.
     editors = [volume_home.editors_nav_item(v) for v in run.volumes]
     run.nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
-    cache.save_tags(tagger.memo)
-    if lookups.asked != kept:
-        cache.save_word_lookups(lookups.asked)
-    if lookups.loaded is not None:
-        cache.save_word_tags(lookups.loaded)
 
 
 @stage("export")
 def export_stage(run: Run) -> None:
-    """The data contract: entries, audit, glossary and index JSON."""
-    glossary_records = glossary_pages.records(run.glossary)
+    """The data contract: entries, audit, glossary and index JSON. Each
+    volume's part of entries.json and audit.json is kept under its cache key:
+    a rebuild writes out only the changed volumes' records."""
+    kept = run.cache.load_kept("export")
+    of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
+    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit)
+             for v, key in zip(run.volumes, run.keys)}
+    if parts.keys() != kept.keys():
+        run.cache.save_kept("export", parts)
     run.data = {
-        "entries.json": export.dumps(run.entries),
-        "audit.json": export.dumps(export.audit_document(run.audit)),
-        "glossary.json": export.dumps(glossary_records),
+        "entries.json": export.entries_json([parts[key] for key in run.keys]),
+        "audit.json": export.audit_json([parts[key] for key in run.keys]),
+        "glossary.json": export.dumps(run.glossary_records),
         "index.json": export.dumps(run.indexes.data),
     }
-    run.glossary_records = glossary_records
     run.figures.update(entries=len(run.entries), pages=len(run.pages), audit_records=len(run.audit))
-
-
-@stage("search")
-def search_stage(run: Run) -> None:
-    """The search records (every entry, then the 名词解释 terms) and the
-    search index of each build, from the records and the pages' layout."""
-    run.searchable = run.entries + search.glossary_records(run.glossary_records)
-    volumes = [{"id": v.id, "title": v.spec.title, "year": v.spec.year} for v in run.volumes]
-    run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes)
-    run.progress(f"search: {len(run.searchable)} records indexed")
 
 
 # --- one volume: read → repair → structure (the `volumes` stage, per volume) -----
@@ -321,11 +363,12 @@ def structure_stage(run: VolumeRun) -> None:
               f"see the 修订记录", file=sys.stderr, flush=True)
 
 
-def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> list[Volume]:
+def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> tuple[list[Volume], list[str]]:
     """read → repair → structure of every volume, or its result from the cache
     when the volume's sources, manifest entry and the code are those of an
-    earlier build. Volumes are independent: when several must be structured,
-    they are, side by side, in worker processes (one per core)."""
+    earlier build; the volumes and their keys. Volumes are independent: when
+    several must be structured, they are, side by side, in worker processes
+    (one per core)."""
     keys = [cache.volume_key(spec, seeds) for spec in specs]
     volumes: list[Volume | None] = [cache.load_volume(key) for key in keys]
     for spec, volume in zip(specs, volumes):
@@ -333,7 +376,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
             progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
     todo = [i for i, v in enumerate(volumes) if v is None]
     if not todo:
-        return volumes
+        return volumes, keys
     known = cache.load_splits()
     wrap.SPLITS.update(known)
     processes = min(len(todo), os.cpu_count() or 1)
@@ -348,33 +391,86 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
             # progress callable (a test's log) may not cross processes.
             shown = progress if isinstance(progress, Progress) else None
             results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
-            if not cache.tags_kept():
-                # Nothing tagged before (a cold build): the names stage will load
-                # jieba's tagger (≈ 0.4 s); load it now, while a core is idle
-                # until the longest volume is structured.
-                load_posseg()
-            for i, result in zip(todo, results):
-                if isinstance(result, tuple):  # an InputError, sent back as its parts
-                    raise InputError(*result)
-                volumes[i], splits = result["volume"], result["splits"]
-                wrap.SPLITS.update(splits)
+            # The pool's thread unpickles each volume as it comes (cache.collector_paused).
+            with collector_paused():
+                _prepare_later_stages(cache)
+                for i, result in zip(todo, results):
+                    if isinstance(result, tuple):  # an InputError, sent back as its parts
+                        raise InputError(*result)
+                    volumes[i], splits = result["volume"], result["splits"]
+                    wrap.SPLITS.update(splits)
+                    readings.MEMO.update(result["readings"])
     for i in todo:
         cache.save_volume(keys[i], volumes[i])
     if len(wrap.SPLITS) != len(known):
         cache.save_splits(wrap.SPLITS)
-    return volumes
+    return volumes, keys
+
+
+def _prepare_later_stages(cache: Cache) -> None:
+    """While the workers structure the volumes, this process would idle until
+    the longest volume is done: it loads now what the later stages would load
+    then. jieba's tagger for the names (≈ 0.4 s; the names process inherits
+    it) and pypinyin's dictionaries for the slugs and index order (≈ 0.3 s)
+    when nothing was kept from an earlier build (a cold build); OpenCC's t2s
+    characters for the search (≈ 0.15 s, or read from the cache) and MkDocs'
+    modules, which the publishing step imports (≈ 0.15 s)."""
+    if not cache.tags_kept():
+        load_posseg()
+    if not readings.MEMO:
+        readings.prepare()
+    cache.t2s_pairs()
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config.defaults  # noqa: F401
+    import mkdocs.localization  # noqa: F401
+    import mkdocs.theme  # noqa: F401
 
 
 def _structure_worker(job) -> dict | tuple:
     spec, seeds, progress = job
+    known = len(readings.MEMO)
     try:
         volume = structure_volume(spec, seeds, progress or (lambda m: None))
-        return {"volume": volume, "splits": wrap.SPLITS}
+        # pypinyin's answers for the slugs go back with the volume, so the
+        # build keeps them (readings.py) and a rebuild of this volume alone
+        # need not import pypinyin.
+        return {"volume": volume, "splits": wrap.SPLITS, "readings": readings.since(known)}
     except InputError as exc:  # its constructor takes three arguments: pickle its parts
         return (exc.file, exc.problem, exc.line)
 
 
 # --- helpers of the stages ------------------------------------------------------
+
+
+def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
+    """The name indexes (the names stage's work, beside the build) and the
+    readings pypinyin gave for them, which the build keeps. jieba's tags come
+    from and go back to the cache: as far as the last build's name rules
+    asked jieba's dictionary, their answers; the whole table (kept, or
+    jieba's own) only for a word outside them. Each volume's name
+    candidates too: a volume whose text did not change is not read again."""
+    cache = run.cache
+    known = len(readings.MEMO)
+    kept = cache.load_word_lookups()
+    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
+    tagger = Tagger(cache.load_tags(), dictionary=lookups)
+    candidates = CandidateMemo(cache.load_kept("names"))
+    made = name_indexes(run.volumes, tagger, run.site, candidates, run.targets)
+    if candidates.memo.keys() != candidates.known.keys():
+        cache.save_kept("names", candidates.memo)
+    if tagger.tagged or len(tagger.memo) != len(tagger.known):  # else the kept tags are this build's
+        cache.save_tags(tagger.memo)
+    if lookups.asked != kept:
+        cache.save_word_lookups(lookups.asked)
+    if lookups.loaded is not None:
+        cache.save_word_tags(lookups.loaded)
+    return made, readings.since(known)
+
+
+def _collect_names(run: Run) -> NameIndexes:
+    made, learnt = run.names.result()
+    readings.MEMO.update(learnt)
+    return made
 
 
 def _home(volumes: list[Volume], index_nav: list = ()) -> str:

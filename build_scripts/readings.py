@@ -13,10 +13,19 @@ the caller over these, so they are not part of a memo key.
 """
 from __future__ import annotations
 
+import itertools
+
 
 # (style, text) → pypinyin's syllables. "t": TONE3 with neutral tone 5 and ü
 # (index order); "n": NORMAL (slugs, search).
 MEMO: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def since(mark: int) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The answers added to MEMO after it held `mark` of them (a forked
+    worker's own, to send back to the build, which keeps them): MEMO only
+    grows, and a dict keeps its insertion order."""
+    return dict(itertools.islice(MEMO.items(), mark, None))
 
 
 def toned(han: str) -> tuple[str, ...]:
@@ -34,6 +43,12 @@ def plain(text: str) -> tuple[str, ...]:
     if key not in MEMO:
         MEMO[key] = tuple(lazy_pinyin(text, style=_style("NORMAL")))
     return MEMO[key]
+
+
+def prepare() -> None:
+    """Import pypinyin now (the build does when a core is idle, before the
+    stages that ask it), not at the first miss."""
+    _style("NORMAL")
 
 
 def lazy_pinyin(*args, **kwargs):

@@ -10,14 +10,31 @@ more than a few pages.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 
-from .errors import worker_signals
+from .cache import collector_paused
+from .errors import InputError, worker_signals
 
 PARALLEL_FROM = 8  # items before worker processes pay for their start
 
 _JOB = None  # (function, items): what the forked workers work on
+
+
+def start_worker() -> None:
+    """Initializer of the processes forked from the grown build (tagging,
+    pages, the work beside): the build's signal handling undone
+    (errors.worker_signals), and what the process inherited moved out of the
+    garbage collector's sight (gc.freeze), so that its collections look only
+    at what it makes, not at the build's whole heap, and do not write to (and
+    so copy) the memory pages it shares with the build. Not the volume
+    workers: forked from a small build, they keep what they make (lines,
+    audit records), and with the inherited objects frozen the collector,
+    which sizes its full collections by the objects it sees, runs them far
+    more often over that growing heap (the volumes came a second later)."""
+    worker_signals()
+    gc.freeze()
 
 
 def processes() -> int:
@@ -42,7 +59,7 @@ def map_forked(function, items: list, processes: int, size=lambda item: 0) -> li
         return [function(item) for item in items]
     _JOB = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=start_worker) as pool:
             order = sorted(range(len(items)), key=lambda i: -size(items[i]))
             results = dict(zip(order, pool.imap(_worker, order)))
     finally:
@@ -60,7 +77,7 @@ def each_forked(function, items: list, processes: int, size=lambda item: 0) -> N
         return
     _JOB = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(processes, initializer=start_worker) as pool:
             order = sorted(range(len(items)), key=lambda i: -size(items[i]))
             for _ in pool.imap_unordered(_worker, order):
                 pass
@@ -70,27 +87,73 @@ def each_forked(function, items: list, processes: int, size=lambda item: 0) -> N
 
 class Beside:
     """function() computed in a forked process while this one goes on with
-    other work (`result()` waits for it); in this process where fork is not
-    available or only one core is. The result must pickle."""
+    other work (`result()` waits for it); in this process, at once, where fork
+    is not available or only one core is. The result must pickle.
+
+    The process is an ordinary child, not a pool's daemon, so the function may
+    fork workers of its own (the name indexes tag over the cores). `cancel()`
+    stops it, and those workers, when the build fails before it collects the
+    result; after `result()` it does nothing."""
 
     def __init__(self, function, processes: int):
-        self._pool = None
+        self._process = None
         if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
-            global _JOB
-            _JOB = (lambda _: function(), [None])
-            try:
-                self._pool = multiprocessing.get_context("fork").Pool(1, initializer=worker_signals)
-                self._pending = self._pool.apply_async(_worker, (0,))
-            finally:
-                _JOB = None  # the child has its copy
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            # fork: the child runs `function` as this process has it; nothing is pickled on the way in.
+            self._process = context.Process(target=_beside, args=(function, send), daemon=False)
+            self._process.start()
+            send.close()
         else:
             self._value = function()
 
     def result(self):
-        if self._pool is None:
+        if self._process is None:
             return self._value
         try:
-            return self._pending.get()
+            with collector_paused():
+                outcome, value = self._receive.recv()
+        except EOFError:  # it died without an answer (killed)
+            raise RuntimeError(f"the work beside the build stopped (exit code {self._process.exitcode})") from None
         finally:
-            self._pool.close()
-            self._pool.join()
+            self._receive.close()
+            self._process.join()
+            self._process = None
+        if outcome == "error":
+            raise value
+        if outcome == "input":
+            raise InputError(*value)
+        self._value = value
+        return value
+
+    def cancel(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._process = None
+
+
+def _beside(function, send) -> None:
+    """The child's side of Beside: its answer, or the exception it raised,
+    sent back. SIGTERM (cancel) ends it through SystemExit, so a pool it
+    opened terminates its own workers on the way out; Ctrl-C is the build's."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    start_worker()
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        answer = ("value", function())
+    except InputError as exc:  # its constructor takes three arguments: send its parts
+        answer = ("input", (exc.file, exc.problem, exc.line))
+    except Exception as exc:  # noqa: BLE001 (raised again in the build process)
+        answer = ("error", exc)
+    try:
+        send.send(answer)
+    except Exception as exc:  # an exception that does not pickle: its message does
+        send.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}; raised beside the build: {answer[1]!r}")))
+    finally:
+        send.close()

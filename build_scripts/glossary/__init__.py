@@ -28,7 +28,10 @@ SUPERSCRIPT_RUN = re.compile(f"(?<![A-Za-z0-9])[{SUPERSCRIPT}]+")
 # What folding drops: whitespace (ASCII, no-break, ideographic, typographic)
 # and footnote markers.
 _DROP = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000" + SUPERSCRIPT
-_FOLD_TABLE = {**{ord(q): '"' for q in QUOTES}, **{ord(c): None for c in _DROP}}
+# Two regular expressions rather than one str.translate table: on Chinese
+# text translate looks every character up in its table, three times slower.
+_DROP_RUN = re.compile(f"[{re.escape(_DROP)}]+")
+_QUOTE = re.compile(f"[{re.escape(QUOTES)}]")
 
 
 def superscript_value(run: str) -> int:
@@ -45,7 +48,7 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 def folded(text: str) -> str:
     """The comparison form alone (cheap: no index map)."""
-    return text.translate(_FOLD_TABLE)
+    return _QUOTE.sub('"', _DROP_RUN.sub("", text))
 
 
 def tidy_term(term: str) -> str:

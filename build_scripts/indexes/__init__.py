@@ -10,14 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import workers
 from ..layout import SiteLayout
 from ..model import Volume
 from ..render import Page, escape
 from . import entry_index, names, printed, subjects
 from .collation import load_phrase_readings
 from .headings import Heading
-from .locators import is_index_part, targets as make_targets
+from .locators import Target, is_index_part, targets as make_targets
 from .pages import DIR, index_page
 from .tagging import Tagger
 
@@ -43,54 +42,92 @@ class IndexBuild:
     figures: dict = field(default_factory=dict)
 
 
+# The name indexes' keys in index.json and their kinds (names.py).
+NAME_KINDS = {"people": names.KIND_PERSON, "organisations": names.KIND_ORG, "places": names.KIND_PLACE}
+
+
+@dataclass
+class NameIndexes:
+    """The 人名/机构/地名 indexes, made apart from the others (they read the
+    volumes and their layout only, so the pipeline makes them in a process of
+    their own): by index.json key, how many headings and locators, the page
+    and the data (what the process hands back is only what the build writes)."""
+
+    sizes: dict[str, tuple[int, int]]
+    pages: dict[str, Page]
+    data: dict[str, list[dict]]
+    message: str  # the progress line: what was found, what jieba tagged
+
+
+def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: SiteLayout | None = None,
+                 candidates: names.CandidateMemo | None = None, targets: list[Target] | None = None) -> NameIndexes:
+    """The three name indexes of the volumes (placed by `site`, the build's
+    layout; `targets`: the volumes' targets, when the caller made them);
+    `tagger` may hold jieba's tags from an earlier build (see tagging.py),
+    `candidates` each volume's name candidates (names.py). The book's phrase
+    readings (load_phrase_readings) must be loaded before: they order the
+    headings."""
+    tagger = tagger or Tagger()
+    targets = targets if targets is not None else make_targets(volumes, site)
+    by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger, candidates)
+    headings = {key: by_name[kind] for key, kind in NAME_KINDS.items()}
+    message = (f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
+               f"{len(tagger.memo) - tagger.tagged} kept from the last build")
+    return NameIndexes({key: _size(headings[key]) for key in NAME_KINDS}, {key: _page(key, headings[key]) for key in NAME_KINDS},
+                       {key: [h.as_dict() for h in headings[key]] for key in NAME_KINDS}, message)
+
+
 def build_indexes(
     volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None,
-    progress=lambda message: None, site: SiteLayout | None = None,
+    progress=lambda message: None, site: SiteLayout | None = None, made_names=None, targets: list[Target] | None = None,
 ) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
     entries they occur in; they join the 主题索引. `tagger` may hold jieba's
     tags from an earlier build (see tagging.py). `site`: the build's layout
-    (where each entry is), by default the volumes'."""
+    (where each entry is), by default the volumes'. `made_names`: a callable
+    giving the name indexes made elsewhere (the pipeline's, made beside the
+    other stages), called once the 条目索引 and 主题索引 are made; by default
+    they are made here, with `tagger`. `targets`: the volumes' targets, when
+    the caller made them."""
     load_phrase_readings(seeds / PHRASES_FILE)
-    targets = make_targets(volumes, site)
-    tagger = tagger or Tagger()
-    # The two families of indexes are independent: the 条目索引 and 主题索引 are
-    # made in a forked process while this one finds the names (whose jieba
-    # tagging, when there is any, runs in workers of its own).
-    other = workers.Beside(lambda: (entry_index.build(targets), subjects.build(targets, glossary)), workers.processes())
-    by_name = names.build(targets, _titles(volumes), _short_lines(volumes), tagger)
-    progress(f"names: {sum(len(v) for v in by_name.values())} name headings; jieba tagged {tagger.tagged} stretches, "
-             f"{len(tagger.memo) - tagger.tagged} kept from the last build")
-    entry_headings, subject_headings = other.result()
-    built: dict[str, list[Heading]] = {
-        "entries": entry_headings,
-        "subjects": subject_headings,
-        "people": by_name[names.KIND_PERSON],
-        "organisations": by_name[names.KIND_ORG],
-        "places": by_name[names.KIND_PLACE],
-    }
+    targets = targets if targets is not None else make_targets(volumes, site)
+    entry_headings, subject_headings = entry_index.build(targets), subjects.build(targets, glossary)
+    made = made_names() if made_names is not None else name_indexes(volumes, tagger, site, targets=targets)
+    progress(made.message)
+    built = {"entries": entry_headings, "subjects": subject_headings}
+    sizes = {**{key: _size(headings) for key, headings in built.items()}, **made.sizes}
     out = IndexBuild()
     out.nav.append(f"{DIR}/index.md")
     for key, file, title, holds in INDEXES:
-        path = f"{DIR}/{file}"
-        headings = built[key]
-        intro = [f"{holds}，共 {len(headings)} 个标目，{ORDER_NOTE}点击标目或出处即到原文；小字为所在章和原书页码，多处出现的标目按所在章分列。", ""]
-        out.pages.append(Page(path, title, index_page(path, title, intro, headings, show_kind=key == "entries")))
-        out.nav.append({title: path})
-        out.data[key] = [h.as_dict() for h in headings]
+        out.pages.append(made.pages[key] if key in made.pages else _page(key, built[key]))
+        out.nav.append({title: f"{DIR}/{file}"})
+        out.data[key] = made.data[key] if key in made.data else [h.as_dict() for h in built[key]]
     # the book's printed 条目索引, parsed once by the structure stage (FindingAids)
     coverage = [printed.coverage(v.finding_aids.printed_index if v.finding_aids else [], built["entries"])
                 for v in volumes if v.spec.kind == "yearbook"]
     out.data["printed_index"] = [dict(volume=v.id, **c.as_dict()) for v, c in zip([v for v in volumes if v.spec.kind == "yearbook"], coverage)]
-    out.pages.insert(0, Page(f"{DIR}/index.md", "索引", _overview(volumes, built)))
+    out.pages.insert(0, Page(f"{DIR}/index.md", "索引", _overview(volumes, sizes)))
     out.figures = {
         "entries_total": len(targets),
         "entries_reachable": len(entry_index.reachable(built["entries"])),
-        **{f"{key}_headings": len(built[key]) for key in built},
-        **{f"{key}_locators": sum(len(h.locators) for h in built[key]) for key in built},
+        **{f"{key}_headings": sizes[key][0] for key in sizes},
+        **{f"{key}_locators": sizes[key][1] for key in sizes},
         "printed_index": out.data["printed_index"],
     }
     return out
+
+
+def _size(headings: list[Heading]) -> tuple[int, int]:
+    """How many headings an index has, and locators."""
+    return len(headings), sum(len(h.locators) for h in headings)
+
+
+def _page(key: str, headings: list[Heading]) -> Page:
+    """The page of the index `key` (INDEXES)."""
+    _, file, title, holds = next(i for i in INDEXES if i[0] == key)
+    path = f"{DIR}/{file}"
+    intro = [f"{holds}，共 {len(headings)} 个标目，{ORDER_NOTE}点击标目或出处即到原文；小字为所在章和原书页码，多处出现的标目按所在章分列。", ""]
+    return Page(path, title, index_page(path, title, intro, headings, show_kind=key == "entries"))
 
 
 def _titles(volumes: list[Volume]) -> list[str]:
@@ -119,11 +156,10 @@ def _short_lines(volumes: list[Volume]) -> list[str]:
     ]
 
 
-def _overview(volumes: list[Volume], built: dict[str, list[Heading]]) -> str:
+def _overview(volumes: list[Volume], sizes: dict[str, tuple[int, int]]) -> str:
     lines = ["# 索引", "", "本站的索引由全书结构和正文自动生成，每个出处都是链接，可直达条目。", ""]
     for key, file, title, holds in INDEXES:
-        n = len(built[key])
-        locs = sum(len(h.locators) for h in built[key])
+        n, locs = sizes[key]
         lines.append(f"- [{title}]({file})：{holds}，{n} 个标目，{locs} 处出处")
     lines.append("")
     for v in volumes:

@@ -8,6 +8,7 @@ index (kept on its page, linked from our 索引 overview), not content.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -58,19 +59,55 @@ class Target:
         entries stand directly under it."""
         return self.chapter.title or self.part.title
 
+    @property
+    def source_text(self) -> str:
+        """Title and body as the book has them."""
+        return self.entry.title + "\n" + self.entry.text
+
     @cached_property
     def text(self) -> str:
         """Title and body, as searched for names and terms (computed once: every index reads it)."""
-        return search_text(self.entry.title + "\n" + self.entry.text)
+        return search_text(self.source_text)
 
 
-def targets(volumes: list[Volume], site: SiteLayout | None = None) -> list[Target]:
+class TextMemo:
+    """Each volume's Target.text of every entry, under a digest of their
+    source_text, so a rebuild prepares the text of the changed volumes only.
+    `known`: an earlier build's (cache.py keys the file on the code);
+    `memo` collects what this build used."""
+
+    def __init__(self, known: dict[str, list[str]] | None = None):
+        self.known = known or {}
+        self.memo: dict[str, list[str]] = {}
+
+    def fill(self, targets: list[Target]) -> None:
+        """Set the text of one volume's targets, kept or made."""
+        h = hashlib.sha256()
+        for t in targets:
+            h.update(t.source_text.encode("utf-8") + b"\0")
+        key = h.hexdigest()
+        texts = self.known.get(key)
+        if texts is None:
+            texts = [t.text for t in targets]
+        for t, text in zip(targets, texts):
+            t.text = text  # what the cached property would compute
+        self.memo[key] = texts
+
+
+def targets(volumes: list[Volume], site: SiteLayout | None = None, texts: TextMemo | None = None) -> list[Target]:
     """Every entry an index can point to, in reading order. `site`: the
-    build's layout, by default the volumes'."""
+    build's layout, by default the volumes'; `texts`: their texts an earlier
+    build prepared."""
     out: list[Target] = []
     for p in (site or SiteLayout(volumes)).placed:
         if not is_index_part(p.part):
             out.append(Target(p.volume, p.part, p.chapter, p.entry, p.placement, len(out)))
+    if texts is not None:
+        of_volume: dict[int, list[Target]] = {}
+        for t in out:
+            of_volume.setdefault(id(t.volume), []).append(t)
+        for group in of_volume.values():
+            texts.fill(group)
     return out
 
 

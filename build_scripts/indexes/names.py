@@ -21,14 +21,16 @@ book is slow, so only sentences holding such a signal are tagged.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
+from dataclasses import dataclass
 
 from ..text import CJK
 from .headings import Heading, entry_locator, merge, qualify
 from .locators import Target, search_text
 from .mentions import mentions
-from .tagging import Tagger
+from .tagging import KeptLookups, Tagger
 
 KIND_PERSON, KIND_ORG, KIND_PLACE = "人名", "机构", "地名"
 
@@ -89,40 +91,132 @@ def _tagger() -> Tagger:
     return Tagger()
 
 
-def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Tagger | None = None) -> dict[str, list[Heading]]:
+@dataclass
+class Candidates:
+    """What one volume's text proposes (名称候选): the stretches tagged (its
+    sentences around a signal, `_windows`), the names jieba's tags and the
+    rules find in them and the biographies' names, and the answers jieba's
+    dictionary gave the rules on the way (word → tag, None: not a word)."""
+
+    stretches: list[str]
+    people: set[str]
+    orgs: set[str]
+    places: set[str]
+    lookups: dict[str, str | None]
+
+
+class CandidateMemo:
+    """Each volume's `Candidates` under a digest of its texts (title and body
+    of every entry, Target.text), so a rebuild after one volume changed finds
+    the names of the others without reading their text again.
+    `known`: an earlier build's (cache.py keys the file on the code, jieba's
+    version included); `memo` collects what this build used."""
+
+    def __init__(self, known: dict[str, Candidates] | None = None):
+        self.known = known or {}
+        self.memo: dict[str, Candidates] = {}
+
+    @staticmethod
+    def key(texts: list[str]) -> str:
+        h = hashlib.sha256()
+        for text in texts:
+            h.update(text.encode("utf-8") + b"\0")
+        return h.hexdigest()
+
+
+class _Asked:
+    """A dictionary (word → tag) that notes every answer it gives: the name
+    rules ask only `get` and `in`."""
+
+    def __init__(self, dictionary):
+        self._dictionary = dictionary
+        self.answers: dict[str, str | None] = {}
+
+    def _tag(self, word: str) -> str | None:
+        if word not in self.answers:
+            self.answers[word] = self._dictionary.get(word)
+        return self.answers[word]
+
+    def get(self, word: str, default=None):
+        tag = self._tag(word)
+        return default if tag is None else tag
+
+    def __contains__(self, word: str) -> bool:
+        return self._tag(word) is not None
+
+
+def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Tagger | None = None,
+          candidates: CandidateMemo | None = None) -> dict[str, list[Heading]]:
     """The three name indexes. `titles` are the book's 篇/章/条目 headings,
     `lines` its short standalone lines (lists such as the 社区 it names);
-    `tagger` may hold the tags of an earlier build."""
+    `tagger` may hold the tags of an earlier build, `candidates` the
+    candidates of each volume an earlier build found."""
     texts = [t.text for t in targets]
-    sentences = sorted({w for x in texts for w in _windows(x)})
     posseg = tagger or _tagger()
-    posseg.tag_all(sentences)
-    people: set[str] = set()
+    found = _candidates(targets, texts, posseg, candidates or CandidateMemo())
+    people: set[str] = set().union(*(c.people for c in found))
     orgs: set[str] = {search_text(t) for t in titles if ORG_SUFFIX.search(search_text(t)) and len(search_text(t)) >= 4 and _HAN.match(search_text(t))}
+    orgs |= set().union(*(c.orgs for c in found))
     places: set[str] = {search_text(l) for l in list(lines) + list(titles) if LISTED_PLACE.match(search_text(l))}
     places = {p for p in places if _proper_place(posseg, p)}
+    places |= set().union(*(c.places for c in found))
     dictionary = posseg.dictionary
+    headed = {search_text(t) for t in titles}
+    unheaded = sorted(o for o in orgs if o not in headed)
+    where = mentions(unheaded, texts)
+    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
+    for name in [p for p in places if p.endswith("街道")]:
+        places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
+    places = {p for p in places if not _bare(p) or any(p + a in places for a in ADMIN_SUFFIX)}
+    # jieba sometimes cuts a name short (梁春 of 梁春早): keep the longer one.
+    # (In sorted order the names a name begins come right after it.)
+    ordered = sorted(people)
+    people = {p for p, q in zip(ordered, ordered[1:] + [""]) if not q.startswith(p)}
+    people = {p for p in people if dictionary.get(p, "nr").startswith("nr")}
+    found_names = {KIND_PERSON: sorted(people), KIND_ORG: sorted(orgs), KIND_PLACE: sorted(places - orgs)}
+    # one pass over the text for the three indexes
+    where = mentions(sorted(set().union(*found_names.values())), texts)
+    return {kind: _headings(words, kind, where, targets) for kind, words in found_names.items()}
+
+
+def _candidates(targets: list[Target], texts: list[str], posseg: Tagger, memo: CandidateMemo) -> list[Candidates]:
+    """Each volume's candidates, from `memo` when its texts are those of an
+    earlier build. Every stretch is handed to the tagger all the same (known
+    tags cost a look-up), so the tags it keeps for the next build are all of
+    this build's; the dictionary answers a kept volume's rules got are noted
+    as asked again (tagging.KeptLookups), for the same reason."""
+    volumes: dict[int, list[str]] = {}  # each volume's texts
+    for target, text in zip(targets, texts):
+        volumes.setdefault(id(target.volume), []).append(text)
+    keys = [memo.key(of_volume) for of_volume in volumes.values()]
+    sentences = {key: sorted({w for text in of_volume for w in _windows(text)})
+                 for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
+    posseg.tag_all([s for key in keys for s in (memo.known[key].stretches if key in memo.known else sentences[key])])
+    found = []
+    for key, of_volume in zip(keys, volumes.values()):
+        if key in memo.known:
+            kept = memo.known[key]
+            if isinstance(posseg.dictionary, KeptLookups):
+                posseg.dictionary.note(kept.lookups)
+        else:
+            kept = _volume_candidates(of_volume, sentences[key], posseg)
+        memo.memo[key] = kept
+        found.append(kept)
+    return found
+
+
+def _volume_candidates(texts: list[str], sentences: list[str], posseg: Tagger) -> Candidates:
+    dictionary = _Asked(posseg.dictionary)
+    people: set[str] = set()
+    orgs: set[str] = set()
+    places: set[str] = set()
     for sentence in sentences:
         tokens = [(w, f) for w, f in posseg.cut(sentence) if w.strip()]
         people |= _people(tokens, dictionary)
         orgs |= _orgs(tokens, dictionary)
         places |= _places(tokens, dictionary)
-    headed = {search_text(t) for t in titles}
-    unheaded = sorted(o for o in orgs if o not in headed)
-    where = mentions(unheaded, texts)
-    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
     people |= {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
-    for name in [p for p in places if p.endswith("街道")]:
-        places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
-    places = {p for p in places if not _bare(p) or any(p + a in places for a in ADMIN_SUFFIX)}
-    # jieba sometimes cuts a name short (梁春 of 梁春早): keep the longer one.
-    people = {p for p in people if not any(q != p and q.startswith(p) for q in people)}
-    people = {p for p in people if dictionary.get(p, "nr").startswith("nr")}
-    return {
-        KIND_PERSON: _headings(sorted(people), KIND_PERSON, texts, targets),
-        KIND_ORG: _headings(sorted(orgs), KIND_ORG, texts, targets),
-        KIND_PLACE: _headings(sorted(places - orgs), KIND_PLACE, texts, targets),
-    }
+    return Candidates(sentences, people, orgs, places, dictionary.answers)
 
 
 def _windows(text: str) -> set[str]:
@@ -211,9 +305,13 @@ def _whole_somewhere(posseg, name: str, texts: list[str]) -> bool:
     (`_part_of_name`), and not running on into a longer noun phrase
     (`_phrase_goes_on`)."""
     for text in texts:
-        for m in re.finditer(re.escape(name), text):
-            if _whole_at(posseg, text, m.start(), m.end()):
+        # Each occurrence, left to right, not overlapping (re.finditer's
+        # matches of the escaped name, without a pattern compiled per name).
+        start = text.find(name)
+        while start >= 0:
+            if _whole_at(posseg, text, start, start + len(name)):
                 return True
+            start = text.find(name, start + len(name))
     return False
 
 
@@ -290,9 +388,9 @@ def _proper_place(posseg, name: str) -> bool:
     return not any(flag[:1] in ("a", "v", "m", "d") for _, flag in words)
 
 
-def _headings(names: list[str], kind: str, texts: list[str], targets: list[Target]) -> list[Heading]:
+def _headings(names: list[str], kind: str, where: dict[str, list[int]], targets: list[Target]) -> list[Heading]:
+    """`where`: the targets each name occurs in (mentions)."""
     headings = []
-    where = mentions(names, texts)
     for name in names:
         hits = where[name]
         if hits:

@@ -19,7 +19,7 @@ import functools
 import multiprocessing
 import os
 
-from ..errors import worker_signals
+from .. import workers
 from ..segmenter import load_jieba
 
 Tags = tuple[tuple[str, str], ...]  # (word, tag) pairs in text order, spaces included
@@ -113,7 +113,7 @@ class Tagger:
             return
         chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
         # fork: the workers inherit the loaded dictionary instead of loading it again.
-        with multiprocessing.get_context("fork").Pool(self.processes, initializer=worker_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(self.processes, initializer=workers.start_worker) as pool:
             for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
                 self.memo.update(zip(chunk, tags))
 
@@ -229,6 +229,11 @@ class KeptLookups:
         if self._table is None:
             self._table = self._load_table()
         return self._table
+
+    def note(self, answers: dict[str, str | None]) -> None:
+        """Answers an earlier build's rules got, counted as asked again (the
+        rules they answer were not run again: their result was kept)."""
+        self.asked.update(answers)
 
     def _tag(self, word: str) -> str | None:
         tag = self._kept[word] if word in self._kept else self.table.get(word)

@@ -15,6 +15,8 @@ Tests: tests/search/. Benchmark: benchmarks/search_bench.py.
 from .index import (
     GLOSSARY_PART,
     GLOSSARY_VOLUME,
+    IndexMemo,
+    VolumeIndex,
     build_files,
     chunk_records,
     engine_files,
@@ -26,13 +28,13 @@ from .index import (
     stage_theme,
     write,
 )
-from .normalise import WHITESPACE_RE, matches, normalise, query_terms, t2s_table
+from .normalise import WHITESPACE_RE, corpus_chars, matches, normalise, query_terms, t2s_table, table_of
 from .pinyin import title_syllables
 from .rules import DEMOTE, KINDS, LIMITS, RANKING, WHITESPACE, entry_kind
 
 __all__ = [
-    "GLOSSARY_PART", "GLOSSARY_VOLUME", "build_files", "chunk_records", "engine_files", "glossary_records",
+    "GLOSSARY_PART", "GLOSSARY_VOLUME", "IndexMemo", "VolumeIndex", "build_files", "chunk_records", "engine_files", "glossary_records",
     "is_finding_aid", "offline_page_url", "pages_label", "site_files", "stage_theme", "write", "WHITESPACE_RE", "matches",
-    "normalise", "query_terms", "t2s_table", "title_syllables", "DEMOTE", "KINDS", "LIMITS", "RANKING",
+    "normalise", "query_terms", "t2s_table", "table_of", "corpus_chars", "title_syllables", "DEMOTE", "KINDS", "LIMITS", "RANKING",
     "WHITESPACE", "entry_kind",
 ]

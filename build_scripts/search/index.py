@@ -22,10 +22,11 @@ import itertools
 import json
 import math
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import rules
-from .normalise import t2s_table
+from .normalise import corpus_chars, t2s_table, table_of
 from .pinyin import title_syllables
 
 ASSETS = Path(__file__).with_name("assets")
@@ -127,6 +128,75 @@ def _js(call: str, data) -> str:
     return f"{call}({json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
+@dataclass
+class VolumeIndex:
+    """One volume's part of the search index: its chunk files in each build
+    (name → content, one dict per page URL mapping), their rows of the
+    manifest's chunk list, and the characters of its titles and texts, as
+    written and in their matching form (for the t2s table)."""
+
+    files: tuple[dict[str, str], ...]
+    chunks: list[dict]
+    chars: frozenset[str]
+    matching: frozenset[str]
+
+
+def volume_index(records: list[dict], first: int, number: int, page_urls: tuple,
+                 chunk_chars: int = rules.LIMITS["chunk_chars"]) -> VolumeIndex:
+    """The part of one volume's records (all of them, and only them): `first`
+    is the position of its first record in the whole index, `number` that of
+    its first chunk file; `page_urls`, one mapping per build (see build_files)."""
+    files: tuple[dict[str, str], ...] = tuple({} for _ in page_urls)
+    chunks = []
+    for n, (volume, start, part) in enumerate(chunk_records(records, chunk_chars), number):
+        name = f"{volume}-{n}.js"
+        for out, page_url in zip(files, page_urls):
+            out[name] = _js("window.__yearbookSearchChunk", _chunk_payload(first + start, part, page_url))
+        chars = sum(len(r["title"]) + len(r["text"]) for r in part)
+        chunks.append({"file": name, "volume": volume, "first": first + start, "count": len(part), "chars": chars})
+    written: set[str] = set()
+    for r in records:
+        written.update(r["title"])
+        written.update(r["text"])
+    return VolumeIndex(files, chunks, frozenset(written), frozenset(corpus_chars(records)))
+
+
+class IndexMemo:
+    """Each volume's VolumeIndex under the key the caller gives the volume
+    (the pipeline's: the volume's cache key, which covers the code and every
+    input of the volume) and its place in the index (first record and first
+    chunk file): a rebuild after one volume changed makes only that volume's
+    files. `known`: an earlier build's; `memo` collects what this build used."""
+
+    def __init__(self, keys: dict[str, str], known: dict[str, VolumeIndex] | None = None):
+        self.keys = keys  # volume id → its key; volumes without one are made every time
+        self.known = known or {}
+        self.memo: dict[str, VolumeIndex] = {}
+
+    def part(self, volume: str, records: list[dict], first: int, number: int, page_urls: tuple) -> VolumeIndex:
+        if volume not in self.keys:
+            return volume_index(records, first, number, page_urls)
+        key = f"{self.keys[volume]}:{first}:{number}"
+        part = self.known.get(key)
+        if part is None:
+            part = volume_index(records, first, number, page_urls)
+        self.memo[key] = part
+        return part
+
+
+def _parts(records: list[dict], page_urls: tuple, make) -> list[VolumeIndex]:
+    """The VolumeIndex of each volume's records, in order: `make(volume,
+    records, first, number, page_urls)` makes one (volume_index or IndexMemo.part)."""
+    parts: list[VolumeIndex] = []
+    first = number = 0
+    for volume, group in itertools.groupby(records, key=lambda r: r["volume"]):
+        group = list(group)
+        parts.append(make(volume, group, first, number, page_urls))
+        first += len(group)
+        number += len(parts[-1].chunks)
+    return parts
+
+
 def build_files(
     records: list[dict],
     page_url=lambda url: url,
@@ -142,24 +212,24 @@ def build_files(
     volume's title and year ({"id", "title", "year"}), shown with results.
     `table`: the records' t2s_table, when the caller has it already.
     """
+    parts = _parts(records, (page_url,), lambda v, group, first, n, urls: volume_index(group, first, n, urls, chunk_chars))
+    return _files(records, parts, 0, volumes, t2s_table(records) if table is None else table)
+
+
+def _files(records: list[dict], parts: list[VolumeIndex], build: int, volumes: list[dict] | None,
+           table: dict[str, str]) -> dict[str, str]:
+    """One build's files (`build`: the position of its page URL mapping in
+    the parts) and its manifest."""
     files: dict[str, str] = {}
-    chunk_list = []
-    for n, (volume, first, part) in enumerate(chunk_records(records, chunk_chars)):
-        name = f"{volume}-{n}.js"
-        files[name] = _js("window.__yearbookSearchChunk", _chunk_payload(first, part, page_url))
-        chars = sum(len(r["title"]) + len(r["text"]) for r in part)
-        chunk_list.append({"file": name, "volume": volume, "first": first, "count": len(part), "chars": chars})
-    table = t2s_table(records) if table is None else table
-    in_text = set()
-    for r in records:
-        in_text.update(r["title"])
-        in_text.update(r["text"])
+    for part in parts:
+        files.update(part.files[build])
+    in_text = set().union(*(part.chars for part in parts))
     known = {v["id"]: v for v in volumes or []}
     order = list(dict.fromkeys(r["volume"] for r in records))
     manifest = {
         "total": len(records),
         "volumes": [_volume_meta(v, known) for v in order],
-        "chunks": chunk_list,
+        "chunks": [chunk for part in parts for chunk in part.chunks],
         **rules.manifest_rules(),
         # pairs of characters: traditional, simplified
         "t2s": "".join(k + v for k, v in table.items()),
@@ -200,16 +270,22 @@ def engine_files() -> dict[str, str]:
     return {"search.js": js.replace(marker, limits), "search.css": (ASSETS / "search.css").read_text(encoding="utf-8")}
 
 
-def site_files(records: list[dict], layout, volumes: list[dict] | None = None) -> dict[str, dict[str, str]]:
+def site_files(records: list[dict], layout, volumes: list[dict] | None = None,
+               t2s_pairs: tuple[tuple[str, str], ...] | None = None,
+               memo: IndexMemo | None = None) -> dict[str, dict[str, str]]:
     """The search/ folder of each build: "hosted" (directory URLs) and
     "offline" (the .html pages of `layout`, a layout.Layout), file name →
     content, engine included. Computed by the pipeline before MkDocs runs:
-    the index reads only the entry records and the site layout."""
+    the index reads only the entry records and the site layout. `t2s_pairs`:
+    normalise.t2s_pairs(), when the caller kept them; `memo`: the volumes'
+    parts an earlier build made."""
     engine = engine_files()
-    table = t2s_table(records)
+    page_urls = (lambda u: u, offline_page_url(layout))
+    parts = _parts(records, page_urls, memo.part if memo is not None else lambda _, *part: volume_index(*part))
+    table = table_of(set().union(*(part.matching for part in parts)), t2s_pairs)
     return {
-        "hosted": {**build_files(records, lambda u: u, volumes, table=table), **engine},
-        "offline": {**build_files(records, offline_page_url(layout), volumes, table=table), **engine},
+        "hosted": {**_files(records, parts, 0, volumes, table), **engine},
+        "offline": {**_files(records, parts, 1, volumes, table), **engine},
     }
 
 

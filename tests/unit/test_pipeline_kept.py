@@ -1,0 +1,41 @@
+"""What the later stages make of each volume is kept for the next build
+(cache.Cache.load_kept: the entries' texts as the indexes search them, the
+names' candidates, the volume's part of the search index, of entries.json
+and of audit.json): a rebuild after one volume changed makes only that
+volume's parts, and the book is a cold build's."""
+from __future__ import annotations
+
+import shutil
+
+from build_scripts import export, pipeline
+from build_scripts.cache import Cache
+from build_scripts.indexes import locators, names
+from build_scripts.search import index as search_index
+
+from test_pipeline_workers import REPORT, Log, _project
+
+
+def _book(root):
+    book = pipeline.run(root, Cache(root), Log())
+    return book.data, book.search_files, [(p.path, p.markdown) for p in book.pages], book.nav
+
+
+def test_a_rebuild_makes_only_the_changed_volume_s_parts_and_the_cold_book(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 1)  # every stage in this process, where it is counted
+    root = _project(tmp_path / "p")
+    _book(root)
+    changed = REPORT.replace("继续推进工作", "继续推进工作，局长王伟主持召开全局会议")
+    (root / "seeds" / "report.txt").write_text(changed, encoding="utf-8")
+    made = []
+    for module, name in ((names, "_volume_candidates"), (search_index, "volume_index"), (export, "volume_data"),
+                         (locators, "search_text")):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _o=original, _n=name: made.append(_n) or _o(*a))
+    again = _book(root)
+    changed_entries = again[0]["entries.json"].count('"volume":"papers"')
+    assert sorted(made) == ["_volume_candidates"] + ["search_text"] * changed_entries + ["volume_data", "volume_index"], \
+        "an unchanged volume's part was made again (or the changed one's was not)"
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".build"))
+    assert again == _book(cold)
+    assert "王伟" in again[0]["index.json"]

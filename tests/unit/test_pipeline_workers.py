@@ -1,0 +1,63 @@
+"""What the worker processes of the pipeline learn comes back to the build, and
+what they do stops with it: pypinyin's readings of the slugs the volume workers
+made are kept like every other reading (readings.py); the name indexes made
+beside the other stages (workers.Beside) stop when a stage fails."""
+from __future__ import annotations
+
+from build_scripts import pipeline, readings
+from build_scripts.cache import Cache
+
+from project import SMALL_MANIFEST, copy_project, town_text
+
+REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n\n二、下一步打算\n\n继续推进工作。\n"
+
+
+class Log(list):
+    def __call__(self, message: str) -> None:
+        self.append(message)
+
+
+def _project(path):
+    root = copy_project(path, with_seeds=False)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
+    (root / "seeds" / "town.txt").write_text(town_text(lambda n, part: [
+        f"【概况】 2099年,{part}工作稳步推进,镇长李学义主持全年工作。", ""]), encoding="utf-8")
+    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
+    return root
+
+
+def test_a_rebuild_of_one_volume_asks_pypinyin_nothing_its_workers_were_told(tmp_path, monkeypatch):
+    root = _project(tmp_path)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # both volumes in worker processes
+    readings.MEMO.clear()
+    pipeline.run(root, Cache(root), Log())
+    # One volume changed, structured in this process: its slugs' readings are kept.
+    (root / "seeds" / "report.txt").write_text(REPORT.replace("继续推进", "继续推动"), encoding="utf-8")
+    readings.MEMO.clear()
+
+    def no_pypinyin(*args, **kwargs):
+        raise AssertionError(f"pypinyin asked again: {args}")
+
+    monkeypatch.setattr(readings, "lazy_pinyin", no_pypinyin)
+    book = pipeline.run(root, Cache(root), Log())
+    assert any(p.path.startswith("papers/") for p in book.pages)
+
+
+def test_a_stage_failing_while_the_name_indexes_are_made_beside_stops_them(tmp_path, monkeypatch):
+    import multiprocessing
+
+    import pytest
+
+    from build_scripts.errors import InputError
+
+    root = _project(tmp_path)
+    (root / "seeds" / "glossary-extra.yml").write_text("terms: 3\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # the names in a process of their own
+    started = []
+    beside = pipeline.workers.Beside
+    monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n: started.append(beside(f, n)) or started[-1])
+    with pytest.raises(InputError, match="glossary-extra.yml: 'terms' must be a list"):
+        pipeline.run(root, Cache(root), Log())
+    assert started and started[0]._process is None, "the names process was not stopped"
+    assert not multiprocessing.active_children()

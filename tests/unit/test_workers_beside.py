@@ -1,0 +1,89 @@
+"""Work beside the build (workers.Beside): in a child process that may fork
+workers of its own, its exception raised in the build, and stopped with
+those workers when the build cancels it."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+
+import pytest
+
+from build_scripts import workers
+from build_scripts.errors import InputError
+
+
+def _pids_of_a_pool() -> tuple[int, list[int]]:
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return os.getpid(), sorted(set(pool.map(_pid_after_a_moment, range(8))))
+
+
+def _pid_after_a_moment(_):
+    time.sleep(0.05)
+    return os.getpid()
+
+
+def test_the_work_beside_may_fork_workers_of_its_own():
+    beside = workers.Beside(_pids_of_a_pool, 2)
+    child, pool = beside.result()
+    assert child != os.getpid() and pool and os.getpid() not in pool and child not in pool
+
+
+def test_its_exception_is_raised_in_the_build_input_errors_whole():
+    def bad_input():
+        raise InputError("seeds/pinyin-phrases.yml", "expected a mapping", 3)
+
+    with pytest.raises(InputError) as raised:
+        workers.Beside(bad_input, 2).result()
+    assert (raised.value.file, raised.value.problem, raised.value.line) == ("seeds/pinyin-phrases.yml", "expected a mapping", 3)
+    with pytest.raises(ZeroDivisionError):
+        workers.Beside(lambda: 1 / 0, 2).result()
+
+
+def test_cancel_stops_the_work_and_the_workers_it_forked(tmp_path):
+    pids = tmp_path / "pids"
+
+    def slow():
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            pids.write_text(" ".join(str(p.pid) for p in pool._pool))
+            pool.map(time.sleep, [30, 30])
+
+    beside = workers.Beside(slow, 2)
+    for _ in range(200):
+        if pids.exists() and pids.read_text():
+            break
+        time.sleep(0.02)
+    started = time.monotonic()
+    beside.cancel()
+    assert time.monotonic() - started < 10
+    for _ in range(200):
+        alive = [p for p in map(int, pids.read_text().split()) if _alive(p)]
+        if not alive:
+            break
+        time.sleep(0.02)
+    assert not alive, "the workers of the cancelled work kept running"
+    beside.cancel()  # once stopped, again is nothing
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_in_one_process_the_work_is_done_at_once():
+    calls = []
+    beside = workers.Beside(lambda: calls.append(os.getpid()) or "done", 1)
+    assert calls == [os.getpid()] and beside.result() == "done"
+    beside.cancel()
+
+
+def test_forked_work_leaves_what_it_inherited_out_of_the_collector_s_sight():
+    import gc
+
+    inherited = [{"条目": i} for i in range(1000)]  # noqa: F841 (objects the children inherit)
+    assert workers.Beside(gc.get_freeze_count, 2).result() > 1000
+    counts = workers.map_forked(lambda _: gc.get_freeze_count(), list(range(workers.PARALLEL_FROM)), 2)
+    assert min(counts) > 1000 and gc.get_freeze_count() == 0
