@@ -27,6 +27,10 @@ from .pipeline import Book
 from .render import Page
 
 GENERATED_LIST = publish.GENERATED_LIST
+# Cache folders of earlier versions of this step (separate 繁體 and offline
+# passes, before derived.py made both in one): up to 36 MB an upgraded project
+# would otherwise keep for ever.
+RETIRED_MEMOS = ("traditional", "offline")
 
 
 def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) -> dict:
@@ -58,6 +62,8 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     }
     for memo in memos.values():
         memo.prune()
+    for name in RETIRED_MEMOS:  # an earlier version's, never read again: into the trash
+        publish.discard(work, cache.dir / name)
     cache.write_stamp(inputs, figures)
     return figures
 

@@ -76,3 +76,19 @@ def test_with_plugins_of_its_own_the_pages_are_kept_under_their_bytes_and_the_re
     build(root, lambda m: None)
     assert "發展會議".encode() in b"".join(p.read_bytes() for p in (root / "site" / "zh-Hant").rglob("*.html"))
     assert _published(root) == _published(_cold(root, tmp_path / "cold"))
+
+
+def test_an_earlier_versions_cache_folders_are_cleared_and_the_current_ones_kept(tmp_path):
+    root = _project(tmp_path / "p")
+    build(root, lambda m: None)
+    cache = root / ".build" / "cache"
+    for name in ("traditional", "offline"):  # what the separate 繁體 and offline passes kept
+        (cache / name).mkdir()
+        (cache / name / ("0" * 64)).write_bytes(b"x" * 1000)
+    (root / "seeds" / "report.txt").write_text(REPORT.replace("工作会议", "发展会议"), encoding="utf-8")
+    build(root, lambda m: None)
+    assert not (cache / "traditional").exists() and not (cache / "offline").exists()
+    assert any((cache / "derived").iterdir()) and any((cache / "zip").iterdir())
+    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
+    build(root, lambda m: None)  # the next build empties the trash they went to
+    assert not any(p.name.endswith(("traditional", "offline")) for p in (root / ".build").rglob("*"))
