@@ -7,6 +7,9 @@ prints either as one line, never with a traceback.
 """
 from __future__ import annotations
 
+import contextlib
+import signal
+
 import unicodedata
 
 # Bidirectional embedding/override/isolate controls (U+202A–202E, U+2066–2069):
@@ -79,7 +82,31 @@ def worker_signals() -> None:
     worker has nothing to undo: it dies on SIGTERM, and leaves Ctrl-C to the
     build process, which owns the clean-up.
     """
-    import signal
-
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held while the build forked it (signals_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def signals_held():
+    """SIGTERM and SIGINT held back in this process while it forks workers.
+
+    A child inherits the build's handlers (they raise `Interrupted`) and keeps
+    them until `worker_signals` runs, after multiprocessing's start-up code; a
+    cancel or Ctrl-C arriving in between would print a traceback from that
+    code (seen: the names process cancelled at once when the glossary stage
+    failed). A child inherits the mask too, so such a signal waits until its
+    handlers are the worker's; here it waits until the fork is done.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)

@@ -386,7 +386,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
     else:
         # jieba's dictionary (wrap repair) loaded once, before the workers fork.
         _segmenter()
-        with multiprocessing.get_context("fork").Pool(processes, initializer=worker_signals) as pool:
+        with workers.pool(processes, initializer=worker_signals) as pool:
             # Progress lines of the workers go to stderr as usual; another
             # progress callable (a test's log) may not cross processes.
             shown = progress if isinstance(progress, Progress) else None

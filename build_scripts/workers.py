@@ -15,7 +15,7 @@ import multiprocessing
 import os
 
 from .cache import collector_paused
-from .errors import InputError, worker_signals
+from .errors import InputError, signals_held, worker_signals
 
 PARALLEL_FROM = 8  # items before worker processes pay for their start
 
@@ -35,6 +35,13 @@ def start_worker() -> None:
     more often over that growing heap (the volumes came a second later)."""
     worker_signals()
     gc.freeze()
+
+
+def pool(processes: int, initializer=start_worker):
+    """A pool of forked workers, forked with the build's signals held
+    (errors.signals_held) until `initializer` has made them the worker's."""
+    with signals_held():
+        return multiprocessing.get_context("fork").Pool(processes, initializer=initializer)
 
 
 def processes() -> int:
@@ -59,9 +66,9 @@ def map_forked(function, items: list, processes: int, size=lambda item: 0) -> li
         return [function(item) for item in items]
     _JOB = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=start_worker) as pool:
+        with pool(processes) as running:
             order = sorted(range(len(items)), key=lambda i: -size(items[i]))
-            results = dict(zip(order, pool.imap(_worker, order)))
+            results = dict(zip(order, running.imap(_worker, order)))
     finally:
         _JOB = None
     return [results[i] for i in range(len(items))]
@@ -77,9 +84,9 @@ def each_forked(function, items: list, processes: int, size=lambda item: 0) -> N
         return
     _JOB = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=start_worker) as pool:
+        with pool(processes) as running:
             order = sorted(range(len(items)), key=lambda i: -size(items[i]))
-            for _ in pool.imap_unordered(_worker, order):
+            for _ in running.imap_unordered(_worker, order):
                 pass
     finally:
         _JOB = None
@@ -102,7 +109,8 @@ class Beside:
             self._receive, send = context.Pipe(duplex=False)
             # fork: the child runs `function` as this process has it; nothing is pickled on the way in.
             self._process = context.Process(target=_beside, args=(function, send), daemon=False)
-            self._process.start()
+            with signals_held():
+                self._process.start()
             send.close()
         else:
             self._value = function()

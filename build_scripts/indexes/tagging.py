@@ -113,7 +113,7 @@ class Tagger:
             return
         chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
         # fork: the workers inherit the loaded dictionary instead of loading it again.
-        with multiprocessing.get_context("fork").Pool(self.processes, initializer=workers.start_worker) as pool:
+        with workers.pool(self.processes) as pool:
             for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
                 self.memo.update(zip(chunk, tags))
 

@@ -19,7 +19,7 @@ import pickle
 import signal
 from typing import Callable
 
-from ..errors import worker_signals
+from ..errors import signals_held, worker_signals
 from ..model import AuditRecord, Line
 from . import wrap
 
@@ -151,25 +151,28 @@ class _Half:
         self._rules, self._lines, self._cut = rules, lines, cut
         self._pid = None
         read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: compute, send, exit without running the parent's cleanup
-            status = 1
-            try:
-                os.close(read)
-                worker_signals()  # Ctrl-C is the build's to handle; it stops this process (close)
-                known = len(wrap.SPLITS)
-                tail, records = _run(rules, lines[cut:])
-                changed = [(i, l.text) for i, (l, was) in enumerate(zip(tail, lines[cut:])) if l is not was]
-                splits = list(wrap.SPLITS.items())[known:]
-                # records as tuples of their fields: a fifth of the time to
-                # pickle of the records themselves (one constructor call each)
-                fields = [[tuple(vars(r).values()) for r in audit] for audit in records]
-                data = pickle.dumps((changed, fields, splits), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                status = 0
-            finally:
-                os._exit(status)
+        # Held across the fork (errors.signals_held): the child has the build's
+        # handlers until worker_signals replaces them.
+        with signals_held():
+            pid = os.fork()
+            if pid == 0:  # the child: compute, send, exit without running the parent's cleanup
+                status = 1
+                try:
+                    os.close(read)
+                    worker_signals()  # Ctrl-C is the build's to handle; it stops this process (close)
+                    known = len(wrap.SPLITS)
+                    tail, records = _run(rules, lines[cut:])
+                    changed = [(i, l.text) for i, (l, was) in enumerate(zip(tail, lines[cut:])) if l is not was]
+                    splits = list(wrap.SPLITS.items())[known:]
+                    # records as tuples of their fields: a fifth of the time to
+                    # pickle of the records themselves (one constructor call each)
+                    fields = [[tuple(vars(r).values()) for r in audit] for audit in records]
+                    data = pickle.dumps((changed, fields, splits), protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(write, "wb") as out:
+                        out.write(data)
+                    status = 0
+                finally:
+                    os._exit(status)
         os.close(write)
         self._pid, self._read = pid, read
 

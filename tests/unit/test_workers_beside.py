@@ -87,3 +87,36 @@ def test_forked_work_leaves_what_it_inherited_out_of_the_collector_s_sight():
     assert workers.Beside(gc.get_freeze_count, 2).result() > 1000
     counts = workers.map_forked(lambda _: gc.get_freeze_count(), list(range(workers.PARALLEL_FROM)), 2)
     assert min(counts) > 1000 and gc.get_freeze_count() == 0
+
+
+CANCELLED_AT_ONCE = """
+import signal, sys, time
+from build_scripts import workers
+from build_scripts.errors import Interrupted
+
+def terminated(signum, frame):  # the build's own handler (__main__._terminated)
+    raise Interrupted(signum)
+
+signal.signal(signal.SIGTERM, terminated)
+for _ in range(20):
+    beside = workers.Beside(lambda: time.sleep(5), 2)
+    beside.cancel()  # a stage failed at once: the child is still starting
+with workers.pool(2) as pool:
+    pool.terminate()  # the same for a pool's workers just forked
+print("done")
+"""
+
+
+def test_work_cancelled_while_its_process_starts_prints_no_traceback():
+    # The child inherits the build's handlers until its own are set; the
+    # signal must wait until then (seen: a glossary error in the build, the
+    # names process cancelled at once, a traceback from multiprocessing).
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-c", CANCELLED_AT_ONCE], cwd=root, capture_output=True, text=True,
+                          timeout=120, env=dict(os.environ, PYTHONPATH=str(root)))
+    assert proc.returncode == 0 and proc.stdout == "done\n", proc.stderr
+    assert "Traceback" not in proc.stderr and "Interrupted" not in proc.stderr
