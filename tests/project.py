@@ -113,3 +113,15 @@ def site_generation(folder: Path) -> str | None:
         texts.add((folder / f).read_text(encoding="utf-8"))
     files = {q.relative_to(folder).as_posix() for q in folder.rglob("*") if q.is_file()}
     return texts.pop() if len(texts) == 1 and files == set(PUBLISHED_FILES) else None
+
+
+# --- Markdown with the site's toc settings (mkdocs.yml), for the fast-path tests ---
+
+SITE_TOC = {"toc": {"permalink": "¶", "permalink_title": "本节链接", "toc_depth": 3}}
+
+
+def markdown_html(text: str, extensions: list[str]) -> str:
+    """`text` converted by Python-Markdown with `extensions` and the site's toc settings."""
+    import markdown
+
+    return markdown.Markdown(extensions=extensions, extension_configs=SITE_TOC).convert(text)

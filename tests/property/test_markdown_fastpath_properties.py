@@ -4,12 +4,12 @@ entities, emphasis, escapes, headings, rules, quotes, tables, link
 definitions, in any order and on any line: the HTML is always Python-Markdown's."""
 from __future__ import annotations
 
-import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from project import markdown_html
+
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list"]
-CONFIG = {"toc": {"permalink": "¶", "permalink_title": "本节链接", "toc_depth": 3}}
 FAST_PATHS = ["build_scripts.inline_fastpath", "build_scripts.block_fastpath"]
 PIECES = [
     "甲", "乙丙", "a", "1", " ", "  ", "\n", "\n\n", "    ", "`", "\\", "[", "]", "(", ")", "<", ">", "&", "*", "_",
@@ -22,7 +22,7 @@ TEXTS = st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join)
 
 
 def _html(text: str, fast: bool) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS + (FAST_PATHS if fast else []), extension_configs=CONFIG).convert(text)
+    return markdown_html(text, EXTENSIONS + (FAST_PATHS if fast else []))
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)

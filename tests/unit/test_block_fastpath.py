@@ -9,10 +9,9 @@ from markdown.blockprocessors import HashHeaderProcessor
 from markdown.extensions import Extension
 
 from build_scripts.render import escape
-from project import ROOT
+from project import ROOT, markdown_html
 
 EXTENSIONS = ["attr_list", "tables", "toc", "fenced_code", "build_scripts.inline_fastpath"]
-CONFIG = {"toc": {"permalink": "¶", "permalink_title": "本节链接", "toc_depth": 3}}
 SAMPLES = [
     # Headings: hashes at the block's start, on a later line, closed, escaped, in text.
     "# 标题\n\n段落\n## 二级 ##\n正文 # 不是标题\n\n\\# 也不是",
@@ -36,8 +35,7 @@ SAMPLES = [
 
 
 def _html(text: str, fast: bool) -> str:
-    extensions = EXTENSIONS + (["build_scripts.block_fastpath"] if fast else [])
-    return markdown.Markdown(extensions=extensions, extension_configs=CONFIG).convert(text)
+    return markdown_html(text, EXTENSIONS + (["build_scripts.block_fastpath"] if fast else []))
 
 
 @pytest.mark.parametrize("text", SAMPLES)

@@ -8,10 +8,9 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from build_scripts.render import escape
-from project import ROOT
+from project import ROOT, markdown_html
 
 EXTENSIONS = ["attr_list", "tables", "toc"]
-CONFIG = {"toc": {"permalink": "¶", "permalink_title": "本节链接", "toc_depth": 3}}
 SAMPLES = [
     "2023 年，全区完成地区生产总值 1200 亿元，同比增长 5.1%。",
     "见 `代码` 与 \\*转义\\*，[链接](a.md) 和 ![图](b.png)，[引用][r]，[短引用]\n\n[r]: c.md",
@@ -31,8 +30,7 @@ SAMPLES = [
 
 
 def _html(text: str, fast: bool) -> str:
-    extensions = EXTENSIONS + (["build_scripts.inline_fastpath"] if fast else [])
-    return markdown.Markdown(extensions=extensions, extension_configs=CONFIG).convert(text)
+    return markdown_html(text, EXTENSIONS + (["build_scripts.inline_fastpath"] if fast else []))
 
 
 @pytest.mark.parametrize("text", SAMPLES)
