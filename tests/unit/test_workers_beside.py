@@ -3,14 +3,38 @@ workers of its own, its exception raised in the build, and stopped with
 those workers when the build cancels it."""
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 
 import pytest
 
 from build_scripts import workers
 from build_scripts.errors import InputError
+
+
+FRESH = os.environ.get("BESIDE_TEST_FRESH") == "1"
+
+
+def in_a_fresh_process(test):
+    """Run `test` in a pytest process of its own. A process forked from a
+    process with threads inherits the locks those threads held. By the time
+    these tests run, pytest's process holds threads (the browser tests'
+    Playwright driver), and a worker forked by the forked child once hung on
+    such a lock (a futex) for good. The build forks from its own process,
+    where the only other thread deletes files."""
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        if FRESH:
+            return test(*args, **kwargs)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{__file__}::{test.__name__}"],
+            env=dict(os.environ, BESIDE_TEST_FRESH="1"), capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return run
 
 
 def _pids_of_a_pool() -> tuple[int, list[int]]:
@@ -23,6 +47,7 @@ def _pid_after_a_moment(_):
     return os.getpid()
 
 
+@in_a_fresh_process
 def test_the_work_beside_may_fork_workers_of_its_own():
     beside = workers.Beside(_pids_of_a_pool, 2)
     child, pool = beside.result()
@@ -40,6 +65,7 @@ def test_its_exception_is_raised_in_the_build_input_errors_whole():
         workers.Beside(lambda: 1 / 0, 2).result()
 
 
+@in_a_fresh_process
 def test_cancel_stops_the_work_and_the_workers_it_forked(tmp_path):
     pids = tmp_path / "pids"
 
