@@ -9,19 +9,13 @@ import zipfile
 
 from build_scripts.site import build
 
-from project import SMALL_MANIFEST, copy_project, town_text
+from project import copy_project, small_project
 
 REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n"
 
 
 def _project(path):
-    root = copy_project(path, with_seeds=False)
-    (root / "seeds").mkdir()
-    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
-    (root / "seeds" / "town.txt").write_text(town_text(lambda n, part: [
-        f"【概况】 2099年,{part}工作稳步推进,发展改革委员会完成年度任务。", ""]), encoding="utf-8")
-    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
-    return root
+    return small_project(path, "2099年,{part}工作稳步推进,发展改革委员会完成年度任务。", REPORT)
 
 
 def _published(root) -> dict[str, bytes]:

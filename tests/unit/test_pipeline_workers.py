@@ -7,7 +7,7 @@ from __future__ import annotations
 from build_scripts import pipeline, readings
 from build_scripts.cache import Cache
 
-from project import SMALL_MANIFEST, copy_project, town_text
+from project import small_project
 
 REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n\n二、下一步打算\n\n继续推进工作。\n"
 
@@ -18,13 +18,7 @@ class Log(list):
 
 
 def _project(path):
-    root = copy_project(path, with_seeds=False)
-    (root / "seeds").mkdir()
-    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
-    (root / "seeds" / "town.txt").write_text(town_text(lambda n, part: [
-        f"【概况】 2099年,{part}工作稳步推进,镇长李学义主持全年工作。", ""]), encoding="utf-8")
-    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
-    return root
+    return small_project(path, "2099年,{part}工作稳步推进,镇长李学义主持全年工作。", REPORT)
 
 
 def test_a_rebuild_of_one_volume_asks_pypinyin_nothing_its_workers_were_told(tmp_path, monkeypatch):
