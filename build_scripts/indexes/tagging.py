@@ -43,6 +43,13 @@ def load_posseg():
     return _posseg
 
 
+def loaded_word_tags() -> dict[str, str] | None:
+    """jieba's dictionary words and their tags if this process has its tagger
+    loaded (or was forked from one that had), else None: reading them from
+    the cache instead would unpickle a 5 MB table (≈ 0.15 s)."""
+    return _posseg.dt.word_tag_tab if _posseg is not None else None
+
+
 def jieba_version() -> str:
     """Installed jieba's version, from its package metadata: importing jieba
     to ask (≈ 0.3 s, pkg_resources included) would cost a rebuild that needs
