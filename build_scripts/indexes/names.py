@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import CJK
+from .collation import sort_key
 from .headings import Heading, entry_locator, merge, qualify
 from .locators import Target, search_text
 from .mentions import mentions
@@ -163,10 +164,6 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     places = {p for p in places if _proper_place(posseg, p)}
     places |= set().union(*(c.places for c in found))
     dictionary = posseg.dictionary
-    headed = {search_text(t) for t in titles}
-    unheaded = sorted(o for o in orgs if o not in headed)
-    where = mentions(unheaded, texts)
-    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
     for name in [p for p in places if p.endswith("街道")]:
         places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
     places = {p for p in places if not _bare(p) or any(p + a in places for a in ADMIN_SUFFIX)}
@@ -175,9 +172,11 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     ordered = sorted(people)
     people = {p for p, q in zip(ordered, ordered[1:] + [""]) if not q.startswith(p)}
     people = {p for p in people if dictionary.get(p, "nr").startswith("nr")}
+    # one pass over the text for the three indexes and the bodies still to see used whole
+    where = mentions(sorted(people | orgs | places), texts)
+    headed = {search_text(t) for t in titles}
+    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
     found_names = {KIND_PERSON: sorted(people), KIND_ORG: sorted(orgs), KIND_PLACE: sorted(places - orgs)}
-    # one pass over the text for the three indexes
-    where = mentions(sorted(set().union(*found_names.values())), texts)
     return {kind: _headings(words, kind, where, targets) for kind, words in found_names.items()}
 
 
@@ -186,39 +185,67 @@ def _candidates(targets: list[Target], texts: list[str], posseg: Tagger, memo: C
     earlier build. Every stretch is handed to the tagger all the same (known
     tags cost a look-up), so the tags it keeps for the next build are all of
     this build's; the dictionary answers a kept volume's rules got are noted
-    as asked again (tagging.KeptLookups), for the same reason."""
+    as asked again (tagging.KeptLookups), for the same reason. The other
+    volumes' stretches are read as the tagger hands their tags over."""
     volumes: dict[int, list[str]] = {}  # each volume's texts
     for target, text in zip(targets, texts):
         volumes.setdefault(id(target.volume), []).append(text)
     keys = [memo.key(of_volume) for of_volume in volumes.values()]
-    sentences = {key: sorted({w for text in of_volume for w in _windows(text)})
-                 for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
-    posseg.tag_all([s for key in keys for s in (memo.known[key].stretches if key in memo.known else sentences[key])])
+    reading_of = {key: _Reading(of_volume, posseg) for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
+    readers: dict[str, list[_Reading]] = {}  # the readings each stretch is part of
+    for reading in reading_of.values():
+        for sentence in reading.sentences:
+            readers.setdefault(sentence, []).append(reading)
+
+    def read(tagged: list[str]) -> None:
+        for sentence in tagged:
+            for reading in readers.get(sentence, ()):
+                reading.read(sentence)
+
+    posseg.tag_all([s for key in keys for s in (memo.known[key].stretches if key in memo.known else reading_of[key].sentences)], read)
     found = []
-    for key, of_volume in zip(keys, volumes.values()):
+    for key in keys:
         if key in memo.known:
             kept = memo.known[key]
             if isinstance(posseg.dictionary, KeptLookups):
                 posseg.dictionary.note(kept.lookups)
         else:
-            kept = _volume_candidates(of_volume, sentences[key], posseg)
+            kept = reading_of[key].candidates()
         memo.memo[key] = kept
         found.append(kept)
     return found
 
 
-def _volume_candidates(texts: list[str], sentences: list[str], posseg: Tagger) -> Candidates:
-    dictionary = _Asked(posseg.dictionary)
-    people: set[str] = set()
-    orgs: set[str] = set()
-    places: set[str] = set()
-    for sentence in sentences:
-        tokens = [(w, f) for w, f in posseg.cut(sentence) if w.strip()]
-        people |= _people(tokens, dictionary)
-        orgs |= _orgs(tokens, dictionary)
-        places |= _places(tokens, dictionary)
-    people |= {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
-    return Candidates(sentences, people, orgs, places, dictionary.answers)
+class _Reading:
+    """One volume's candidates, read stretch by stretch. The index order of
+    each name found (collation.sort_key, memoised) is worked out as it is
+    found: while the tagger's workers tag the next stretches, not after the
+    last of them."""
+
+    def __init__(self, texts: list[str], posseg: Tagger):
+        self.texts = texts
+        self.sentences = sorted({w for text in texts for w in _windows(text)})
+        self._posseg = posseg
+        self._dictionary = _Asked(posseg.dictionary)
+        self.people = {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
+        self.orgs: set[str] = set()
+        self.places: set[str] = set()
+        _order(self.people)
+
+    def read(self, sentence: str) -> None:
+        tokens = [(w, f) for w, f in self._posseg.cut(sentence) if w.strip()]
+        for names, found in ((self.people, _people(tokens, self._dictionary)), (self.orgs, _orgs(tokens, self._dictionary)),
+                             (self.places, _places(tokens, self._dictionary))):
+            _order(found - names)
+            names |= found
+
+    def candidates(self) -> Candidates:
+        return Candidates(self.sentences, self.people, self.orgs, self.places, self._dictionary.answers)
+
+
+def _order(names: set[str]) -> None:
+    for name in names:
+        sort_key(name)
 
 
 def _windows(text: str) -> set[str]:

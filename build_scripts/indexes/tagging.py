@@ -101,28 +101,36 @@ class Tagger:
             self.memo[text] = tags
         return tags
 
-    def tag_all(self, texts: list[str]) -> None:
-        """Tag every text not yet known; in parallel when there are many."""
-        todo = []
+    def tag_all(self, texts: list[str], each=lambda tagged: None) -> None:
+        """Tag every text not yet known; in parallel when there are many.
+        `each(texts)` is called with each lot of the texts once their tags
+        are in `memo` (the known ones first): the caller reads a lot while
+        the workers tag the next, instead of reading all after the last."""
+        todo, ready = [], []
         for text in sorted(set(texts)):
             if text in self.memo:
+                ready.append(text)
                 continue
             if text in self.known:
                 self.memo[text] = self.known[text]
+                ready.append(text)
             else:
                 todo.append(text)
+        each(ready)
         self.tagged += len(todo)
         if todo:
             load_posseg()  # before the workers fork: they inherit it
         if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for text in todo:
                 self.memo[text] = _cut(text)
+            each(todo)
             return
         chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
         # fork: the workers inherit the loaded dictionary instead of loading it again.
         with workers.pool(self.processes) as pool:
             for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
                 self.memo.update(zip(chunk, tags))
+                each(chunk)
 
 
 # --- jieba's Viterbi search, the same answers for less work (see the module's docstring) ---

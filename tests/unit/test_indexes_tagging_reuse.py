@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from build_scripts.indexes import tagging
 
 TEXT = "区委书记李学义在开幕会上作了讲话"
@@ -108,3 +110,19 @@ def test_a_single_process_tagger_or_a_small_batch_never_starts_workers(monkeypat
     texts = [f"第{i}次区长办公会议" for i in range(6)]
     assert _forks(monkeypatch, 1, texts) == []
     assert _forks(monkeypatch, 2, texts[:5]) == []  # fewer than PARALLEL_FROM: not worth a pool
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_each_stretch_is_handed_over_once_when_its_tags_are_in(monkeypatch, processes):
+    """Tagger.tag_all's `each`: the caller reads each lot as it is tagged
+    (the kept ones first), every stretch once, its tags already there."""
+    monkeypatch.setattr(tagging, "PARALLEL_FROM", 6)
+    monkeypatch.setattr(tagging, "CHUNK", 2)
+    texts = [f"第{i}次区长办公会议" for i in range(6)]
+    tagger = tagging.Tagger(known={TEXT: KEPT}, processes=processes)
+    lots = []
+    tagger.tag_all([TEXT] + texts + texts[:2], lambda lot: lots.append({t: tagger.memo[t] for t in lot}))
+    assert lots[0] == {TEXT: KEPT}
+    assert sorted(t for lot in lots[1:] for t in lot) == sorted(texts)
+    assert all(tags == tagging._cut(t) for lot in lots[1:] for t, tags in lot.items())
+    assert len(lots) == (4 if processes == 2 else 2)  # by the workers' lots, or all at once
