@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import audit_page, export, layout, publish, readings, search, volume_home, workers
-from .cache import Cache, collector_paused
+from .cache import Cache, collector_paused, pickled, unpickled
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
@@ -366,9 +366,11 @@ def structure_stage(run: VolumeRun) -> None:
 def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> tuple[list[Volume], list[str]]:
     """read → repair → structure of every volume, or its result from the cache
     when the volume's sources, manifest entry and the code are those of an
-    earlier build; the volumes and their keys. Volumes are independent: when
-    several must be structured, they are, side by side, in worker processes
-    (one per core)."""
+    earlier build; the volumes and their keys. Volumes are independent: those
+    to structure are structured in worker processes (one per core, side by
+    side when several), each of which also writes its volume's cache file,
+    while this process loads what the later stages need
+    (_prepare_later_stages)."""
     keys = [cache.volume_key(spec, seeds) for spec in specs]
     volumes: list[Volume | None] = [cache.load_volume(key) for key in keys]
     for spec, volume in zip(specs, volumes):
@@ -379,29 +381,36 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
         return volumes, keys
     known = cache.load_splits()
     wrap.SPLITS.update(known)
-    processes = min(len(todo), os.cpu_count() or 1)
-    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for i in todo:
             volumes[i] = structure_volume(specs[i], seeds, progress)
+            cache.save_volume(keys[i], volumes[i])
     else:
-        # jieba's dictionary (wrap repair) loaded once, before the workers fork.
+        # A worker even for one volume: it pickles the volume once, for its
+        # cache file and for this process (pickling a yearbook ≈ 0.3 s, which
+        # this process would otherwise spend after the worker, on the
+        # critical path), and this process meanwhile loads what the later
+        # stages need. jieba's dictionary (wrap repair) is loaded once,
+        # before the workers fork.
         _segmenter()
+        processes = min(len(todo), os.cpu_count() or 1)
         with workers.pool(processes, initializer=worker_signals) as pool:
-            # Progress lines of the workers go to stderr as usual; another
-            # progress callable (a test's log) may not cross processes.
+            # Progress lines of the workers go to stderr as they come; another
+            # progress callable (a test's log), which may not cross
+            # processes, gets them with the volume.
             shown = progress if isinstance(progress, Progress) else None
-            results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
-            # The pool's thread unpickles each volume as it comes (cache.collector_paused).
+            results = pool.imap(_structure_worker, [(specs[i], seeds, shown, cache.root, keys[i]) for i in todo])
+            # The pool's thread unpickles each result as it comes (cache.collector_paused).
             with collector_paused():
                 _prepare_later_stages(cache)
                 for i, result in zip(todo, results):
                     if isinstance(result, tuple):  # an InputError, sent back as its parts
                         raise InputError(*result)
-                    volumes[i], splits = result["volume"], result["splits"]
-                    wrap.SPLITS.update(splits)
+                    for message in result["messages"]:
+                        progress(message)
+                    volumes[i] = unpickled(result["volume"])
+                    wrap.SPLITS.update(result["splits"])
                     readings.MEMO.update(result["readings"])
-    for i in todo:
-        cache.save_volume(keys[i], volumes[i])
     if len(wrap.SPLITS) != len(known):
         cache.save_splits(wrap.SPLITS)
     return volumes, keys
@@ -427,14 +436,17 @@ def _prepare_later_stages(cache: Cache) -> None:
 
 
 def _structure_worker(job) -> dict | tuple:
-    spec, seeds, progress = job
+    spec, seeds, progress, root, key = job
     known = len(readings.MEMO)
+    messages = []  # progress lines for a callable that stayed in the build process
     try:
-        volume = structure_volume(spec, seeds, progress or (lambda m: None))
+        volume = structure_volume(spec, seeds, progress or messages.append)
+        data = pickled(volume)
+        Cache(root).save_volume_pickle(key, data)
         # pypinyin's answers for the slugs go back with the volume, so the
         # build keeps them (readings.py) and a rebuild of this volume alone
         # need not import pypinyin.
-        return {"volume": volume, "splits": wrap.SPLITS, "readings": readings.since(known)}
+        return {"volume": data, "splits": wrap.SPLITS, "readings": readings.since(known), "messages": messages}
     except InputError as exc:  # its constructor takes three arguments: pickle its parts
         return (exc.file, exc.problem, exc.line)
 
