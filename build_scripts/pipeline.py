@@ -391,8 +391,12 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
         # this process would otherwise spend after the worker, on the
         # critical path), and this process meanwhile loads what the later
         # stages need. jieba's dictionary (wrap repair) is loaded once,
-        # before the workers fork.
-        _segmenter()
+        # before the workers fork, when no split of an earlier build is
+        # known (a cold build): a rebuild asks it only of a pair of words
+        # new to the text, if any, and a worker that needs it loads it then
+        # (≈ 0.25 s that a one-character change does not spend).
+        if not known:
+            _segmenter()
         processes = min(len(todo), os.cpu_count() or 1)
         with workers.pool(processes, initializer=worker_signals) as pool:
             # Progress lines of the workers go to stderr as they come; another
