@@ -159,6 +159,10 @@ class Cache:
         splits = self._load(self._splits_path())
         return splits if isinstance(splits, dict) else {}
 
+    def splits_kept(self) -> bool:
+        """Whether an earlier build kept its splits (an empty memo included)."""
+        return self._splits_path().is_file()
+
     def _splits_path(self) -> Path:
         # The answers are jieba's and the code's (the window, the rule): keyed on both.
         h = hashlib.sha256((code_hash() + self._tags_path().name).encode())

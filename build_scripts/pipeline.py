@@ -379,7 +379,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
     todo = [i for i, v in enumerate(volumes) if v is None]
     if not todo:
         return volumes, keys
-    known = cache.load_splits()
+    kept, known = cache.splits_kept(), cache.load_splits()
     wrap.SPLITS.update(known)
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for i in todo:
@@ -391,11 +391,11 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
         # this process would otherwise spend after the worker, on the
         # critical path), and this process meanwhile loads what the later
         # stages need. jieba's dictionary (wrap repair) is loaded once,
-        # before the workers fork, when no split of an earlier build is
-        # known (a cold build): a rebuild asks it only of a pair of words
-        # new to the text, if any, and a worker that needs it loads it then
-        # (≈ 0.25 s that a one-character change does not spend).
-        if not known:
+        # before the workers fork, when no earlier build kept its splits (a
+        # cold build): a rebuild asks it only of a pair of words new to the
+        # text, if any, and a worker that needs it loads it then (≈ 0.25 s
+        # that a one-character change does not spend).
+        if not kept:
             _segmenter()
         processes = min(len(todo), os.cpu_count() or 1)
         with workers.pool(processes, initializer=worker_signals) as pool:
@@ -415,7 +415,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
                     volumes[i] = unpickled(result["volume"])
                     wrap.SPLITS.update(result["splits"])
                     readings.MEMO.update(result["readings"])
-    if len(wrap.SPLITS) != len(known):
+    if len(wrap.SPLITS) != len(known) or not kept:
         cache.save_splits(wrap.SPLITS)
     return volumes, keys
 
