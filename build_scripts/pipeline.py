@@ -2,8 +2,8 @@
 in one ordered list, run top to bottom.
 
     manifest → volumes (read → repair → structure, per volume) → layout
-             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
-             → glossary → render → search → indexes ┘ → export
+             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
+             → glossary → render → search → export → indexes ┘
 
 `STAGES` is that list (like `repair.REPAIRS`): each stage a named function
 registered in reading order by `@stage`, taking the `Run` and filling the
@@ -12,13 +12,13 @@ the volume stages read the seed texts (glossary and indexes read the editors'
 YAML beside them). A stage may start work that a later stage collects: the
 names stage starts the name indexes in a process of their own (they read
 only the volumes and their layout), which the indexes stage collects, so
-that both cores work while glossary, render and search run. Each stage that
-takes time ends with a progress line that starts with what it did (`read …`,
-`repaired …`, `structured …`, `glossary: …`, `render: …`, `search: …`,
-`indexes: …`; `names: …` when the indexes stage has the name indexes: the
-time up to it is what the build waited for them), so
-benchmarks/build_bench.py charges the time to the stage that really ran; the
-near-instant ones (manifest, layout, export) print none. The result is a
+that both cores work while glossary, render, search and export run. Each
+stage that takes time ends with a progress line that starts with what it did
+(`read …`, `repaired …`, `structured …`, `glossary: …`, `render: …`,
+`search: …`, `export: …`, `indexes: …`; `names: …` when the indexes stage
+has the name indexes: the time up to it is what the build waited for them),
+so benchmarks/build_bench.py charges the time to the stage that really ran;
+the near-instant ones (manifest, layout) print none. The result is a
 `Book`: what the publishing step (output.py) hands to MkDocs. `check.py`
 calls `structure_volume`, the per-volume part.
 """
@@ -99,11 +99,11 @@ class Run:
     nav: list = field(default_factory=list)  # render, indexes
     entries: list[dict] = field(default_factory=list)  # render
     audit: list = field(default_factory=list)  # render
-    figures: dict = field(default_factory=dict)  # render, export
+    figures: dict = field(default_factory=dict)  # render, export, indexes
     searchable: list[dict] = field(default_factory=list)  # search
     search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
     indexes: IndexBuild | None = None  # indexes
-    data: dict[str, str] = field(default_factory=dict)  # export
+    data: dict[str, str] = field(default_factory=dict)  # export, indexes (index.json)
 
     @property
     def seeds(self) -> Path:
@@ -253,11 +253,34 @@ def search_stage(run: Run) -> None:
     run.progress(f"search: {len(run.searchable)} records indexed")
 
 
+@stage("export")
+def export_stage(run: Run) -> None:
+    """The data contract: entries, audit and glossary JSON (index.json is the
+    indexes stage's). Before the indexes: the build would otherwise wait for
+    the name indexes with nothing to do, then export. Each volume's part of
+    entries.json and audit.json is kept under its cache key: a rebuild
+    writes out only the changed volumes' records."""
+    kept = run.cache.load_kept("export")
+    of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
+    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit)
+             for v, key in zip(run.volumes, run.keys)}
+    if parts.keys() != kept.keys():
+        run.cache.save_kept("export", parts)
+    run.data = {
+        "entries.json": export.entries_json([parts[key] for key in run.keys]),
+        "audit.json": export.audit_json([parts[key] for key in run.keys]),
+        "glossary.json": export.dumps(run.glossary_records),
+    }
+    run.figures.update(entries=len(run.entries))
+    run.progress(f"export: entries.json, audit.json, glossary.json; {len(run.entries)} entries")
+
+
 @stage("indexes")
 def indexes_stage(run: Run) -> None:
     """The 索引 section: the 条目索引 and 主题索引 (after the glossary: its
     terms join the 主题索引), then the name indexes the names stage started
-    are collected; the home page and the rest of the menu."""
+    are collected; the home page and the rest of the menu; index.json, the
+    data contract's last file."""
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
     indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, progress=run.progress, site=run.site,
                                           made_names=lambda: _collect_names(run), targets=run.targets)
@@ -269,26 +292,8 @@ def indexes_stage(run: Run) -> None:
     # beside the 修订记录, out of the reader's volume menus.
     editors = [volume_home.editors_nav_item(v) for v in run.volumes]
     run.nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
-
-
-@stage("export")
-def export_stage(run: Run) -> None:
-    """The data contract: entries, audit, glossary and index JSON. Each
-    volume's part of entries.json and audit.json is kept under its cache key:
-    a rebuild writes out only the changed volumes' records."""
-    kept = run.cache.load_kept("export")
-    of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
-    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit)
-             for v, key in zip(run.volumes, run.keys)}
-    if parts.keys() != kept.keys():
-        run.cache.save_kept("export", parts)
-    run.data = {
-        "entries.json": export.entries_json([parts[key] for key in run.keys]),
-        "audit.json": export.audit_json([parts[key] for key in run.keys]),
-        "glossary.json": export.dumps(run.glossary_records),
-        "index.json": export.dumps(run.indexes.data),
-    }
-    run.figures.update(entries=len(run.entries), pages=len(run.pages), audit_records=len(run.audit))
+    run.data["index.json"] = export.dumps(indexes.data)
+    run.figures.update(pages=len(run.pages), audit_records=len(run.audit))
 
 
 # --- one volume: read → repair → structure (the `volumes` stage, per volume) -----
