@@ -156,7 +156,13 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     candidates of each volume an earlier build found."""
     texts = [t.text for t in targets]
     posseg = tagger or _tagger()
-    found = _candidates(targets, texts, posseg, candidates or CandidateMemo())
+    with posseg.working():
+        return _build(targets, texts, titles, lines, posseg, candidates or CandidateMemo())
+
+
+def _build(targets: list[Target], texts: list[str], titles: list[str], lines: list[str], posseg: Tagger,
+           candidates: CandidateMemo) -> dict[str, list[Heading]]:
+    found = _candidates(targets, texts, posseg, candidates)
     people: set[str] = set().union(*(c.people for c in found))
     orgs: set[str] = {search_text(t) for t in titles if ORG_SUFFIX.search(search_text(t)) and len(search_text(t)) >= 4 and _HAN.match(search_text(t))}
     orgs |= set().union(*(c.orgs for c in found))
@@ -175,6 +181,9 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     # one pass over the text for the three indexes and the bodies still to see used whole
     where = mentions(sorted(people | orgs | places), texts)
     headed = {search_text(t) for t in titles}
+    unheaded = sorted(o for o in orgs if o not in headed and where[o])
+    # Each body's first use tagged by the workers, all at once: most bodies are whole there.
+    posseg.tag_all([w for w in (_context(texts[where[o][0]], o)[1] for o in unheaded) if w])
     orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
     found_names = {KIND_PERSON: sorted(people), KIND_ORG: sorted(orgs), KIND_PLACE: sorted(places - orgs)}
     return {kind: _headings(words, kind, where, targets) for kind, words in found_names.items()}
@@ -350,11 +359,21 @@ def _whole_somewhere(posseg, name: str, texts: list[str]) -> bool:
     return False
 
 
-def _whole_at(posseg, text: str, start: int, end: int) -> bool:
+def _context(text: str, name: str, start: int | None = None) -> tuple[str, str | None]:
+    """The characters before the use of `name` at `start` (its first by
+    default) and the window tagged around it; no window where the name would
+    start with the day of a date (27日 + 市气象局)."""
+    start = text.find(name) if start is None else start
     before = text[max(0, start - CONTEXT) : start]
     if text[start] in DATE_REMNANT and _NUMERAL.search(before):
+        return before, None
+    return before, before + name + text[start + len(name) : start + len(name) + CONTEXT]
+
+
+def _whole_at(posseg, text: str, start: int, end: int) -> bool:
+    before, window = _context(text, text[start:end], start)
+    if window is None:
         return False
-    window = before + text[start:end] + text[end : end + CONTEXT]
     bounds, words, offset = set(), [], 0
     for word, flag in posseg.cut(window):
         bounds.add(offset)

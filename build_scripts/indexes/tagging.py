@@ -15,6 +15,7 @@ pairs jieba's transition table has, once per run: `load_posseg` installs it.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -82,6 +83,8 @@ class Tagger:
         self.processes = processes if processes is not None else (os.cpu_count() or 1)
         self._dictionary = dictionary
         self.tagged = 0  # stretches this build tagged itself (not kept from an earlier one)
+        self._pool = None  # the running workers
+        self._keep = False  # whether they are kept for the next lot (`working`)
 
     @property
     def dictionary(self) -> dict[str, str]:
@@ -102,7 +105,8 @@ class Tagger:
         return tags
 
     def tag_all(self, texts: list[str], each=lambda tagged: None) -> None:
-        """Tag every text not yet known; in parallel when there are many.
+        """Tag every text not yet known; in parallel when there are many (or
+        a few, when the workers of `working` are running already).
         `each(texts)` is called with each lot of the texts once their tags
         are in `memo` (the known ones first): the caller reads a lot while
         the workers tag the next, instead of reading all after the last."""
@@ -120,17 +124,48 @@ class Tagger:
         self.tagged += len(todo)
         if todo:
             load_posseg()  # before the workers fork: they inherit it
-        if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        many = len(todo) >= PARALLEL_FROM or (self._pool is not None and len(todo) >= self.processes)
+        if not many or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for text in todo:
                 self.memo[text] = _cut(text)
             each(todo)
             return
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        # fork: the workers inherit the loaded dictionary instead of loading it again.
-        with workers.pool(self.processes) as pool:
+        # Lots of CHUNK, or fewer: a lot for each worker at least, twice over.
+        size = min(CHUNK, -(-len(todo) // (2 * self.processes)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with self._workers() as pool:
             for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
                 self.memo.update(zip(chunk, tags))
                 each(chunk)
+
+    @contextlib.contextmanager
+    def working(self):
+        """Inside, every lot tagged in parallel goes to the same workers,
+        forked for the first one: a second, smaller lot costs no new pool,
+        and its unknown runs may be ones the workers searched before (the
+        memoised `viterbi`)."""
+        self._keep = True
+        try:
+            yield self
+        finally:
+            self._keep = False
+            self._close()
+
+    @contextlib.contextmanager
+    def _workers(self):
+        if self._pool is None:
+            # fork: the workers inherit the loaded dictionary instead of loading it again.
+            self._pool = workers.pool(self.processes)
+        try:
+            yield self._pool
+        finally:
+            if not self._keep:
+                self._close()
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
 
 
 # --- jieba's Viterbi search, the same answers for less work (see the module's docstring) ---

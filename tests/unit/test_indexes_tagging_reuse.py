@@ -126,3 +126,35 @@ def test_each_stretch_is_handed_over_once_when_its_tags_are_in(monkeypatch, proc
     assert sorted(t for lot in lots[1:] for t in lot) == sorted(texts)
     assert all(tags == tagging._cut(t) for lot in lots[1:] for t, tags in lot.items())
     assert len(lots) == (4 if processes == 2 else 2)  # by the workers' lots, or all at once
+
+
+def test_a_second_lot_goes_to_the_workers_of_the_first(monkeypatch):
+    """Inside `working`, one pool for every lot: a lot too small for a pool
+    of its own (the bodies' first uses, names._build) is tagged by the
+    workers already running; after it, none are left."""
+    import multiprocessing
+
+    pools = []
+    real = tagging.multiprocessing.get_context
+
+    def get_context(method=None):
+        context = real(method)
+        pool = context.Pool
+        context.Pool = lambda processes=None, *a, **k: pools.append(processes) or pool(processes, *a, **k)
+        return context
+
+    monkeypatch.setattr(tagging.multiprocessing, "get_context", get_context)
+    monkeypatch.setattr(tagging, "PARALLEL_FROM", 6)
+    tagger = tagging.Tagger(processes=2)
+    first, second = [f"第{i}次区长办公会议" for i in range(6)], ["区长王伟出席", "局长李强出席"]
+    with tagger.working():
+        tagger.tag_all(first)
+        cut = tagging._cut
+        monkeypatch.setattr(tagging, "_cut", lambda text: pytest.fail("tagged in this process"))
+        tagger.tag_all(second)
+        monkeypatch.setattr(tagging, "_cut", cut)
+    assert pools == [2]
+    assert tagger.memo == {t: tagging._cut(t) for t in first + second} and tagger.tagged == 8
+    assert not multiprocessing.active_children()
+    tagger.tag_all(["镇长赵刚出席"])  # outside: too few for a pool
+    assert pools == [2]
