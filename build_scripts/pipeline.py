@@ -436,8 +436,9 @@ def _prepare_later_stages(cache: Cache) -> None:
     dictionary tags, which a rebuild reads instead of loading jieba's tagger
     (tagging.KeptLookups), are written now too, not by the names process
     on the build's critical path (≈ 0.15 s)."""
-    if not cache.tags_kept():
-        cache.save_word_tags(load_posseg().dt.word_tag_tab)
+    cold = not cache.tags_kept()
+    if cold:
+        load_posseg()
     if not readings.MEMO:
         readings.prepare()
     cache.t2s_pairs()
@@ -445,6 +446,8 @@ def _prepare_later_stages(cache: Cache) -> None:
     import mkdocs.config.defaults  # noqa: F401
     import mkdocs.localization  # noqa: F401
     import mkdocs.theme  # noqa: F401
+    if cold:  # last: by now the shorter volumes' workers are done, and this process has a core of its own
+        cache.save_word_tags(load_posseg().dt.word_tag_tab)
 
 
 def _structure_worker(job) -> dict | tuple:
