@@ -51,7 +51,7 @@ def _memoise_blocks(tokenizer) -> None:
     characters, letters and digits: `__cut_DAG`, whose answer depends on the
     block and the dictionary only, and no user dictionary is ever added), and
     the overlapping stretches the name indexes tag share a quarter of their
-    blocks: each block is cut once per process (≈ 10 % of the tagging)."""
+    blocks: each block is cut once per process (≈ 6 % of the tagging's CPU)."""
     cut_block = tokenizer._POSTokenizer__cut_DAG  # the name-mangled method of jieba 0.42.1
 
     @functools.lru_cache(maxsize=1 << 16)
