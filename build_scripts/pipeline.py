@@ -43,7 +43,7 @@ from .indexes import printed as printed_index
 from .indexes.collation import load_phrase_readings
 from .indexes.locators import Target, TextMemo, targets as make_targets
 from .indexes.names import CandidateMemo
-from .indexes.tagging import KeptLookups, Tagger, load_posseg
+from .indexes.tagging import KeptLookups, Tagger, load_posseg, loaded_word_tags
 from .manifest import load_manifest, load_site_config
 from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
@@ -432,8 +432,12 @@ def _prepare_later_stages(cache: Cache) -> None:
     it) and pypinyin's dictionaries for the slugs and index order (≈ 0.3 s)
     when nothing was kept from an earlier build (a cold build); OpenCC's t2s
     characters for the search (≈ 0.15 s, or read from the cache) and MkDocs'
-    modules, which the publishing step imports (≈ 0.15 s)."""
-    if not cache.tags_kept():
+    modules, which the publishing step imports (≈ 0.15 s). The tagger's
+    dictionary tags, which a rebuild reads instead of loading jieba's tagger
+    (tagging.KeptLookups), are written now too, not by the names process
+    on the build's critical path (≈ 0.15 s)."""
+    cold = not cache.tags_kept()
+    if cold:
         load_posseg()
     if not readings.MEMO:
         readings.prepare()
@@ -442,6 +446,8 @@ def _prepare_later_stages(cache: Cache) -> None:
     import mkdocs.config.defaults  # noqa: F401
     import mkdocs.localization  # noqa: F401
     import mkdocs.theme  # noqa: F401
+    if cold:  # last: by now the shorter volumes' workers are done, and this process has a core of its own
+        cache.save_word_tags(load_posseg().dt.word_tag_tab)
 
 
 def _structure_worker(job) -> dict | tuple:
@@ -467,13 +473,13 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
     """The name indexes (the names stage's work, beside the build) and the
     readings pypinyin gave for them, which the build keeps. jieba's tags come
     from and go back to the cache: as far as the last build's name rules
-    asked jieba's dictionary, their answers; the whole table (kept, or
-    jieba's own) only for a word outside them. Each volume's name
+    asked jieba's dictionary, their answers; the whole table (jieba's own
+    when this process has it, else kept) only for a word outside them. Each volume's name
     candidates too: a volume whose text did not change is not read again."""
     cache = run.cache
     known = len(readings.MEMO)
     kept = cache.load_word_lookups()
-    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
+    lookups = KeptLookups(kept, lambda: loaded_word_tags() or cache.load_word_tags() or load_posseg().dt.word_tag_tab)
     tagger = Tagger(cache.load_tags(), dictionary=lookups)
     candidates = CandidateMemo(cache.load_kept("names"))
     made = name_indexes(run.volumes, tagger, run.site, candidates, run.targets)

@@ -70,6 +70,7 @@ def test_a_rebuild_answers_the_name_rules_from_the_kept_lookups_without_the_dict
         raise AssertionError("the whole dictionary was loaded again")
 
     monkeypatch.setattr(cache_module.Cache, "load_word_tags", no_table)
+    monkeypatch.setattr(pipeline, "loaded_word_tags", lambda: None)  # as in a new process: jieba not loaded
     again = pipeline.run(root, Cache(root), Log())
     assert again.data["index.json"] == first.data["index.json"]
 
