@@ -351,7 +351,7 @@ def repair_stage(run: VolumeRun) -> None:
     for source, lines in zip(run.spec.sources, run.read):
         memo = LineMemo(cache.load_repairs(run.spec.id, source.file)) if cache is not None else None
         repaired, records = repair(lines, run.spec.running_heads, memo)
-        if memo is not None and memo.changed:
+        if memo is not None and memo.worth_saving():
             cache.save_repairs(run.spec.id, source.file, memo.memo)
         run.audit.extend(records)
         run.documents.append(repaired)

@@ -79,6 +79,7 @@ class LineMemo:
     def __init__(self, known: dict | None = None):
         self.known = known or {}
         self.memo: dict[str, dict[tuple[str, str], Answer]] = {}
+        self.asked = self.answered = self.missed = 0  # lines asked about, answered from `known`, repaired
 
     def table(self, processors: list[LineRepair], measured) -> tuple[dict, dict]:
         """The kept answers of this run over a document so measured, and the
@@ -86,12 +87,15 @@ class LineMemo:
         key = "\0".join([p.name() for p in processors] + [repr(measured)])
         return self.known.get(key, {}), self.memo.setdefault(key, {})
 
-    @property
-    def changed(self) -> bool:
-        """Whether the memo differs from the known one (it is to be saved)."""
-        return self.memo.keys() != self.known.keys() or any(
-            table.keys() != self.known[key].keys() for key, table in self.memo.items())
-
+    def worth_saving(self) -> bool:
+        """Whether to write the memo for the next build: when this build
+        repaired more than 1 % of the lines it asked about afresh, or a
+        quarter of the kept answers went unused. Rewriting the whole memo
+        (≈ 6 MB for a yearbook) for the few lines an edit changed costs more
+        than repairing them again in the next builds; a line not kept is
+        only repaired again, never answered wrongly."""
+        kept = sum(len(table) for table in self.known.values())
+        return self.missed > self.asked / 100 or self.answered < 0.75 * kept
 
 def run_in_halves(processors: list[LineRepair], lines: list[Line], audit: list[AuditRecord],
                   memo: LineMemo | None = None) -> list[Line]:
@@ -114,6 +118,10 @@ def run_in_halves(processors: list[LineRepair], lines: list[Line], audit: list[A
             answers[i] = used[key] = known[key]
         else:
             todo.append(i)
+    if memo is not None:
+        memo.asked += len(lines)
+        memo.missed += len(todo)
+        memo.answered += len(used)  # (the distinct kept answers used: no other is in it yet)
     for i, answer in zip(todo, _repaired(rules, [lines[i] for i in todo])):
         answers[i] = answer
         if memo is not None:

@@ -30,7 +30,7 @@ def test_a_rebuild_makes_only_the_changed_volume_s_parts_and_the_cold_book(tmp_p
     for module, name in ((names, "_volume_candidates"), (search_index, "volume_index"), (export, "volume_data"),
                          (locators, "search_text")):
         original = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda *a, _o=original, _n=name: made.append(_n) or _o(*a))
+        monkeypatch.setattr(module, name, lambda *a, _o=original, _n=name, **k: made.append(_n) or _o(*a, **k))
     again = _book(root)
     changed_entries = again[0]["entries.json"].count('"volume":"papers"')
     assert sorted(made) == ["_volume_candidates"] + ["search_text"] * changed_entries + ["volume_data", "volume_index"], \

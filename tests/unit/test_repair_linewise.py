@@ -192,7 +192,7 @@ def test_a_repair_answered_from_the_last_build_s_memo_is_a_cold_repair(monkeypat
     assert [vars(r) for r in again[1]] == [vars(r) for r in cold[1]]
     # the records are placed on this build's lines: the inserted line moved none of the others'
     assert {r.line for r in again[1]} >= {99_999, book[-1].lineno}
-    assert memo.changed
+    assert not memo.worth_saving()  # two lines of hundreds: kept for the next build that changes more
 
 
 def test_the_memo_keeps_only_what_this_build_used(monkeypatch):
@@ -202,13 +202,16 @@ def test_the_memo_keeps_only_what_this_build_used(monkeypatch):
     half = book[: len(book) // 2]
     shorter = linewise.LineMemo(first.memo)
     repair(half, memo=shorter)
-    assert shorter.changed
+    assert shorter.worth_saving()  # half of it unused
     cold = linewise.LineMemo()
     repair(half, memo=cold)
     assert shorter.memo == cold.memo  # what a cold build of this input keeps, no more
     same = linewise.LineMemo(first.memo)
     repair(book, memo=same)
-    assert not same.changed  # nothing new to keep: the build need not write it again
+    assert not same.worth_saving()  # nothing new to keep: the build need not write it again
+    grown = linewise.LineMemo(first.memo)
+    repair(book + _book(1_000, seed=9), memo=grown)
+    assert grown.worth_saving()  # more than a few lines new
 
 
 def test_another_measure_is_not_answered_from_the_last_one():
