@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..model import AuditRecord, Line
 from . import captions, controls, furniture, letter_spacing, markup, ocr, paragraphs, printed_lines, punctuation, webpage, wrap
-from .linewise import LineMemo, LineRepair, run_in_halves, runs
+from .linewise import LineMemo, LineRepair, Tally, run_in_halves, runs
 from ..text import title_key
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
@@ -62,9 +62,8 @@ def mark_running_heads(lines: list[Line], audit: list[AuditRecord], named: tuple
     return out
 
 
-def _body_column(lines: list[Line]) -> wrap.Column:
-    return wrap.column_width([l for l in lines if l.kind == "text"])
-
+# The body column: measured over the running text's lines (wrap.column_width).
+_body_column = Tally(wrap.segment_widths, wrap.column_of, kinds=("text",))
 
 wrap_spaces = LineRepair(wrap.join_wrap_spaces, measure=_body_column,
                          doc="Line-wrap spaces, measured against the file's own body column.")

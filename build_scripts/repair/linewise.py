@@ -9,8 +9,9 @@ a function of the rules, the measure, the line's text and kind only (a rule
 reads the line's file and number only to place its records). So:
 
 - `LineMemo` keeps the answers across builds, by (rules, measure) and (kind,
-  text), the records without their place (filled in again from the line): a
-  rebuild after an edit repairs only the lines that changed;
+  text), the records without their place (filled in again from the line),
+  and a measure's tallies of each line (`Tally`): a rebuild after an edit
+  repairs and measures only the lines that changed;
 - `run_in_halves` repairs the second half of the lines still to repair in a
   forked process while this one does the first half, when they are many (a
   yearbook's cold build: its line rules are two thirds of the repair stage,
@@ -44,14 +45,40 @@ Answer = tuple[str, tuple[tuple[tuple[str, str, str, str], ...], ...]] | None
 PARALLEL_FROM = 100_000
 
 
+class Tally:
+    """A measure of the whole document made of one tally per line:
+    `of_text(text)` of each line of `kinds`, and `total(values)` of all
+    their values, in order (wrap.segment_widths and wrap.column_of: the
+    body column). A line's tally is a function of its text: LineMemo keeps
+    them too, so a rebuild measures only the lines that changed."""
+
+    def __init__(self, of_text: Callable[[str], tuple], total: Callable, kinds: tuple[str, ...]):
+        self.of_text, self.total, self.kinds = of_text, total, kinds
+
+    def __call__(self, lines: list[Line], memo: LineMemo | None = None):
+        known, used = memo.tallies(self) if memo is not None else ({}, {})
+        values = []
+        for line in lines:
+            if line.kind in self.kinds:
+                tally = known.get(line.text)
+                if tally is None:
+                    tally = self.of_text(line.text)
+                used[line.text] = tally
+                values += tally
+        return self.total(values)
+
+    def name(self) -> str:
+        return f"{self.of_text.__module__}.{self.of_text.__qualname__}:{','.join(self.kinds)}"
+
+
 class LineRepair:
     """A processor applying a line rule to every text/caption/credit line
-    (never a break line or an empty one). `measure`, if given, reads the
-    whole document first (its lines as they reach this processor) and its
+    (never a break line or an empty one). `measure`, if given (a Tally),
+    reads the whole document first (its lines as they reach this processor) and its
     answer is handed to the rule as a fourth argument. The rule reads the
     line's text and kind; its file and number only to place its records."""
 
-    def __init__(self, rule: Callable, measure: Callable[[list[Line]], object] | None = None, doc: str | None = None):
+    def __init__(self, rule: Callable, measure: Tally | None = None, doc: str | None = None):
         self.rule = rule
         self.measure = measure
         self.__doc__ = doc or rule.__doc__
@@ -87,6 +114,11 @@ class LineMemo:
         key = "\0".join([p.name() for p in processors] + [repr(measured)])
         return self.known.get(key, {}), self.memo.setdefault(key, {})
 
+    def tallies(self, tally: Tally) -> tuple[dict, dict]:
+        """The kept tallies of a measure by line text, and the table this build's go into."""
+        key = _TALLY + tally.name()
+        return self.known.get(key, {}), self.memo.setdefault(key, {})
+
     def worth_saving(self) -> bool:
         """Whether to write the memo for the next build: when this build
         repaired more than 1 % of the lines it asked about afresh, or a
@@ -94,8 +126,12 @@ class LineMemo:
         (≈ 6 MB for a yearbook) for the few lines an edit changed costs more
         than repairing them again in the next builds; a line not kept is
         only repaired again, never answered wrongly."""
-        kept = sum(len(table) for table in self.known.values())
+        kept = sum(len(table) for key, table in self.known.items() if not key.startswith(_TALLY))
         return self.missed > self.asked / 100 or self.answered < 0.75 * kept
+
+
+_TALLY = "tally\0"  # the key of a measure's tallies in a LineMemo (the others are runs')
+
 
 def run_in_halves(processors: list[LineRepair], lines: list[Line], audit: list[AuditRecord],
                   memo: LineMemo | None = None) -> list[Line]:
@@ -105,7 +141,7 @@ def run_in_halves(processors: list[LineRepair], lines: list[Line], audit: list[A
     when they are many."""
     # A measure reads the whole document: it is taken here, first (only the
     # first processor of a run may have one, see `runs`).
-    measured = processors[0].measure(lines) if processors[0].measure is not None else None
+    measured = processors[0].measure(lines, memo) if processors[0].measure is not None else None
     rules = [processors[0].bind(measured)] + [p.rule for p in processors[1:]]
     known, used = memo.table(processors, measured) if memo is not None else ({}, {})
     answers: list[Answer] = [None] * len(lines)

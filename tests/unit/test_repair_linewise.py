@@ -229,3 +229,22 @@ def test_another_measure_is_not_answered_from_the_last_one():
     # the wide line is repaired otherwise against the narrow column
     assert [r.reason for r in cold[1] if r.line == 99] != [r.reason for r in wide[1] if r.line == 1]
     assert repair(narrow, memo=linewise.LineMemo(memo.memo)) == cold
+
+
+def test_the_body_column_is_measured_again_only_over_the_lines_that_changed(monkeypatch):
+    lines = [Line(wrapped_paragraph(BODY), "b.txt", i) for i in range(1, 40)]
+    memo = linewise.LineMemo()
+    repair(lines, memo=memo)
+    import functools
+
+    from build_scripts.repair import _body_column
+
+    measured = []
+    real = wrap.segment_widths
+    counted = functools.wraps(real)(lambda text: measured.append(text) or real(text))  # (its name keys its tallies)
+    monkeypatch.setattr(_body_column, "of_text", counted)
+    narrow = [Line(wrapped_paragraph(BODY, 16), "b.txt", 1)] + lines[1:]
+    again = repair(narrow, memo=linewise.LineMemo(memo.memo))
+    assert measured == [narrow[0].text]
+    monkeypatch.setattr(_body_column, "of_text", real)
+    assert again == repair(narrow)
