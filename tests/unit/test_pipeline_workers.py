@@ -26,14 +26,14 @@ def test_a_rebuild_of_one_volume_asks_pypinyin_nothing_its_workers_were_told(tmp
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # both volumes in worker processes
     readings.MEMO.clear()
     pipeline.run(root, Cache(root), Log())
-    # One volume changed, structured in this process: its slugs' readings are kept.
+    # One volume changed, structured in a worker: its slugs' readings come back and are kept.
     (root / "seeds" / "report.txt").write_text(REPORT.replace("继续推进", "继续推动"), encoding="utf-8")
     readings.MEMO.clear()
 
     def no_pypinyin(*args, **kwargs):
         raise AssertionError(f"pypinyin asked again: {args}")
 
-    monkeypatch.setattr(readings, "lazy_pinyin", no_pypinyin)
+    monkeypatch.setattr(readings, "_pinyin", no_pypinyin)
     book = pipeline.run(root, Cache(root), Log())
     assert any(p.path.startswith("papers/") for p in book.pages)
 
