@@ -10,6 +10,10 @@ so a cache entry is either right or never looked up:
 - a volume's structure (`volumes/<key>.pickle`: read → repair → structure):
   the code, the volume's manifest entry and the bytes of its source files,
   and `seeds/pinyin-phrases.yml`;
+- the answers of the repair's line rules for each source of a volume
+  (`repairs-<code>/<volume and source>.pickle`, repair/linewise.py LineMemo):
+  by the rules, their measure of the document and each line's kind and text;
+  in a folder keyed on the code;
 - jieba's tags of the stretches the name indexes tag (`tags-<key>.pickle`):
   the tags depend on the text (the memo's key) and on jieba and its dictionary
   (the key: jieba's version and the pinned requirements);
@@ -135,6 +139,33 @@ class Cache:
             for path in folder.glob("*.pickle"):
                 if path.stem not in self.volumes_used:
                     path.unlink(missing_ok=True)
+
+    # --- the line rules' answers (repair/linewise.py LineMemo) ----------------
+
+    def _repairs_path(self, volume: str, source: str) -> Path:
+        name = hashlib.sha256(f"{volume}\0{source}".encode()).hexdigest()[:32]
+        return self.dir / f"repairs-{code_hash()[:16]}" / f"{name}.pickle"
+
+    def load_repairs(self, volume: str, source: str) -> dict:
+        """The line rules' answers the last build kept for this source of
+        this volume (a LineMemo's `memo`)."""
+        kept = self._load(self._repairs_path(volume, source))
+        return kept if isinstance(kept, dict) else {}
+
+    def save_repairs(self, volume: str, source: str, answers: dict) -> None:
+        # (one file per volume and source: the volume workers write theirs side by side)
+        self._save(self._repairs_path(volume, source), answers)
+
+    def prune_repairs(self, sources: set[tuple[str, str]]) -> None:
+        """Drop the answers of other versions of the code and of sources
+        (volume id, file) no longer built."""
+        keep = {self._repairs_path(*source) for source in sources}
+        for folder in self.dir.glob("repairs-*") if self.dir.is_dir() else ():
+            for path in folder.iterdir():
+                if path not in keep:
+                    path.unlink(missing_ok=True)
+            if not any(folder.iterdir()):
+                folder.rmdir()
 
     # --- jieba tags ----------------------------------------------------------
 

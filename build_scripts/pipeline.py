@@ -48,7 +48,7 @@ from .manifest import load_manifest, load_site_config
 from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
 from .render import Page, escape, render_volume
-from .repair import repair
+from .repair import LineMemo, repair
 from .repair import wrap
 from .repair.wrap import _segmenter
 from .structure.reports import parse_reports
@@ -170,9 +170,16 @@ def manifest_stage(run: Run) -> None:
 @stage("volumes")
 def volumes_stage(run: Run) -> None:
     """read → repair → structure of every volume (structure_volume), or its
-    result from the cache."""
-    run.volumes, run.keys = _structure_all(run.specs, run.seeds, run.cache, run.progress)
+    result from the cache; the repair's line rules keep their answers in
+    the cache meanwhile (repair_stage)."""
+    global _line_memos
+    _line_memos = run.cache
+    try:
+        run.volumes, run.keys = _structure_all(run.specs, run.seeds, run.cache, run.progress)
+    finally:
+        _line_memos = None
     run.cache.prune_volumes()
+    run.cache.prune_repairs({(spec.id, source.file) for spec in run.specs for source in spec.sources})
 
 
 @stage("layout")
@@ -315,6 +322,12 @@ class VolumeRun:
 
 VOLUME_STAGES: list[Stage] = []
 
+# The cache the repair's line rules keep their answers in (repair_stage), set
+# by the volumes stage while it runs: the volume workers, forked inside it,
+# inherit it and each writes its volume's. None when structure_volume runs
+# on its own (check.py, tests): nothing is kept.
+_line_memos: Cache | None = None
+
 
 volume_stage = _registrar(VOLUME_STAGES)  # one volume's part of the `volumes` stage
 
@@ -336,9 +349,16 @@ def read_stage(run: VolumeRun) -> None:
 
 @volume_stage("repair")
 def repair_stage(run: VolumeRun) -> None:
-    """Extraction damage undone, each source on its own, every change audited."""
-    for lines in run.read:
-        repaired, records = repair(lines, run.spec.running_heads)
+    """Extraction damage undone, each source on its own, every change
+    audited; the line rules' answers of the last build taken where a line
+    is as it was (linewise.LineMemo), and this build's kept."""
+    cache = _line_memos
+    for source, lines in zip(run.spec.sources, run.read):
+        memo = LineMemo(cache.load_repairs(run.spec.id, source.file)) if cache is not None else None
+        with collector_paused():  # (see structure_stage)
+            repaired, records = repair(lines, run.spec.running_heads, memo)
+        if memo is not None and memo.worth_saving():
+            cache.save_repairs(run.spec.id, source.file, memo.memo)
         run.audit.extend(records)
         run.documents.append(repaired)
     run.progress(f"repaired {run.spec.id}: {len(run.audit)} changes audited")
@@ -348,12 +368,17 @@ def repair_stage(run: VolumeRun) -> None:
 def structure_stage(run: VolumeRun) -> None:
     """篇 → 章 → 分目 → 条目 and the finding aids."""
     spec = run.spec
-    if spec.kind == "yearbook":
-        lines = [line for doc in run.documents for line in doc]
-        volume = parse_yearbook(spec, lines, run.audit)
-        volume.finding_aids.printed_index = printed_index.parse(run.extracted)
-    else:
-        volume = parse_reports(spec, run.documents, run.audit)
+    # Python's cyclic collector paused: the stage makes many objects (a
+    # yearbook's structure ≈ 180,000) and no cycles, and each full
+    # collection their number sets off walks them, the lines, the audit and
+    # the repair's memo too (≈ 50 ms of the ≈ 0.2 s of a yearbook's structure).
+    with collector_paused():
+        if spec.kind == "yearbook":
+            lines = [line for doc in run.documents for line in doc]
+            volume = parse_yearbook(spec, lines, run.audit)
+            volume.finding_aids.printed_index = printed_index.parse(run.extracted)
+        else:
+            volume = parse_reports(spec, run.documents, run.audit)
     run.volume = volume
     count = sum(1 for _ in volume.entries())
     run.progress(f"structured {spec.id}: {len(volume.parts)} parts, {count} entries")

@@ -19,11 +19,11 @@ from typing import Callable
 
 from ..model import AuditRecord, Line
 from . import captions, controls, furniture, letter_spacing, markup, ocr, paragraphs, printed_lines, punctuation, webpage, wrap
-from .linewise import LineRepair, run_in_halves, runs
+from .linewise import LineMemo, LineRepair, Tally, run_in_halves, runs
 from ..text import title_key
 from .common import CJK, CJK_PUNCT, CJK_RE, PART_BREAK, record
 
-__all__ = ["repair", "REPAIRS", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
+__all__ = ["repair", "REPAIRS", "LineMemo", "PART_BREAK", "CJK", "CJK_PUNCT", "running_heads"]
 
 Processor = Callable[[list[Line], list[AuditRecord]], list[Line]]
 LineRule = Callable[[str, Line, list[AuditRecord]], str]
@@ -62,9 +62,8 @@ def mark_running_heads(lines: list[Line], audit: list[AuditRecord], named: tuple
     return out
 
 
-def _body_column(lines: list[Line]) -> wrap.Column:
-    return wrap.column_width([l for l in lines if l.kind == "text"])
-
+# The body column: measured over the running text's lines (wrap.column_width).
+_body_column = Tally(wrap.segment_widths, wrap.column_of, kinds=("text",))
 
 wrap_spaces = LineRepair(wrap.join_wrap_spaces, measure=_body_column,
                          doc="Line-wrap spaces, measured against the file's own body column.")
@@ -97,9 +96,12 @@ REPAIRS: dict[str, Processor] = {
 }
 
 
-def repair(lines: list[Line], running_heads: tuple[str, ...] = ()) -> tuple[list[Line], list[AuditRecord]]:
+def repair(lines: list[Line], running_heads: tuple[str, ...] = (),
+           memo: LineMemo | None = None) -> tuple[list[Line], list[AuditRecord]]:
     """Run every processor over one file's lines. `running_heads`: the
-    volume's manifest names them (VolumeSpec.running_heads)."""
+    volume's manifest names them (VolumeSpec.running_heads); `memo`: the
+    line rules' answers an earlier build kept (linewise.LineMemo), which
+    collects this build's."""
     audit: list[AuditRecord] = []
     lines = [Line(l.text, l.file, l.lineno, l.kind) for l in lines]
     processors = [
@@ -108,7 +110,7 @@ def repair(lines: list[Line], running_heads: tuple[str, ...] = ()) -> tuple[list
     ]
     for run in runs(processors):
         if isinstance(run[0], LineRepair):
-            lines = run_in_halves(run, lines, audit)
+            lines = run_in_halves(run, lines, audit, memo)
         else:
             lines = run[0](lines, audit)
     return lines, audit

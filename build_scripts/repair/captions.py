@@ -33,6 +33,9 @@ GLUED_CREDIT = re.compile(r"(?<=[。！？”\"?!])\s*([（(][^（）()]{1,40}(?
 LEADING_CREDIT = re.compile(
     rf"^([（(](?:[^（）()]{{1,40}}(?:提供|摄|供稿|供图)|[{CJK}]{{2,4}}(?:[ 、，][{CJK}]{{2,4}})*)[）)])\s*(?=【)"
 )
+# How a line ends that GLUED_CREDIT or GLUED_CAPTION may match (`$` also
+# matches before a final newline).
+_CLOSING = ("）", ")", "）\n", ")\n")
 # Captions are short: longer dated lines are running text (a 大事记 entry).
 CAPTION_MAX = 120
 
@@ -80,13 +83,16 @@ def classify_captions(lines: list[Line], audit: list[AuditRecord]) -> list[Line]
             out.append(Line(leading.group(2), line.file, line.lineno))
             last = len(out) - 1
             continue
-        credit = GLUED_CREDIT.search(text)
+        # (both glued patterns end in a closing parenthesis: a line ending
+        # otherwise need not be searched, from every position, for them)
+        closed = text.endswith(_CLOSING)
+        credit = GLUED_CREDIT.search(text) if closed else None
         if credit:
             out.append(Line(text[: credit.start()].rstrip(), line.file, line.lineno))
             out.append(Line(credit.group(1), line.file, line.lineno, "credit"))
             last = len(out) - 1
             continue
-        glued = GLUED_CAPTION.search(text)
+        glued = GLUED_CAPTION.search(text) if closed else None
         if glued and not DATED.match(text):
             out.append(Line(text[: glued.start()].rstrip(), line.file, line.lineno))
             out.append(Line(glued.group(1), line.file, line.lineno, "caption"))

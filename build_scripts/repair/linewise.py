@@ -1,16 +1,27 @@
-"""Line rules, and runs of them over two cores (逐行修复).
+"""Line rules, runs of them over two cores, and their answers kept (逐行修复).
 
 Most repairs are line rules: each line's new text depends on that line alone
 (and, for the wrap spaces, on a measure of the whole document taken before
-the rule runs). `LineRepair` is such a processor; `run_in_halves` runs a run
-of consecutive ones over a large file with the second half of its lines in
-a forked process, while this one does the first half: a yearbook's line
-rules are two thirds of the repair stage, and the stage is on the critical
-path of the build. The result is the one of running the processors one
-after the other over every line: the same lines, and the audit records in
-the same order (each processor's records of the first half, then of the
-second). Where fork is not available, no core is free (the load average),
-or the file is small, the processors simply run one after the other here.
+the rule runs). `LineRepair` is such a processor. A run of consecutive ones
+is applied line by line: each line goes through the run's rules one after
+the other, and its answer — the new text and each rule's audit records — is
+a function of the rules, the measure, the line's text and kind only (a rule
+reads the line's file and number only to place its records). So:
+
+- `LineMemo` keeps the answers across builds, by (rules, measure) and (kind,
+  text), the records without their place (filled in again from the line),
+  and a measure's tallies of each line (`Tally`): a rebuild after an edit
+  repairs and measures only the lines that changed;
+- `run_in_halves` repairs the second half of the lines still to repair in a
+  forked process while this one does the first half, when they are many (a
+  yearbook's cold build: its line rules are two thirds of the repair stage,
+  which is on the critical path of the build).
+
+The result is the one of running the processors one after the other over
+every line: the same lines, and the audit records in the same order (each
+processor's records, line after line). Where fork is not available, no core
+is free (the load average), or the text to repair is small, it is all
+repaired here.
 """
 from __future__ import annotations
 
@@ -24,6 +35,9 @@ from ..model import AuditRecord, Line
 from . import wrap
 
 LineRule = Callable[[str, Line, list[AuditRecord]], str]
+# A line's answer: its new text and each rule's records as (kind, before,
+# after, reason), in the run's order; None when no rule changed or audited it.
+Answer = tuple[str, tuple[tuple[tuple[str, str, str, str], ...], ...]] | None
 
 # Characters of text from which a run of line rules is worth a second
 # process: forking and sending the half's changes back cost ≈ 10–20 ms, a
@@ -31,75 +45,179 @@ LineRule = Callable[[str, Line, list[AuditRecord]], str]
 PARALLEL_FROM = 100_000
 
 
+class Tally:
+    """A measure of the whole document made of one tally per line:
+    `of_text(text)` of each line of `kinds`, and `total(values)` of all
+    their values, in order (wrap.segment_widths and wrap.column_of: the
+    body column). A line's tally is a function of its text: LineMemo keeps
+    them too, so a rebuild measures only the lines that changed."""
+
+    def __init__(self, of_text: Callable[[str], tuple], total: Callable, kinds: tuple[str, ...]):
+        self.of_text, self.total, self.kinds = of_text, total, kinds
+
+    def __call__(self, lines: list[Line], memo: LineMemo | None = None):
+        known, used = memo.tallies(self) if memo is not None else ({}, {})
+        values = []
+        for line in lines:
+            if line.kind in self.kinds:
+                tally = known.get(line.text)
+                if tally is None:
+                    tally = self.of_text(line.text)
+                used[line.text] = tally
+                values += tally
+        return self.total(values)
+
+    def name(self) -> str:
+        return f"{self.of_text.__module__}.{self.of_text.__qualname__}:{','.join(self.kinds)}"
+
+
 class LineRepair:
     """A processor applying a line rule to every text/caption/credit line
-    (never a break line or an empty one). `measure`, if given, reads the
-    whole document first (its lines as they reach this processor) and its
-    answer is handed to the rule as a fourth argument."""
+    (never a break line or an empty one). `measure`, if given (a Tally),
+    reads the whole document first (its lines as they reach this processor) and its
+    answer is handed to the rule as a fourth argument. The rule reads the
+    line's text and kind; its file and number only to place its records."""
 
-    def __init__(self, rule: Callable, measure: Callable[[list[Line]], object] | None = None, doc: str | None = None):
+    def __init__(self, rule: Callable, measure: Tally | None = None, doc: str | None = None):
         self.rule = rule
         self.measure = measure
         self.__doc__ = doc or rule.__doc__
 
-    def bind(self, lines: list[Line]) -> LineRule:
-        """The rule as it applies to this document's lines."""
+    def bind(self, measured) -> LineRule:
+        """The rule as it applies to a document `measure` gave `measured` for."""
         if self.measure is None:
             return self.rule
-        measured = self.measure(lines)
         return lambda text, line, audit: self.rule(text, line, audit, measured)
 
     def __call__(self, lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
-        return apply(self.bind(lines), lines, audit)
+        return run_in_halves([self], lines, audit)
+
+    def name(self) -> str:
+        return f"{self.rule.__module__}.{self.rule.__qualname__}"
 
 
-def apply(rule: LineRule, lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
-    """The rule over every line it repairs, in order."""
-    out = []
-    for line in lines:
+class LineMemo:
+    """The answers of runs of line rules (see the module's docstring), by the
+    run — its rules' names and its measure — then by line (kind, text):
+    `known` an earlier build's, `memo` what this build used, which the
+    caller keeps for the next. The code's digest keys the file they are kept
+    in (cache.py): a changed rule is never answered from an older one."""
+
+    def __init__(self, known: dict | None = None):
+        self.known = known or {}
+        self.memo: dict[str, dict[tuple[str, str], Answer]] = {}
+        self.asked = self.answered = self.missed = 0  # lines asked about, answered from `known`, repaired
+
+    def table(self, processors: list[LineRepair], measured) -> tuple[dict, dict]:
+        """The kept answers of this run over a document so measured, and the
+        table this build's answers go into."""
+        key = "\0".join([p.name() for p in processors] + [repr(measured)])
+        return self.known.get(key, {}), self.memo.setdefault(key, {})
+
+    def tallies(self, tally: Tally) -> tuple[dict, dict]:
+        """The kept tallies of a measure by line text, and the table this build's go into."""
+        key = _TALLY + tally.name()
+        return self.known.get(key, {}), self.memo.setdefault(key, {})
+
+    def worth_saving(self) -> bool:
+        """Whether to write the memo for the next build: when this build
+        repaired more than 1 % of the lines it asked about afresh, or a
+        quarter of the kept answers went unused. Rewriting the whole memo
+        (≈ 6 MB for a yearbook) for the few lines an edit changed costs more
+        than repairing them again in the next builds; a line not kept is
+        only repaired again, never answered wrongly."""
+        kept = sum(len(table) for key, table in self.known.items() if not key.startswith(_TALLY))
+        return self.missed > self.asked / 100 or self.answered < 0.75 * kept
+
+
+_TALLY = "tally\0"  # the key of a measure's tallies in a LineMemo (the others are runs')
+
+
+def run_in_halves(processors: list[LineRepair], lines: list[Line], audit: list[AuditRecord],
+                  memo: LineMemo | None = None) -> list[Line]:
+    """The processors one after the other over `lines` (their audit records
+    appended to `audit`): each line's answer from `memo` when it has one,
+    the others repaired here, the second half of them in a forked process
+    when they are many."""
+    # A measure reads the whole document: it is taken here, first (only the
+    # first processor of a run may have one, see `runs`).
+    measured = processors[0].measure(lines, memo) if processors[0].measure is not None else None
+    rules = [processors[0].bind(measured)] + [p.rule for p in processors[1:]]
+    known, used = memo.table(processors, measured) if memo is not None else ({}, {})
+    answers: list[Answer] = [None] * len(lines)
+    todo = []
+    for i, line in enumerate(lines):
         if line.kind == "break" or not line.text:
-            out.append(line)
             continue
-        text = rule(line.text, line, audit)
-        # Most rules leave most lines as they are: keep the line then
-        # (copying 40,000 lines per rule was a tenth of the stage).
-        out.append(line if text == line.text else line.with_text(text))
+        key = (line.kind, line.text)
+        if key in known:
+            answers[i] = used[key] = known[key]
+        else:
+            todo.append(i)
+    if memo is not None:
+        memo.asked += len(lines)
+        memo.missed += len(todo)
+        memo.answered += len(used)  # (the distinct kept answers used: no other is in it yet)
+    for i, answer in zip(todo, _repaired(rules, [lines[i] for i in todo])):
+        answers[i] = answer
+        if memo is not None:
+            used[lines[i].kind, lines[i].text] = answer
+    return _assembled(lines, answers, len(rules), audit)
+
+
+def _assembled(lines: list[Line], answers: list[Answer], count: int, audit: list[AuditRecord]) -> list[Line]:
+    """The lines with their answers applied, and the records of each rule
+    (in the run's order), line after line, appended to `audit`."""
+    out = list(lines)
+    answered = [(i, a) for i, a in enumerate(answers) if a is not None]
+    for i, (text, _) in answered:
+        if text != lines[i].text:
+            out[i] = lines[i].with_text(text)
+    for r in range(count):
+        for i, (_, records) in answered:
+            if records[r]:
+                line = lines[i]
+                audit += [AuditRecord(line.file, line.lineno, *fields) for fields in records[r]]
     return out
 
 
-def run_in_halves(processors: list[LineRepair], lines: list[Line], audit: list[AuditRecord]) -> list[Line]:
-    """The processors one after the other over `lines`, the second half of
-    the lines in a forked process when the text is large enough."""
+def _repaired(rules: list[LineRule], lines: list[Line]) -> list[Answer]:
+    """Each line's answer, the second half of the lines in a forked process
+    when the text is large enough."""
     size = sum(len(line.text) for line in lines)
     if size < PARALLEL_FROM or not _spare_core():
-        for processor in processors:
-            lines = processor(lines, audit)
-        return lines
-    # A measure reads the whole document: it is taken here, before the split
-    # (only the first processor of a run may have one, see `runs`).
-    rules = [processors[0].bind(lines)] + [p.rule for p in processors[1:]]
+        return _run(rules, lines)
     cut = _middle(lines, size)
     child = _Half(rules, lines, cut)
     try:
-        head, head_records = _run(rules, lines[:cut])
-        tail, tail_records, splits = child.result()
+        head = _run(rules, lines[:cut])
+        tail, splits = child.result()
     finally:
         child.close()
     wrap.SPLITS.update(splits)
-    for mine, theirs in zip(head_records, tail_records):
-        audit += mine
-        audit += theirs
     return head + tail
 
 
-def _run(rules: list[LineRule], lines: list[Line]) -> tuple[list[Line], list[list[AuditRecord]]]:
-    """The rules one after the other over these lines, each rule's records apart."""
+def _run(rules: list[LineRule], lines: list[Line]) -> list[Answer]:
+    """Each line's answer: the rules one after the other over it."""
+    return [_answer(rules, line) for line in lines]
+
+
+def _answer(rules: list[LineRule], line: Line) -> Answer:
+    current = line
     records = []
     for rule in rules:
         audit: list[AuditRecord] = []
-        lines = apply(rule, lines, audit)
-        records.append(audit)
-    return lines, records
+        if current.text:  # a rule that empties the line leaves it to no other
+            text = rule(current.text, current, audit)
+            if text != current.text:
+                current = current.with_text(text)
+        if any(r.file != line.file or r.line != line.lineno for r in audit):
+            raise ValueError(f"a line rule placed a record off its line ({rule!r})")  # it could not be kept
+        records.append(tuple((r.kind, r.before, r.after, r.reason) for r in audit))
+    if current is line and not any(records):
+        return None
+    return current.text, tuple(records)
 
 
 def runs(processors: list) -> list[list]:
@@ -144,8 +262,8 @@ def _spare_core() -> bool:
 
 class _Half:
     """The lines from `cut` on, repaired in a forked process that sends back
-    the texts it changed, its records and the word splits it looked up. If
-    the process fails, `result` repairs them here: the same answer."""
+    their answers and the word splits it looked up. If the process fails,
+    `result` repairs them here: the same answer."""
 
     def __init__(self, rules: list[LineRule], lines: list[Line], cut: int) -> None:
         self._rules, self._lines, self._cut = rules, lines, cut
@@ -161,13 +279,10 @@ class _Half:
                     os.close(read)
                     worker_signals()  # Ctrl-C is the build's to handle; it stops this process (close)
                     known = len(wrap.SPLITS)
-                    tail, records = _run(rules, lines[cut:])
-                    changed = [(i, l.text) for i, (l, was) in enumerate(zip(tail, lines[cut:])) if l is not was]
+                    answers = _run(rules, lines[cut:])
+                    changed = [(i, a) for i, a in enumerate(answers) if a is not None]
                     splits = list(wrap.SPLITS.items())[known:]
-                    # records as tuples of their fields: a fifth of the time to
-                    # pickle of the records themselves (one constructor call each)
-                    fields = [[tuple(vars(r).values()) for r in audit] for audit in records]
-                    data = pickle.dumps((changed, fields, splits), protocol=pickle.HIGHEST_PROTOCOL)
+                    data = pickle.dumps((changed, splits), protocol=pickle.HIGHEST_PROTOCOL)
                     with os.fdopen(write, "wb") as out:
                         out.write(data)
                     status = 0
@@ -176,21 +291,19 @@ class _Half:
         os.close(write)
         self._pid, self._read = pid, read
 
-    def result(self) -> tuple[list[Line], list[list[AuditRecord]], list]:
+    def result(self) -> tuple[list[Answer], list]:
         with os.fdopen(self._read, "rb", closefd=False) as pipe:
             data = pipe.read()
         _, status = os.waitpid(self._pid, 0)
         self._pid = None
         lines = self._lines[self._cut :]
         if status != 0 or not data:
-            tail, records = _run(self._rules, lines)
-            return tail, records, []
-        changed, fields, splits = pickle.loads(data)
-        records = [[AuditRecord(*f) for f in audit] for audit in fields]
-        tail = list(lines)
-        for i, text in changed:
-            tail[i] = tail[i].with_text(text)
-        return tail, records, splits
+            return _run(self._rules, lines), []
+        changed, splits = pickle.loads(data)
+        answers: list[Answer] = [None] * len(lines)
+        for i, answer in changed:
+            answers[i] = answer
+        return answers, splits
 
     def close(self) -> None:
         """Stop a child still running (this process is unwinding from an

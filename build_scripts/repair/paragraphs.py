@@ -31,6 +31,9 @@ _NEW_PARAGRAPH = re.compile(
 )
 # A numbered heading: its text may hold commas but it is not a sentence.
 _NUMBERED_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# What a cut paragraph's last character may be (the text is stripped: its
+# last character is where the cut fell).
+_LEADS_ON = re.compile(f"[{CJK}0-9A-Za-z，,、“‘\"《（(—]")
 # A short line without sentence punctuation is a heading or label.
 HEADING_MAX = 40
 
@@ -46,7 +49,7 @@ def _is_cut(text: str) -> bool:
         return False
     # It stops on a character or a mark that leads on (a comma, an opening
     # quote or bracket, a dash); half-width marks are not yet converted.
-    return bool(re.search(f"[{CJK}0-9A-Za-z，,、“‘\"《（(—]$", t))
+    return bool(_LEADS_ON.fullmatch(t[-1]))
 
 
 def _continues(text: str) -> bool:

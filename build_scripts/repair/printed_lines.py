@@ -40,6 +40,9 @@ MIN_LINES = 5
 
 def _slack(col: int) -> int:
     return max(SLACK, col // 10)
+
+
+_WIDEST = MAX_COLUMN + _slack(MAX_COLUMN)  # no column and its slack is wider
 # Sentence-final marks: after one, a line may end a paragraph.
 _SENTENCE_END = "。！？!?；;：:”’）)】…"
 # A heading or label: short, no sentence punctuation.
@@ -58,7 +61,11 @@ def _textual(line: Line) -> bool:
 
 def column(lines: list[Line]) -> int | None:
     """The printed column width the file is set at line by line, or None."""
-    widths = [width(l.text.strip()) for l in lines if _textual(l) and _CJK.search(l.text)]
+    # (a line of more characters than the widest column and its slack is
+    # wider than any column whatever its characters' widths: its length
+    # stands for its width, which takes a pass over its characters)
+    widths = [len(t) if len(t) > _WIDEST else width(t)
+              for l in lines if _textual(l) and _CJK.search(l.text) for t in (l.text.strip(),)]
     if len(widths) < MIN_LINES:
         return None
     counts = collections.Counter(w for w in widths if MIN_COLUMN <= w <= MAX_COLUMN)

@@ -112,21 +112,31 @@ class Column:
 def column_width(lines: list[Line]) -> Column:
     """Most common distance between consecutive candidate spaces of running
     text — the body column of the printed page."""
-    counts: collections.Counter[int] = collections.Counter()
-    for line in lines:
-        text = line.text
-        if "\t" in text:
+    return column_of(w for line in lines for w in segment_widths(line.text))
+
+
+def segment_widths(text: str) -> tuple[int, ...]:
+    """A line's measures of the column: the printed widths between its
+    consecutive candidate spaces, those wide enough to be a column line."""
+    if "\t" in text:
+        return ()
+    starts = [m.end() for m in _CANDIDATE.finditer(text)]
+    out = []
+    for a, b in zip(starts, starts[1:]):
+        # (no character is wider than two columns: most segments, a
+        # number's spacing apart, are too short to measure at all)
+        if 2 * (b - a) < 2 * MIN_COLUMN - 0.5:
             continue
-        starts = [m.end() for m in _CANDIDATE.finditer(text)]
-        for a, b in zip(starts, starts[1:]):
-            # (no character is wider than two columns: most segments, a
-            # number's spacing apart, are too short to measure at all)
-            if 2 * (b - a) < 2 * MIN_COLUMN - 0.5:
-                continue
-            seg = text[a:b].rstrip(" ")
-            w = round(printed_width(seg))
-            if w >= 2 * MIN_COLUMN:
-                counts[w] += 1
+        seg = text[a:b].rstrip(" ")
+        w = round(printed_width(seg))
+        if w >= 2 * MIN_COLUMN:
+            out.append(w)
+    return tuple(out)
+
+
+def column_of(widths) -> Column:
+    """The body column the segment widths of a document's lines show."""
+    counts: collections.Counter[int] = collections.Counter(widths)
     if not counts or sum(counts.values()) < 20:
         return Column(None)
     # Smooth over ±TOLERANCE: a column shows as a spread of neighbouring widths.

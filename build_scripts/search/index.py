@@ -18,6 +18,7 @@ load them with a <script> tag from file://, where fetch/XHR are refused):
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import math
@@ -129,36 +130,77 @@ def _js(call: str, data) -> str:
 
 
 @dataclass
-class VolumeIndex:
-    """One volume's part of the search index: its chunk files in each build
-    (name → content, one dict per page URL mapping), their rows of the
-    manifest's chunk list, and the characters of its titles and texts, as
-    written and in their matching form (for the t2s table)."""
+class ChunkIndex:
+    """One chunk file of a volume: its content in each build, its row of the
+    manifest's chunk list and the characters of its titles and texts, as
+    written and in their matching form (for the t2s table); `key`, a digest
+    of everything it is made from (chunk_key)."""
 
+    key: str
+    name: str
+    files: tuple[str, ...]
+    row: dict
+    chars: frozenset[str]
+    matching: frozenset[str]
+
+
+@dataclass
+class VolumeIndex:
+    """One volume's part of the search index: its chunks, and from them its
+    chunk files in each build (name → content, one dict per page URL
+    mapping), their rows of the manifest's chunk list, and the characters of
+    its titles and texts, as written and in their matching form."""
+
+    parts: list[ChunkIndex]
     files: tuple[dict[str, str], ...]
     chunks: list[dict]
     chars: frozenset[str]
     matching: frozenset[str]
 
+    @classmethod
+    def of(cls, parts: list[ChunkIndex], builds: int) -> VolumeIndex:
+        return cls(parts, tuple({c.name: c.files[b] for c in parts} for b in range(builds)), [c.row for c in parts],
+                   frozenset().union(*(c.chars for c in parts)), frozenset().union(*(c.matching for c in parts)))
+
+
+# What a chunk file reads of each of its records (_chunk_payload, rules.entry_kind, pages_label).
+_READ = ("title", "part", "chapter", "section", "url", "text", "pages", "pages_estimated")
+
+
+def chunk_key(name: str, first: int, records: list[dict], page_urls: tuple) -> str:
+    """A digest of everything a chunk file is made from: its name, its first
+    position, what it reads of its records and where their pages are in each
+    build (the code is in the key of the file the memo is kept in)."""
+    pages = sorted({r["url"].split("#", 1)[0] for r in records})
+    data = [name, first, [[r.get(f) for f in _READ] for r in records], [[page_url(p) for p in pages] for page_url in page_urls]]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
 
 def volume_index(records: list[dict], first: int, number: int, page_urls: tuple,
-                 chunk_chars: int = rules.LIMITS["chunk_chars"]) -> VolumeIndex:
+                 chunk_chars: int = rules.LIMITS["chunk_chars"], known: dict[str, ChunkIndex] | None = None) -> VolumeIndex:
     """The part of one volume's records (all of them, and only them): `first`
     is the position of its first record in the whole index, `number` that of
-    its first chunk file; `page_urls`, one mapping per build (see build_files)."""
-    files: tuple[dict[str, str], ...] = tuple({} for _ in page_urls)
-    chunks = []
+    its first chunk file; `page_urls`, one mapping per build (see
+    build_files); `known`: chunks an earlier build made, by key, taken for
+    the chunks made of the same (an edit changes one chunk of a volume)."""
+    parts = []
     for n, (volume, start, part) in enumerate(chunk_records(records, chunk_chars), number):
         name = f"{volume}-{n}.js"
-        for out, page_url in zip(files, page_urls):
-            out[name] = _js("window.__yearbookSearchChunk", _chunk_payload(first + start, part, page_url))
-        chars = sum(len(r["title"]) + len(r["text"]) for r in part)
-        chunks.append({"file": name, "volume": volume, "first": first + start, "count": len(part), "chars": chars})
+        key = chunk_key(name, first + start, part, page_urls) if known is not None else ""
+        chunk = known.get(key) if known else None
+        parts.append(chunk or _chunk(key, name, first + start, part, page_urls))
+    return VolumeIndex.of(parts, len(page_urls))
+
+
+def _chunk(key: str, name: str, first: int, records: list[dict], page_urls: tuple) -> ChunkIndex:
+    files = tuple(_js("window.__yearbookSearchChunk", _chunk_payload(first, records, page_url)) for page_url in page_urls)
+    chars = sum(len(r["title"]) + len(r["text"]) for r in records)
+    row = {"file": name, "volume": records[0]["volume"], "first": first, "count": len(records), "chars": chars}
     written: set[str] = set()
     for r in records:
         written.update(r["title"])
         written.update(r["text"])
-    return VolumeIndex(files, chunks, frozenset(written), frozenset(corpus_chars(records)))
+    return ChunkIndex(key, name, files, row, frozenset(written), frozenset(corpus_chars(records)))
 
 
 class IndexMemo:
@@ -166,7 +208,8 @@ class IndexMemo:
     (the pipeline's: the volume's cache key, which covers the code and every
     input of the volume) and its place in the index (first record and first
     chunk file): a rebuild after one volume changed makes only that volume's
-    files. `known`: an earlier build's; `memo` collects what this build used."""
+    files, and of them only the chunks whose records changed (ChunkIndex.key).
+    `known`: an earlier build's; `memo` collects what this build used."""
 
     def __init__(self, keys: dict[str, str], known: dict[str, VolumeIndex] | None = None):
         self.keys = keys  # volume id → its key; volumes without one are made every time
@@ -179,7 +222,8 @@ class IndexMemo:
         key = f"{self.keys[volume]}:{first}:{number}"
         part = self.known.get(key)
         if part is None:
-            part = volume_index(records, first, number, page_urls)
+            chunks = {c.key: c for kept in self.known.values() for c in kept.parts}
+            part = volume_index(records, first, number, page_urls, known=chunks)
         self.memo[key] = part
         return part
 

@@ -202,9 +202,11 @@ def _content_lines(body: list[Line]) -> list[Line]:
         if not t or line.kind == "page":
             continue
         offset = len(line.text) - len(line.text.lstrip())
-        # (only a line holding a 【 can hold a run-in entry: the pattern,
-        # which opens with a look-behind, need not scan the others)
-        for piece in shapes.ENTRY_RUN_IN.split(t) if "【" in t else (t,):
+        # (only a line holding a 【 after its first character can hold a
+        # run-in entry — the pattern's look-behinds need a character before
+        # the 【 —, so the pattern, tried at every position of a line, need
+        # not scan the others: most lines with a 【 open with it)
+        for piece in shapes.ENTRY_RUN_IN.split(t) if t.find("【", 1) >= 0 else (t,):
             if piece.strip():
                 page = line.page
                 for at, p in line.page_breaks:  # the piece starts after a page number it ran across

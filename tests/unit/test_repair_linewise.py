@@ -162,3 +162,89 @@ def test_a_line_with_another_text_keeps_every_other_field():
     new = line.with_text("新")
     assert new == Line("新", "b.txt", 7, "caption", page=12, page_breaks=((3, 13),))
     assert line.text == "旧" and type(new) is Line
+
+
+def _answered(monkeypatch):
+    """Counts the lines the line rules really repair (not answered from a memo)."""
+    asked = []
+    real = linewise._answer
+    monkeypatch.setattr(linewise, "_answer", lambda rules, line: asked.append(line.text) or real(rules, line))
+    return asked
+
+
+def test_a_repair_answered_from_the_last_build_s_memo_is_a_cold_repair(monkeypatch):
+    monkeypatch.setattr(linewise, "PARALLEL_FROM", float("inf"))
+    book = _book(20_000)
+    first = linewise.LineMemo()
+    repair(book, memo=first)
+    edited = list(book)
+    at = next(i for i, l in enumerate(book) if "满意" in l.text)
+    edited[at] = Line(book[at].text.replace("满意", "很满意"), "book.txt", book[at].lineno)
+    edited.insert(10, Line("全区新增 绿 地 30 万平方米,\"口袋公园\"12个。", "book.txt", 99_999))
+    asked = _answered(monkeypatch)
+    memo = linewise.LineMemo(first.memo)
+    again = repair(edited, memo=memo)
+    assert len(asked) == 2 * LINE_RUNS, "lines the last build repaired were repaired again"
+    del asked[:]
+    cold = repair(edited)
+    assert asked, "the cold repair did not repair"
+    assert [(l.text, l.lineno, l.kind) for l in again[0]] == [(l.text, l.lineno, l.kind) for l in cold[0]]
+    assert [vars(r) for r in again[1]] == [vars(r) for r in cold[1]]
+    # the records are placed on this build's lines: the inserted line moved none of the others'
+    assert {r.line for r in again[1]} >= {99_999, book[-1].lineno}
+    assert not memo.worth_saving()  # two lines of hundreds: kept for the next build that changes more
+
+
+def test_the_memo_keeps_only_what_this_build_used(monkeypatch):
+    book = _book(5_000)
+    first = linewise.LineMemo()
+    repair(book, memo=first)
+    half = book[: len(book) // 2]
+    shorter = linewise.LineMemo(first.memo)
+    repair(half, memo=shorter)
+    assert shorter.worth_saving()  # half of it unused
+    cold = linewise.LineMemo()
+    repair(half, memo=cold)
+    assert shorter.memo == cold.memo  # what a cold build of this input keeps, no more
+    same = linewise.LineMemo(first.memo)
+    repair(book, memo=same)
+    assert not same.worth_saving()  # nothing new to keep: the build need not write it again
+    grown = linewise.LineMemo(first.memo)
+    repair(book + _book(1_000, seed=9), memo=grown)
+    assert grown.worth_saving()  # more than a few lines new
+
+
+def test_another_measure_is_not_answered_from_the_last_one():
+    """The wrap spaces' answers hold for the column they were measured
+    against: a document measured otherwise is repaired anew."""
+    # A paragraph whose second wrap fell at a mark (no space there): its
+    # segments are of one and two column lines, so the document's column decides.
+    first, second, rest = wrapped_paragraph(BODY).split(" ", 2)
+    uneven = f"{first} {second}{rest}"
+    lines = [Line(uneven, "b.txt", 1)] + [Line(wrapped_paragraph(BODY), "b.txt", i) for i in range(2, 40)]
+    memo = linewise.LineMemo()
+    wide = repair(lines, memo=memo)
+    narrow = [Line(wrapped_paragraph(BODY, 16), "b.txt", i) for i in range(1, 40)] + [Line(uneven, "b.txt", 99)]
+    cold = repair(narrow)
+    # the wide line is repaired otherwise against the narrow column
+    assert [r.reason for r in cold[1] if r.line == 99] != [r.reason for r in wide[1] if r.line == 1]
+    assert repair(narrow, memo=linewise.LineMemo(memo.memo)) == cold
+
+
+def test_the_body_column_is_measured_again_only_over_the_lines_that_changed(monkeypatch):
+    lines = [Line(wrapped_paragraph(BODY), "b.txt", i) for i in range(1, 40)]
+    memo = linewise.LineMemo()
+    repair(lines, memo=memo)
+    import functools
+
+    from build_scripts.repair import _body_column
+
+    measured = []
+    real = wrap.segment_widths
+    counted = functools.wraps(real)(lambda text: measured.append(text) or real(text))  # (its name keys its tallies)
+    monkeypatch.setattr(_body_column, "of_text", counted)
+    narrow = [Line(wrapped_paragraph(BODY, 16), "b.txt", 1)] + lines[1:]
+    again = repair(narrow, memo=linewise.LineMemo(memo.memo))
+    assert measured == [narrow[0].text]
+    monkeypatch.setattr(_body_column, "of_text", real)
+    assert again == repair(narrow)

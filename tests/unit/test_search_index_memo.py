@@ -31,7 +31,8 @@ def _site(records, memo=None):
 def _counting(monkeypatch):
     made = []
     original = search_index.volume_index
-    monkeypatch.setattr(search_index, "volume_index", lambda records, *a: made.append(records[0]["volume"]) or original(records, *a))
+    monkeypatch.setattr(search_index, "volume_index",
+                        lambda records, *a, **k: made.append(records[0]["volume"]) or original(records, *a, **k))
     return made
 
 
@@ -56,3 +57,25 @@ def test_a_volume_after_one_that_grew_moves_and_is_made_again(monkeypatch):
     assert files == _site(grown)
     assert made[:3] == ["a", "b", search.GLOSSARY_VOLUME]
     assert "b-2.js" in files["hosted"] and "b-1.js" not in files["hosted"]
+
+
+def test_a_changed_volume_makes_only_the_chunks_whose_records_changed(monkeypatch):
+    long = [t * 40 for t in A]  # 14,400 characters each: several chunk files (rules.LIMITS["chunk_chars"])
+    first = search.IndexMemo({"a": "key-a1", "b": "key-b1"})
+    _site(_records(long, B), first)
+    assert len(first.memo["key-a1:0:0"].parts) > 1
+    made = []
+    original = search_index._chunk
+    monkeypatch.setattr(search_index, "_chunk", lambda key, name, *a: made.append(name) or original(key, name, *a))
+    edited = _records(long[:-1] + ["推进垃圾分類工作，成效明显。" * 1100], B)
+    again = search.IndexMemo({"a": "key-a2", "b": "key-b1"}, first.memo)
+    files = _site(edited, again)
+    made_here = list(made)
+    assert files == _site(edited)
+    assert made_here == ["a-1.js", "glossary-3.js"], "a chunk of unchanged records was made again"
+    # the page of a record that moved is in the key: its chunk is made again
+    made.clear()
+    moved = [{**r, "url": r["url"].replace("c1/", "c2/")} if r["id"] == "a/1" else r for r in _records(long, B)]
+    files = _site(moved, search.IndexMemo({"a": "key-a3", "b": "key-b1"}, first.memo))
+    assert made == ["a-0.js", "glossary-3.js"]
+    assert files == _site(moved)
