@@ -172,12 +172,7 @@ def volumes_stage(run: Run) -> None:
     """read → repair → structure of every volume (structure_volume), or its
     result from the cache; the repair's line rules keep their answers in
     the cache meanwhile (repair_stage)."""
-    global _line_memos
-    _line_memos = run.cache
-    try:
-        run.volumes, run.keys = _structure_all(run.specs, run.seeds, run.cache, run.progress)
-    finally:
-        _line_memos = None
+    run.volumes, run.keys = _structure_all(run.specs, run.seeds, run.cache, run.progress)
     run.cache.prune_volumes()
     run.cache.prune_repairs({(spec.id, source.file) for spec in run.specs for source in spec.sources})
 
@@ -313,6 +308,7 @@ class VolumeRun:
     spec: VolumeSpec
     seeds: Path
     progress: Callable[[str], None]
+    memos: Cache | None = None  # where the repair's line rules keep their answers (None: nowhere)
     read: list[list[Line]] = field(default_factory=list)  # read: each source's lines
     extracted: list[str] = field(default_factory=list)  # read: the lines as read, for the printed 条目索引's own layout
     documents: list[list[Line]] = field(default_factory=list)  # repair
@@ -322,19 +318,14 @@ class VolumeRun:
 
 VOLUME_STAGES: list[Stage] = []
 
-# The cache the repair's line rules keep their answers in (repair_stage), set
-# by the volumes stage while it runs: the volume workers, forked inside it,
-# inherit it and each writes its volume's. None when structure_volume runs
-# on its own (check.py, tests): nothing is kept.
-_line_memos: Cache | None = None
-
-
 volume_stage = _registrar(VOLUME_STAGES)  # one volume's part of the `volumes` stage
 
 
-def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None) -> Volume:
-    """read → repair → structure for one volume."""
-    return _run_all(VOLUME_STAGES, VolumeRun(spec, seeds, progress)).volume
+def structure_volume(spec: VolumeSpec, seeds: Path, progress=lambda m: None, memos: Cache | None = None) -> Volume:
+    """read → repair → structure for one volume. `memos`: the cache the
+    repair's line rules keep their answers in (the build's; None on its own,
+    as check.py and tests run it: nothing is kept)."""
+    return _run_all(VOLUME_STAGES, VolumeRun(spec, seeds, progress, memos)).volume
 
 
 @volume_stage("read")
@@ -352,7 +343,7 @@ def repair_stage(run: VolumeRun) -> None:
     """Extraction damage undone, each source on its own, every change
     audited; the line rules' answers of the last build taken where a line
     is as it was (linewise.LineMemo), and this build's kept."""
-    cache = _line_memos
+    cache = run.memos
     for source, lines in zip(run.spec.sources, run.read):
         memo = LineMemo(cache.load_repairs(run.spec.id, source.file)) if cache is not None else None
         with collector_paused():  # (see structure_stage)
@@ -413,7 +404,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
     wrap.SPLITS.update(known)
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for i in todo:
-            volumes[i] = structure_volume(specs[i], seeds, progress)
+            volumes[i] = structure_volume(specs[i], seeds, progress, cache)
             cache.save_volume(keys[i], volumes[i])
     else:
         # A worker even for one volume: it pickles the volume once, for its
@@ -480,9 +471,10 @@ def _structure_worker(job) -> dict | tuple:
     known = len(readings.MEMO)
     messages = []  # progress lines for a callable that stayed in the build process
     try:
-        volume = structure_volume(spec, seeds, progress or messages.append)
+        cache = Cache(root)
+        volume = structure_volume(spec, seeds, progress or messages.append, cache)
         data = pickled(volume)
-        Cache(root).save_volume_pickle(key, data)
+        cache.save_volume_pickle(key, data)
         # pypinyin's answers for the slugs go back with the volume, so the
         # build keeps them (readings.py) and a rebuild of this volume alone
         # need not import pypinyin.
