@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import bundle, offline, traditional, workers
@@ -38,11 +37,15 @@ class Derived:
     names); `search_files`: the bundle's own search/ files (name → text)."""
 
     def __init__(self, site: Path, md_paths, search_files: dict[str, str], site_url: str,
-                 pages_memo: Memo | None = None, members_memo: Memo | None = None):
+                 pages_memo: Memo | None = None, members_memo: Memo | None = None,
+                 compressor: bundle.Compressor | None = None):
         self.site = site
         self.site_url = site_url
         self.search_files = search_files
-        self.pages_memo, self.members_memo = pages_memo, members_memo
+        self.pages_memo = pages_memo
+        # The other files' members: `compressor` may have started some already (output.py).
+        self._own_compressor = compressor is None
+        self.compressor = compressor or bundle.Compressor(members_memo, workers.processes())
         shutil.rmtree(site / FOLDER, ignore_errors=True)  # the copy is made here, whatever docs/ held
         hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         self.mirrored = [rel for rel in hosted if traditional.mirrored(rel)]
@@ -77,7 +80,7 @@ class Derived:
 
     def write_zip(self, target: Path) -> None:
         """The bundle: the pages' members (`pages` makes them) and those of
-        every other file, compressed in threads (zlib releases the GIL), each
+        every other file, compressed in threads (bundle.Compressor), each
         distinct content once (an asset and its zh-Hant/ link, the two search
         indexes)."""
         sources: dict[str, bytes] = {}  # path in the bundle → its bytes
@@ -93,11 +96,12 @@ class Derived:
         for mirror in ("", f"{FOLDER}/"):
             for name, text in self.search_files.items():
                 sources[f"{mirror}search/{name}"] = text.encode("utf-8")
-        distinct = list(dict.fromkeys(sources.values()))
-        with ThreadPoolExecutor(max_workers=workers.processes()) as pool:
-            made = dict(zip(distinct, pool.map(lambda data: bundle.kept_member(data, self.members_memo), distinct)))
+        for data in sources.values():
+            self.compressor.start(data)
         for path, data in sources.items():
-            self.members[path] = made[data]
+            self.members[path] = self.compressor.member(data)
+        if self._own_compressor:
+            self.compressor.close()
         bundle.write_zip(self.members, target)
 
     # -- one page -------------------------------------------------------------

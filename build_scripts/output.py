@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cache as cache_module, mkdocs_run, notfound, publish, search, workers
+from . import bundle, cache as cache_module, mkdocs_run, notfound, publish, search, workers
 from .cache import Cache
 from .derived import Derived
 from .manifest import load_site_config
@@ -44,13 +44,23 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
     # them and rewrites the pages' links to them (guide.md's data/entries.json)
     # correctly for directory URLs (hosted) and for .html URLs (offline).
+    memos = {name: cache_module.Memo(cache.dir / name) for name in ("derived", "zip")}
+    # The zip members of what is known now (the data files, the bundle's search
+    # index: ≈ 12 MB to deflate) are compressed while MkDocs runs.
+    compressor = bundle.Compressor(memos["zip"], workers.processes())
     (stage_docs / "data").mkdir(exist_ok=True)
     for name, text in book.data.items():
-        (stage_docs / "data" / name).write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
+        compressor.start(data)
+        (stage_docs / "data" / name).write_bytes(data)
+    for text in book.search_files["offline"].values():
+        compressor.start(text.encode("utf-8"))
     generated = sorted(set(generated) | {"data"})
 
-    memos = {name: cache_module.Memo(cache.dir / name) for name in ("derived", "zip")}
-    dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, progress)
+    try:
+        dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, compressor, progress)
+    finally:
+        compressor.close()
 
     cache.forget_stamp()  # from here on the published outputs change
     publish.publish(root, stage_docs, generated, work / "site", dist)
@@ -69,7 +79,7 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
 
 
 def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache: Cache, memos: dict,
-                     progress) -> Path:
+                     compressor: bundle.Compressor, progress) -> Path:
     """The hosted site (.build/site) and the offline bundle (.build/dist); return the latter."""
     # MkDocs once, in-process, for the hosted site; the offline bundle is
     # derived from it (offline.py), not built a second time.
@@ -83,7 +93,7 @@ def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache
     # The 繁體 copy (zh-Hant/) and the offline bundle, made from the finished pages in one pass.
     progress("offline bundle: derived from the hosted site, with the 繁體 copy")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"])
+    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"], compressor)
     converted = derived.pages(keys, workers.processes())
     progress(f"wrote the offline pages and the 繁體 copy: {converted} pages")
     dist = work / "dist"
