@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import shutil
 from pathlib import Path
 
-from . import bundle, offline, traditional, workers
+from . import bundle, offline, reuse, traditional, workers
 from .cache import Memo
 
 FOLDER = traditional.FOLDER
@@ -38,7 +37,10 @@ class Derived:
 
     def __init__(self, site: Path, md_paths, search_files: dict[str, str], site_url: str,
                  pages_memo: Memo | None = None, members_memo: Memo | None = None,
-                 compressor: bundle.Compressor | None = None):
+                 compressor: bundle.Compressor | None = None, tree: reuse.Tree | None = None,
+                 hosted_files: list[str] | None = None):
+        """`tree`: the site folder as written so far (reuse.py), `hosted_files`:
+        every file the hosted build wrote in it (None: listed from the disk)."""
         self.site = site
         self.site_url = site_url
         self.search_files = search_files
@@ -46,15 +48,23 @@ class Derived:
         # The other files' members: `compressor` may have started some already (output.py).
         self._own_compressor = compressor is None
         self.compressor = compressor or bundle.Compressor(members_memo, workers.processes())
-        shutil.rmtree(site / FOLDER, ignore_errors=True)  # the copy is made here, whatever docs/ held
-        hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        self.tree = tree or reuse.Tree(site)
+        # The copy is made here, whatever docs/ held: what MkDocs copied to zh-Hant/ goes.
+        if hosted_files is None:
+            self.tree.remove(FOLDER)
+            hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        else:
+            hosted = [rel for rel in hosted_files if not rel.startswith(f"{FOLDER}/")]
+            if len(hosted) < len(hosted_files):
+                self.tree.remove(FOLDER)
         self.mirrored = [rel for rel in hosted if traditional.mirrored(rel)]
         self.page_files = [rel for rel in self.mirrored if rel.endswith(".html")]
-        every = hosted + [f"{FOLDER}/{rel}" for rel in self.mirrored]
-        self.bundled = [rel for rel in every if offline.bundled(rel)]
+        copies = [f"{FOLDER}/{rel}" for rel in self.mirrored]
+        self.tree.plan(copies)
+        self.expected = set(hosted) | set(copies)  # the finished site's files
+        self.bundled = [rel for rel in hosted + copies if offline.bundled(rel)]
         self.derivation = offline.Derivation(md_paths, set(self.bundled))
         self.members: dict[str, bundle.Member] = {}  # path in the bundle → its member
-        self._dirs: set[Path] = set()
 
     def pages(self, keys: dict[str, str], processes: int = 1) -> int:
         """Write the 繁體 copy (zh-Hant/) and make the pages' zip members;
@@ -76,6 +86,7 @@ class Derived:
         made = workers.map_forked(self._make, todo, processes, size=lambda item: (self.site / item[0]).stat().st_size)
         for (rel, _), members in zip(todo, made):
             self._add(rel, members)
+        self.tree.finish(self.expected)  # the site is whole: what is left of a recycled tree goes
         return len(self.page_files)
 
     def write_zip(self, target: Path) -> None:
@@ -136,11 +147,7 @@ class Derived:
         return members
 
     def _write_twin(self, rel: str, twin: bytes) -> None:
-        out = self.site / FOLDER / rel
-        if out.parent not in self._dirs:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(out.parent)
-        out.write_bytes(twin)
+        self.tree.write(f"{FOLDER}/{rel}", twin)
 
     def _add(self, rel: str, members) -> None:
         for hosted_file, member in zip((rel, f"{FOLDER}/{rel}"), members):

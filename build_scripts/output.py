@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import bundle, cache as cache_module, mkdocs_run, notfound, publish, search, workers
+from . import bundle, cache as cache_module, mkdocs_run, notfound, publish, reuse, search, workers
 from .cache import Cache
 from .derived import Derived
 from .manifest import load_site_config
@@ -33,8 +33,10 @@ GENERATED_LIST = publish.GENERATED_LIST
 RETIRED_MEMOS = ("traditional", "offline")
 
 
-def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) -> dict:
-    """Stage, build and publish `book`; return figures for the caller to print."""
+def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress,
+                 recycled: reuse.Recycled | None = None) -> dict:
+    """Stage, build and publish `book`; return figures for the caller to print.
+    `recycled`: the site the last build replaced, to write this one into (reuse.py)."""
     work = root / ".build"
     _clear_work(work)
     stage_docs = work / "docs"
@@ -58,7 +60,8 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
     generated = sorted(set(generated) | {"data"})
 
     try:
-        dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, compressor, progress)
+        recycled = recycled or reuse.Recycled(work / publish.RECYCLE / "site")
+        dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, compressor, recycled, progress)
     finally:
         compressor.close()
 
@@ -79,21 +82,30 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) ->
 
 
 def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache: Cache, memos: dict,
-                     compressor: bundle.Compressor, progress) -> Path:
+                     compressor: bundle.Compressor, recycled: reuse.Recycled, progress) -> Path:
     """The hosted site (.build/site) and the offline bundle (.build/dist); return the latter."""
     # MkDocs once, in-process, for the hosted site; the offline bundle is
     # derived from it (offline.py), not built a second time.
     hosted = work / "site"
     site_config = load_site_config(root)  # read once: a YAML parse costs ≈ 0.03 s
-    keys = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages))
+    tree = recycled.take(hosted)
+    done = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages),
+                          tree)
     # The search engine and its index scripts (search/*.js, made by the pipeline).
+    searched = [f"search/{name}" for name in book.search_files["hosted"]]
+    tree.plan(searched)
     search.write(hosted, book.search_files["hosted"])
     site_url = str(site_config.get("site_url") or "")
     notfound.fix(hosted, site_url)
     # The 繁體 copy (zh-Hant/) and the offline bundle, made from the finished pages in one pass.
     progress("offline bundle: derived from the hosted site, with the 繁體 copy")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"], compressor)
+    # Every file of the hosted site, as MkDocs and search.write wrote them
+    # (a plugin build, which MkDocs builds itself, is listed from the disk).
+    outputs = sorted(set(done["outputs"]) | set(searched)) if "outputs" in done else None
+    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"], compressor,
+                      tree, outputs)
+    keys = done.get("keys", {})
     converted = derived.pages(keys, workers.processes())
     progress(f"wrote the offline pages and the 繁體 copy: {converted} pages")
     dist = work / "dist"
@@ -104,12 +116,13 @@ def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache
 
 
 def _clear_work(work: Path) -> None:
-    """Empty the scratch folder .build/, keeping its cache/ (see cache.py):
-    what an earlier build left goes into the trash (publish.discard)."""
+    """Empty the scratch folder .build/, keeping its cache/ (see cache.py),
+    the trash and the site to recycle (reuse.py): what an earlier build left
+    goes into the trash (publish.discard)."""
     if not work.is_dir():
         return
     for item in sorted(work.iterdir()):
-        if item.name not in ("cache", publish.TRASH):
+        if item.name not in ("cache", publish.TRASH, publish.RECYCLE):
             publish.discard(work, item)
 
 
@@ -147,10 +160,10 @@ def _handwritten_pages(docs: Path) -> list[str]:
 
 
 def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, site_config: dict, cache: Cache,
-                   progress, pages_total: int) -> dict[str, str]:
-    """MkDocs, in this process, for the hosted site (see mkdocs_run.py: pages
-    whose inputs did not change come from the cache, the others are rendered
-    over the cores); return the key of each page's HTML by its output file."""
+                   progress, pages_total: int, tree: reuse.Tree) -> dict:
+    """MkDocs, in this process, for the hosted site, written into `tree` (see
+    mkdocs_run.py: pages whose inputs did not change come from the cache, the
+    others are rendered over the cores); return what mkdocs_run.build returns."""
     theme_dir = _stage_theme(root, work, site_config)
     config = copy.deepcopy(site_config)  # mkdocs.yml's settings with the build's own
     config["docs_dir"] = str(docs)
@@ -175,13 +188,13 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, si
     progress("mkdocs build (hosted)")
     reporter = _PagesWritten(site, pages_total, progress)
     try:
-        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, nav=_escape_nav(nav))
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, nav=_escape_nav(nav))
     finally:
         reporter.stop()
     if done:
         progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
                  f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
-    return done.get("keys", {})
+    return done
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
