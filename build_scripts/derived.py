@@ -83,6 +83,8 @@ class Derived:
                 twin, *members = kept
                 self._write_twin(rel, twin)
                 self._add(rel, members)
+        if todo:
+            traditional.load()  # once, here, not in every worker
         made = workers.map_forked(self._make, todo, processes, size=lambda item: (self.site / item[0]).stat().st_size)
         for (rel, _), members in zip(todo, made):
             self._add(rel, members)
