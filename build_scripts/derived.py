@@ -66,15 +66,25 @@ class Derived:
         self.derivation = offline.Derivation(md_paths, set(self.bundled))
         self.members: dict[str, bundle.Member] = {}  # path in the bundle → its member
 
-    def pages(self, keys: dict[str, str], processes: int = 1) -> int:
+    def deriver(self, keys: dict[str, str]):
+        """The function that makes one page's twin (written) and members from
+        its output file, as `pages` would, for the worker that lays the page
+        out (mkdocs_run.build); `keys` as for `pages`."""
+        return lambda rel: self._make((rel, self._key(rel, keys.get(rel))))
+
+    def pages(self, keys: dict[str, str], processes: int = 1, made: dict | None = None) -> int:
         """Write the 繁體 copy (zh-Hant/) and make the pages' zip members;
-        `keys`: the key of each page's HTML (mkdocs_run.build). Return the
-        number of pages."""
+        `keys`: the key of each page's HTML (mkdocs_run.build); `made`: the
+        members of the pages `deriver` has made already, by output file.
+        Return the number of pages."""
         for rel in self.mirrored:
             if not rel.endswith(".html"):
                 traditional.mirror_file(self.site, rel)
         todo = []
         for rel in self.page_files:
+            if made and rel in made:
+                self._add(rel, made[rel])
+                continue
             key = self._key(rel, keys.get(rel))
             kept = self._kept(key)
             if kept is None:
@@ -85,8 +95,8 @@ class Derived:
                 self._add(rel, members)
         if todo:
             traditional.load()  # once, here, not in every worker
-        made = workers.map_forked(self._make, todo, processes, size=lambda item: (self.site / item[0]).stat().st_size)
-        for (rel, _), members in zip(todo, made):
+        results = workers.map_forked(self._make, todo, processes, size=lambda item: (self.site / item[0]).stat().st_size)
+        for (rel, _), members in zip(todo, results):
             self._add(rel, members)
         self.tree.finish(self.expected)  # the site is whole: what is left of a recycled tree goes
         return len(self.page_files)

@@ -46,7 +46,7 @@ class _Collect(logging.Handler):
 
 
 def build(config_file: Path, cache_dir: Path | None, processes: int = 1, tree: Tree | None = None,
-          **settings) -> dict:
+          derive=None, **settings) -> dict:
     """Build the site `config_file` describes; return how many Markdown pages
     it has and how many were converted and laid out anew (the rest came from
     the cache), under "keys" each page's output file (posix path in the
@@ -54,9 +54,15 @@ def build(config_file: Path, cache_dir: Path | None, processes: int = 1, tree: T
     step derived from a page alone can be kept under it (derived.py), and
     under "outputs" every file written. `cache_dir`: where rendered pages are
     kept (None: no cache); `tree`: the site folder to write into (reuse.py:
-    recycled; None: emptied first); `settings`: configuration values over the
-    file's (as `mkdocs build`'s options). A configuration with plugins, built
-    by MkDocs itself, returns none of these."""
+    recycled; None: emptied first); `derive(files, keys)`: called with every
+    file the build will write and the keys once they are known, before any
+    page is laid out, it returns the function of a page's output file that
+    the worker laying the page out calls after writing it (or None); its
+    results are under "derived" (by output file; None when `derive` gave no
+    function or the list proved wrong).
+    `settings`: configuration values over the file's (as `mkdocs build`'s
+    options). A configuration with plugins, built by MkDocs itself, returns
+    none of these."""
     import jinja2
     from mkdocs import exceptions
     from mkdocs.config import load_config
@@ -74,7 +80,7 @@ def build(config_file: Path, cache_dir: Path | None, processes: int = 1, tree: T
 
             mkdocs_build(config)
             return {}
-        return _build(config, cache_dir, processes, tree)
+        return _build(config, cache_dir, processes, tree, derive)
     except (exceptions.MkDocsException, exceptions.ConfigurationError, jinja2.TemplateError, OSError, ValueError) as exc:
         # The first error MkDocs logged names the cause ("Config value
         # 'markdown_extensions': …"); its exception only says it aborted.
@@ -103,7 +109,7 @@ def _tree_digest(folder: str | None) -> str:
     return h.hexdigest()
 
 
-def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None) -> dict:
+def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None, derive) -> dict:
     from mkdocs import utils
     from mkdocs.commands import build as mk
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
@@ -207,19 +213,27 @@ def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None) ->
             todo.append((page, key))
         else:
             tree.write(page.file.dest_uri, output)
-    workers.each_forked(lambda item: _write_page(item, config, doc_files, nav, env, store), todo, processes,
-                        size=lambda item: len(item[0].content or ""))
+    # Every file the build writes is known now (a page is written unless its
+    # HTML is blank): what is derived from a page is made by the worker that
+    # lays it out, from the HTML it has just written.
+    site = Path(config.site_dir)
+    planned = set(static) | set(written) | {rel for rel in made_by_templates if (site / rel).is_file()}
+    per_page = derive(planned, written) if derive is not None else None
+    made = workers.map_forked(lambda item: _write_page(item, config, doc_files, nav, env, store, per_page), todo,
+                              processes, size=lambda item: len(item[0].content or ""))
 
     log_level = config.validation.links.anchors
     for page in pages:
         page.validate_anchor_links(files=files, log_level=log_level)
     config.plugins.on_post_build(config=config)
     store.prune()
-    site = Path(config.site_dir)
     laid_out = [p.file.dest_uri for p, _ in todo]
     outputs = set(static) | (set(written) - set(laid_out)) | {
         rel for rel in laid_out + made_by_templates if (site / rel).is_file()}
-    return {"pages": len(pages), "converted": converted, "laid_out": len(todo), "keys": written, "outputs": outputs}
+    # A blank page (not written) made the list `derive` was given wrong: nothing derived is kept.
+    derived = dict(zip(laid_out, made)) if per_page is not None and outputs == planned else None
+    return {"pages": len(pages), "converted": converted, "laid_out": len(todo), "keys": written, "outputs": outputs,
+            "derived": derived}
 
 
 def _installed(folder: str) -> bool:
@@ -285,7 +299,9 @@ def _restore(page, result, files) -> None:
     page.links_to_anchors = {files.get_file_from_path(uri): dict(v) for uri, v in links.items() if files.get_file_from_path(uri)}
 
 
-def _write_page(item, config, doc_files, nav, env, store) -> None:
+def _write_page(item, config, doc_files, nav, env, store, per_page):
+    """One page laid out and written (mkdocs.commands.build._build_page);
+    what `per_page` derives from it (None: nothing)."""
     from mkdocs.commands import build as mk
 
     page, key = item
@@ -293,8 +309,10 @@ def _write_page(item, config, doc_files, nav, env, store) -> None:
     # MkDocs writes nothing for a page whose HTML is blank: then no recycled page is left there.
     path.unlink(missing_ok=True)
     mk._build_page(page, config, doc_files, nav, env)
-    if path.is_file():
-        store.save("page", key, path.read_bytes())
+    if not path.is_file():
+        return None
+    store.save("page", key, path.read_bytes())
+    return per_page(page.file.dest_uri) if per_page is not None else None
 
 
 # -- the cache ------------------------------------------------------------------

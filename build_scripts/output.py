@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import bundle, cache as cache_module, mkdocs_run, notfound, publish, reuse, search, workers
+from . import bundle, cache as cache_module, mkdocs_run, notfound, publish, reuse, search, traditional, workers
 from .cache import Cache
 from .derived import Derived
 from .manifest import load_site_config
@@ -104,24 +104,41 @@ def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache
     hosted = work / "site"
     site_config = load_site_config(root)  # read once: a YAML parse costs ≈ 0.03 s
     tree = recycled.take(hosted)
-    done = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages),
-                          tree)
+    site_url = str(site_config.get("site_url") or "")
+    md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
     # The search engine and its index scripts (search/*.js, made by the pipeline).
     searched = [f"search/{name}" for name in book.search_files["hosted"]]
+
+    def derived_from(files: list[str] | None) -> Derived:
+        """The 繁體 copy (zh-Hant/) and the offline bundle of the hosted site
+        whose files are `files` (None: listed from the disk)."""
+        return Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"],
+                       compressor, tree, files)
+
+    early = []
+
+    def derive(planned: set[str], keys: dict[str, str]):
+        """Called by MkDocs' run before it lays out any page: what is derived
+        from a page is made by the worker that lays it out (mkdocs_run.build)."""
+        if any(rel.startswith(f"{traditional.FOLDER}/") for rel in planned):
+            return None  # docs/ has a zh-Hant/ of its own: the copy replaces it when the site is whole
+        traditional.load()  # before the workers are forked: they inherit OpenCC's tables
+        early.append(derived_from(sorted(planned | set(searched))))
+        return early[0].deriver(keys)
+
+    done = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages),
+                          tree, derive)
     tree.plan(searched)
     search.write(hosted, book.search_files["hosted"])
-    site_url = str(site_config.get("site_url") or "")
     notfound.fix(hosted, site_url)
-    # The 繁體 copy (zh-Hant/) and the offline bundle, made from the finished pages in one pass.
     progress("offline bundle: derived from the hosted site, with the 繁體 copy")
-    md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    # Every file of the hosted site, as MkDocs and search.write wrote them
-    # (a plugin build, which MkDocs builds itself, is listed from the disk).
-    outputs = sorted(set(done["outputs"]) | set(searched)) if "outputs" in done else None
-    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"], compressor,
-                      tree, outputs)
-    keys = done.get("keys", {})
-    converted = derived.pages(keys, workers.processes())
+    made = done.get("derived")
+    if made is not None:
+        derived = early[0]
+    else:  # derived once the site is whole, from every file of it as written (a plugin build: as listed)
+        derived = derived_from(sorted(set(done["outputs"]) | set(searched)) if "outputs" in done else None)
+        made = {}
+    converted = derived.pages(done.get("keys", {}), workers.processes(), made)
     progress(f"wrote the offline pages and the 繁體 copy: {converted} pages")
     dist = work / "dist"
     dist.mkdir()
@@ -175,10 +192,11 @@ def _handwritten_pages(docs: Path) -> list[str]:
 
 
 def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, site_config: dict, cache: Cache,
-                   progress, pages_total: int, tree: reuse.Tree) -> dict:
+                   progress, pages_total: int, tree: reuse.Tree, derive) -> dict:
     """MkDocs, in this process, for the hosted site, written into `tree` (see
     mkdocs_run.py: pages whose inputs did not change come from the cache, the
-    others are rendered over the cores); return what mkdocs_run.build returns."""
+    others are rendered over the cores, and `derive` makes what is derived
+    from them in the same workers); return what mkdocs_run.build returns."""
     theme_dir = _stage_theme(root, work, site_config)
     config = copy.deepcopy(site_config)  # mkdocs.yml's settings with the build's own
     config["docs_dir"] = str(docs)
@@ -203,7 +221,7 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, si
     progress("mkdocs build (hosted)")
     reporter = _PagesWritten(site, pages_total, progress)
     try:
-        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, nav=_escape_nav(nav))
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, derive, nav=_escape_nav(nav))
     finally:
         reporter.stop()
     if done:

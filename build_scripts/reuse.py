@@ -73,6 +73,7 @@ class Tree:
         inside = rel + "/"
         self.dirs = {d for d in self.dirs if d != rel and not d.startswith(inside)}
         self.files = {f for f in self.files if f != rel and not f.startswith(inside)}
+        self._made = {d for d in self._made if d != rel and not d.startswith(inside)}
 
     def write(self, rel: str, data: bytes) -> None:
         """The file at `rel` holds `data`: a kept page that already does is
