@@ -7,7 +7,11 @@ zh-Hant/<path>), the offline copies of both (offline.py) and their compressed
 zip members (bundle.py). Only the zip is published, so the offline copies are
 never written out. (As three passes — twins, offline tree, zip — each read
 every page again from disk, hashed it for its cache and forked workers of its
-own: together more than twice this pass's time.)
+own: together more than twice this pass's time.) That worker is the one that
+lays the page out (`deriver`, called by mkdocs_run.build right after the page
+is written: every file of the site is known before the layout), so no second
+pool is forked; `pages` then derives only what is left (the pages MkDocs took
+from its cache, or every page when the list of files was not known early).
 
 A page's derived outputs (its twin and the two members) are kept together
 (cache.Memo) under the key of its HTML from MkDocs (mkdocs_run: a digest of
