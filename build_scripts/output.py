@@ -60,7 +60,11 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress,
     _clear_work(work)
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
-    generated = _write_pages(stage_docs, book.pages)
+    # The generated pages are written into those the last swap replaced (reuse.take_docs).
+    recycled_docs = work / publish.RECYCLE / "docs"
+    docs_tree = reuse.take_docs(recycled_docs, {p.path.split("/")[0] for p in book.pages} | {"data"}, stage_docs)
+    publish.discard(work, recycled_docs)  # what is no longer generated
+    generated = _write_pages(docs_tree, book.pages)
     progress(f"wrote {len(book.pages)} pages into .build/docs")
     # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
     # them and rewrites the pages' links to them (guide.md's data/entries.json)
@@ -69,11 +73,14 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress,
     # The zip members of what is known now (the data files, the bundle's search
     # index: ≈ 12 MB to deflate) are compressed while MkDocs runs.
     compressor = bundle.Compressor(memos["zip"], workers.processes())
+    written = {f"data/{name}" for name in book.data}
+    docs_tree.plan(written)
     (stage_docs / "data").mkdir(exist_ok=True)
     for name, text in book.data.items():
         data = text.encode("utf-8")
         compressor.start(data)
-        (stage_docs / "data" / name).write_bytes(data)
+        docs_tree.write(f"data/{name}", data)
+    docs_tree.finish(written | {p.path for p in book.pages})
     for text in book.search_files["offline"].values():
         compressor.start(text.encode("utf-8"))
     generated = sorted(set(generated) | {"data"})
@@ -178,15 +185,11 @@ def _copy_handwritten(docs: Path, dest: Path) -> None:
             shutil.copy2(item, target)
 
 
-def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
+def _write_pages(docs: reuse.Tree, pages: list[Page]) -> list[str]:
     top = set()
-    folders = set()
+    docs.plan(page.path for page in pages)
     for page in pages:
-        path = docs / page.path
-        if path.parent not in folders:  # one mkdir per folder, not per page
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        path.write_text(page.markdown, encoding="utf-8")
+        docs.write(page.path, page.markdown.encode("utf-8"))
         top.add(page.path.split("/")[0])
     return sorted(top)
 

@@ -164,26 +164,29 @@ def _finish(work: Path, steps: list[dict]) -> None:
     _journal(work).unlink(missing_ok=True)
     _sync_dir(work)
     discard(work, work / "old")
-    site = str(work.parent / "site")
+    root = work.parent
     for step in steps:
         if step["new"] and os.path.lexists(step["new"]):
-            if step.get("place") == site:
-                _recycle(work, Path(step["new"]))
+            place = Path(step.get("place", ""))
+            if place == root / "site":
+                _recycle(work, Path(step["new"]), work / RECYCLE / "site")
+            elif place.parent == root / "docs" and place.name != GENERATED_LIST:
+                _recycle(work, Path(step["new"]), work / RECYCLE / "docs" / place.name)
             else:
                 discard(work, Path(step["new"]))
 
 
-def _recycle(work: Path, old_site: Path) -> None:
-    """Keep the site a swap replaced as the next build's site folder (reuse.py)."""
-    kept = work / RECYCLE / "site"
+def _recycle(work: Path, old: Path, kept: Path) -> None:
+    """Keep the site (or a generated docs/ page or folder) a swap replaced
+    for the next build to write into (reuse.py)."""
     try:
-        (work / RECYCLE).mkdir(exist_ok=True)
-        if not os.path.lexists(kept) and old_site.is_dir() and not old_site.is_symlink():
-            os.replace(old_site, kept)  # as discard: one rename, after the journal is gone
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        if not os.path.lexists(kept) and not old.is_symlink():
+            os.replace(old, kept)  # as discard: one rename, after the journal is gone
             return
     except OSError:
         pass
-    discard(work, old_site)
+    discard(work, old)
 
 
 # -- the trash ----------------------------------------------------------------

@@ -10,7 +10,8 @@ them new was ≈ 0.3 s of a 0.7 s publishing step.
 
 So the site tree the last swap replaced (publish.py keeps it as
 .build/recycle/site instead of trashing it) becomes the next build's
-.build/site:
+.build/site (and the generated docs/ pages it replaced, .build/recycle/docs/,
+the next build's staged pages: `take_docs`):
 
 - `Recycled.prepare` (in the trash's thread, while the pipeline runs) keeps
   only its real folders and its pages (.html files with a single link) and
@@ -143,7 +144,32 @@ class Recycled:
         return Tree(dest, files, dirs)
 
 
-def _keep_folders_and_pages(top: Path) -> tuple[set[str], set[str]]:
+def take_docs(recycle: Path, names, stage: Path) -> Tree:
+    """The generated docs/ pages and folders the last swap replaced
+    (`recycle`/<name>: publish.py keeps them there), moved into `stage` for
+    the `names` generated again, as one Tree over `stage` that keeps their
+    folders and Markdown pages (as `Recycled` does a site's). A name already
+    in `stage` (a hand-written copy) is left where it is, for the trash."""
+    files, dirs = set(), set()
+    for name in sorted(names):
+        old, new = recycle / name, stage / name
+        if not os.path.lexists(old) or os.path.lexists(new):
+            continue
+        try:
+            if old.is_dir() and not old.is_symlink():
+                kept, folders = _keep_folders_and_pages(old, ".md")
+                os.replace(old, new)
+                files |= {f"{name}/{rel}" for rel in kept}
+                dirs |= {name} | {f"{name}/{rel}" for rel in folders}
+            elif name.endswith(".md") and old.is_file() and not old.is_symlink() and os.lstat(old).st_nlink == 1:
+                os.replace(old, new)
+                files.add(name)
+        except OSError:  # unreadable: not used (the trash takes it)
+            continue
+    return Tree(stage, files, dirs)
+
+
+def _keep_folders_and_pages(top: Path, suffix: str = KEPT) -> tuple[set[str], set[str]]:
     files, dirs = set(), set()
     pending = [""]
     while pending:
@@ -154,7 +180,7 @@ def _keep_folders_and_pages(top: Path) -> tuple[set[str], set[str]]:
                 if entry.is_dir(follow_symlinks=False):
                     dirs.add(sub)
                     pending.append(sub)
-                elif (entry.is_file(follow_symlinks=False) and sub.endswith(KEPT)
+                elif (entry.is_file(follow_symlinks=False) and sub.endswith(suffix)
                       and entry.stat(follow_symlinks=False).st_nlink == 1):
                     files.add(sub)
                 else:  # a link, another kind of file, or a file another path shares

@@ -151,7 +151,8 @@ def test_a_renamed_chapter_changes_the_menu_of_every_page_byte_identical_to_a_co
 
 
 def _folders(root) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in (root / "site").rglob("*") if p.is_dir())
+    return sorted(p.relative_to(root).as_posix() for top in ("docs", "site") for p in (root / top).rglob("*")
+                  if p.is_dir())
 
 
 def test_a_rebuild_writes_into_the_site_the_last_swap_replaced_and_publishes_a_cold_builds_tree(project, tmp_path):
@@ -170,6 +171,7 @@ def test_a_rebuild_writes_into_the_site_the_last_swap_replaced_and_publishes_a_c
     (recycled / "index.html").symlink_to(outside)  # a link where a page goes: not written through
     (recycled / "stale" / "deeper").mkdir(parents=True)
     (recycled / "stale" / "deeper" / "index.html").write_bytes(b"<html>no longer built</html>")
+    (project / ".build" / "recycle" / "docs" / "town-2099" / "stale").mkdir()  # a folder no longer generated
     unchanged = recycled / "town-2099" / "index.html"
     os.utime(unchanged, ns=(10**18, 10**18))
     report.write_text(text.replace("继续推进工作", "继续推进各项工作"), encoding="utf-8")
