@@ -122,6 +122,12 @@ class Cache:
     def save_volume(self, key: str, volume: Volume) -> None:
         self._save(self.dir / "volumes" / f"{key}.pickle", volume)
 
+    def save_volume_pickle(self, key: str, data: bytes) -> None:
+        """`save_volume` of a volume already pickled (`pickled`): a
+        volume worker pickles its volume once, for this file and for the
+        build process (pipeline._structure_worker)."""
+        self._save_bytes(self.dir / "volumes" / f"{key}.pickle", data)
+
     def prune_volumes(self) -> None:
         """Drop the structures of volumes this build did not use (old versions of a seed)."""
         folder = self.dir / "volumes"
@@ -152,6 +158,10 @@ class Cache:
         SPLITS), by the text either side: they depend on that text and jieba only."""
         splits = self._load(self._splits_path())
         return splits if isinstance(splits, dict) else {}
+
+    def splits_kept(self) -> bool:
+        """Whether an earlier build kept its splits (an empty memo included)."""
+        return self._splits_path().is_file()
 
     def _splits_path(self) -> Path:
         # The answers are jieba's and the code's (the window, the rule): keyed on both.
@@ -318,11 +328,25 @@ class Cache:
 
     @staticmethod
     def _save(path: Path, value) -> None:
+        Cache._save_bytes(path, pickled(value))
+
+    @staticmethod
+    def _save_bytes(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(data)
         os.replace(tmp, path)  # a build interrupted mid-write leaves no half cache file
+
+
+def pickled(value) -> bytes:
+    """A cache file's bytes for `value`."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpickled(data: bytes):
+    """`pickle.loads` with the collector paused (see collector_paused)."""
+    with collector_paused():
+        return pickle.loads(data)
 
 
 @contextlib.contextmanager

@@ -2,8 +2,8 @@
 in one ordered list, run top to bottom.
 
     manifest → volumes (read → repair → structure, per volume) → layout
-             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
-             → glossary → render → search → indexes ┘ → export
+             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
+             → glossary → render → search → export → indexes ┘
 
 `STAGES` is that list (like `repair.REPAIRS`): each stage a named function
 registered in reading order by `@stage`, taking the `Run` and filling the
@@ -12,13 +12,13 @@ the volume stages read the seed texts (glossary and indexes read the editors'
 YAML beside them). A stage may start work that a later stage collects: the
 names stage starts the name indexes in a process of their own (they read
 only the volumes and their layout), which the indexes stage collects, so
-that both cores work while glossary, render and search run. Each stage that
-takes time ends with a progress line that starts with what it did (`read …`,
-`repaired …`, `structured …`, `glossary: …`, `render: …`, `search: …`,
-`indexes: …`; `names: …` when the indexes stage has the name indexes: the
-time up to it is what the build waited for them), so
-benchmarks/build_bench.py charges the time to the stage that really ran; the
-near-instant ones (manifest, layout, export) print none. The result is a
+that both cores work while glossary, render, search and export run. Each
+stage that takes time ends with a progress line that starts with what it did
+(`read …`, `repaired …`, `structured …`, `glossary: …`, `render: …`,
+`search: …`, `export: …`, `indexes: …`; `names: …` when the indexes stage
+has the name indexes: the time up to it is what the build waited for them),
+so benchmarks/build_bench.py charges the time to the stage that really ran;
+the near-instant ones (manifest, layout) print none. The result is a
 `Book`: what the publishing step (output.py) hands to MkDocs. `check.py`
 calls `structure_volume`, the per-volume part.
 """
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import audit_page, export, layout, publish, readings, search, volume_home, workers
-from .cache import Cache, collector_paused
+from .cache import Cache, collector_paused, pickled, unpickled
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
@@ -43,7 +43,7 @@ from .indexes import printed as printed_index
 from .indexes.collation import load_phrase_readings
 from .indexes.locators import Target, TextMemo, targets as make_targets
 from .indexes.names import CandidateMemo
-from .indexes.tagging import KeptLookups, Tagger, load_posseg
+from .indexes.tagging import KeptLookups, Tagger, load_posseg, loaded_word_tags
 from .manifest import load_manifest, load_site_config
 from .model import Line, Volume, VolumeSpec
 from .reader import read_lines
@@ -99,11 +99,11 @@ class Run:
     nav: list = field(default_factory=list)  # render, indexes
     entries: list[dict] = field(default_factory=list)  # render
     audit: list = field(default_factory=list)  # render
-    figures: dict = field(default_factory=dict)  # render, export
+    figures: dict = field(default_factory=dict)  # render, export, indexes
     searchable: list[dict] = field(default_factory=list)  # search
     search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
     indexes: IndexBuild | None = None  # indexes
-    data: dict[str, str] = field(default_factory=dict)  # export
+    data: dict[str, str] = field(default_factory=dict)  # export, indexes (index.json)
 
     @property
     def seeds(self) -> Path:
@@ -253,11 +253,34 @@ def search_stage(run: Run) -> None:
     run.progress(f"search: {len(run.searchable)} records indexed")
 
 
+@stage("export")
+def export_stage(run: Run) -> None:
+    """The data contract: entries, audit and glossary JSON (index.json is the
+    indexes stage's). Before the indexes: the build would otherwise wait for
+    the name indexes with nothing to do, then export. Each volume's part of
+    entries.json and audit.json is kept under its cache key: a rebuild
+    writes out only the changed volumes' records."""
+    kept = run.cache.load_kept("export")
+    of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
+    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit)
+             for v, key in zip(run.volumes, run.keys)}
+    if parts.keys() != kept.keys():
+        run.cache.save_kept("export", parts)
+    run.data = {
+        "entries.json": export.entries_json([parts[key] for key in run.keys]),
+        "audit.json": export.audit_json([parts[key] for key in run.keys]),
+        "glossary.json": export.dumps(run.glossary_records),
+    }
+    run.figures.update(entries=len(run.entries))
+    run.progress(f"export: entries.json, audit.json, glossary.json; {len(run.entries)} entries")
+
+
 @stage("indexes")
 def indexes_stage(run: Run) -> None:
     """The 索引 section: the 条目索引 and 主题索引 (after the glossary: its
     terms join the 主题索引), then the name indexes the names stage started
-    are collected; the home page and the rest of the menu."""
+    are collected; the home page and the rest of the menu; index.json, the
+    data contract's last file."""
     terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
     indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, progress=run.progress, site=run.site,
                                           made_names=lambda: _collect_names(run), targets=run.targets)
@@ -269,26 +292,8 @@ def indexes_stage(run: Run) -> None:
     # beside the 修订记录, out of the reader's volume menus.
     editors = [volume_home.editors_nav_item(v) for v in run.volumes]
     run.nav.append({"使用说明": ["guide.md", {audit_page.TITLE: audit_page.PATH}, *editors]})
-
-
-@stage("export")
-def export_stage(run: Run) -> None:
-    """The data contract: entries, audit, glossary and index JSON. Each
-    volume's part of entries.json and audit.json is kept under its cache key:
-    a rebuild writes out only the changed volumes' records."""
-    kept = run.cache.load_kept("export")
-    of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
-    parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit)
-             for v, key in zip(run.volumes, run.keys)}
-    if parts.keys() != kept.keys():
-        run.cache.save_kept("export", parts)
-    run.data = {
-        "entries.json": export.entries_json([parts[key] for key in run.keys]),
-        "audit.json": export.audit_json([parts[key] for key in run.keys]),
-        "glossary.json": export.dumps(run.glossary_records),
-        "index.json": export.dumps(run.indexes.data),
-    }
-    run.figures.update(entries=len(run.entries), pages=len(run.pages), audit_records=len(run.audit))
+    run.data["index.json"] = export.dumps(indexes.data)
+    run.figures.update(pages=len(run.pages), audit_records=len(run.audit))
 
 
 # --- one volume: read → repair → structure (the `volumes` stage, per volume) -----
@@ -366,9 +371,11 @@ def structure_stage(run: VolumeRun) -> None:
 def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> tuple[list[Volume], list[str]]:
     """read → repair → structure of every volume, or its result from the cache
     when the volume's sources, manifest entry and the code are those of an
-    earlier build; the volumes and their keys. Volumes are independent: when
-    several must be structured, they are, side by side, in worker processes
-    (one per core)."""
+    earlier build; the volumes and their keys. Volumes are independent: those
+    to structure are structured in worker processes (one per core, side by
+    side when several), each of which also writes its volume's cache file,
+    while this process loads what the later stages need
+    (_prepare_later_stages)."""
     keys = [cache.volume_key(spec, seeds) for spec in specs]
     volumes: list[Volume | None] = [cache.load_volume(key) for key in keys]
     for spec, volume in zip(specs, volumes):
@@ -377,32 +384,43 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
     todo = [i for i, v in enumerate(volumes) if v is None]
     if not todo:
         return volumes, keys
-    known = cache.load_splits()
+    kept, known = cache.splits_kept(), cache.load_splits()
     wrap.SPLITS.update(known)
-    processes = min(len(todo), os.cpu_count() or 1)
-    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for i in todo:
             volumes[i] = structure_volume(specs[i], seeds, progress)
+            cache.save_volume(keys[i], volumes[i])
     else:
-        # jieba's dictionary (wrap repair) loaded once, before the workers fork.
-        _segmenter()
+        # A worker even for one volume: it pickles the volume once, for its
+        # cache file and for this process (pickling a yearbook ≈ 0.3 s, which
+        # this process would otherwise spend after the worker, on the
+        # critical path), and this process meanwhile loads what the later
+        # stages need. jieba's dictionary (wrap repair) is loaded once,
+        # before the workers fork, when no earlier build kept its splits (a
+        # cold build): a rebuild asks it only of a pair of words new to the
+        # text, if any, and a worker that needs it loads it then (≈ 0.25 s
+        # that a one-character change does not spend).
+        if not kept:
+            _segmenter()
+        processes = min(len(todo), os.cpu_count() or 1)
         with workers.pool(processes, initializer=worker_signals) as pool:
-            # Progress lines of the workers go to stderr as usual; another
-            # progress callable (a test's log) may not cross processes.
+            # Progress lines of the workers go to stderr as they come; another
+            # progress callable (a test's log), which may not cross
+            # processes, gets them with the volume.
             shown = progress if isinstance(progress, Progress) else None
-            results = pool.imap(_structure_worker, [(specs[i], seeds, shown) for i in todo])
-            # The pool's thread unpickles each volume as it comes (cache.collector_paused).
+            results = pool.imap(_structure_worker, [(specs[i], seeds, shown, cache.root, keys[i]) for i in todo])
+            # The pool's thread unpickles each result as it comes (cache.collector_paused).
             with collector_paused():
                 _prepare_later_stages(cache)
                 for i, result in zip(todo, results):
                     if isinstance(result, tuple):  # an InputError, sent back as its parts
                         raise InputError(*result)
-                    volumes[i], splits = result["volume"], result["splits"]
-                    wrap.SPLITS.update(splits)
+                    for message in result["messages"]:
+                        progress(message)
+                    volumes[i] = unpickled(result["volume"])
+                    wrap.SPLITS.update(result["splits"])
                     readings.MEMO.update(result["readings"])
-    for i in todo:
-        cache.save_volume(keys[i], volumes[i])
-    if len(wrap.SPLITS) != len(known):
+    if len(wrap.SPLITS) != len(known) or not kept:
         cache.save_splits(wrap.SPLITS)
     return volumes, keys
 
@@ -414,8 +432,12 @@ def _prepare_later_stages(cache: Cache) -> None:
     it) and pypinyin's dictionaries for the slugs and index order (≈ 0.3 s)
     when nothing was kept from an earlier build (a cold build); OpenCC's t2s
     characters for the search (≈ 0.15 s, or read from the cache) and MkDocs'
-    modules, which the publishing step imports (≈ 0.15 s)."""
-    if not cache.tags_kept():
+    modules, which the publishing step imports (≈ 0.15 s). The tagger's
+    dictionary tags, which a rebuild reads instead of loading jieba's tagger
+    (tagging.KeptLookups), are written now too, not by the names process
+    on the build's critical path (≈ 0.15 s)."""
+    cold = not cache.tags_kept()
+    if cold:
         load_posseg()
     if not readings.MEMO:
         readings.prepare()
@@ -424,17 +446,22 @@ def _prepare_later_stages(cache: Cache) -> None:
     import mkdocs.config.defaults  # noqa: F401
     import mkdocs.localization  # noqa: F401
     import mkdocs.theme  # noqa: F401
+    if cold:  # last: by now the shorter volumes' workers are done, and this process has a core of its own
+        cache.save_word_tags(load_posseg().dt.word_tag_tab)
 
 
 def _structure_worker(job) -> dict | tuple:
-    spec, seeds, progress = job
+    spec, seeds, progress, root, key = job
     known = len(readings.MEMO)
+    messages = []  # progress lines for a callable that stayed in the build process
     try:
-        volume = structure_volume(spec, seeds, progress or (lambda m: None))
+        volume = structure_volume(spec, seeds, progress or messages.append)
+        data = pickled(volume)
+        Cache(root).save_volume_pickle(key, data)
         # pypinyin's answers for the slugs go back with the volume, so the
         # build keeps them (readings.py) and a rebuild of this volume alone
         # need not import pypinyin.
-        return {"volume": volume, "splits": wrap.SPLITS, "readings": readings.since(known)}
+        return {"volume": data, "splits": wrap.SPLITS, "readings": readings.since(known), "messages": messages}
     except InputError as exc:  # its constructor takes three arguments: pickle its parts
         return (exc.file, exc.problem, exc.line)
 
@@ -446,13 +473,13 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
     """The name indexes (the names stage's work, beside the build) and the
     readings pypinyin gave for them, which the build keeps. jieba's tags come
     from and go back to the cache: as far as the last build's name rules
-    asked jieba's dictionary, their answers; the whole table (kept, or
-    jieba's own) only for a word outside them. Each volume's name
+    asked jieba's dictionary, their answers; the whole table (jieba's own
+    when this process has it, else kept) only for a word outside them. Each volume's name
     candidates too: a volume whose text did not change is not read again."""
     cache = run.cache
     known = len(readings.MEMO)
     kept = cache.load_word_lookups()
-    lookups = KeptLookups(kept, lambda: cache.load_word_tags() or load_posseg().dt.word_tag_tab)
+    lookups = KeptLookups(kept, lambda: loaded_word_tags() or cache.load_word_tags() or load_posseg().dt.word_tag_tab)
     tagger = Tagger(cache.load_tags(), dictionary=lookups)
     candidates = CandidateMemo(cache.load_kept("names"))
     made = name_indexes(run.volumes, tagger, run.site, candidates, run.targets)

@@ -32,7 +32,7 @@ def toned(han: str) -> tuple[str, ...]:
     """Syllables with their tone digit (zhong4; neutral tone 5; ü kept)."""
     key = ("t", han)
     if key not in MEMO:
-        MEMO[key] = tuple(lazy_pinyin(han, style=_style("TONE3"), neutral_tone_with_five=True, v_to_u=True))
+        MEMO[key] = tuple(_pinyin("toned").lazy_pinyin(han, style=_style("TONE3")))
     return MEMO[key]
 
 
@@ -41,7 +41,7 @@ def plain(text: str) -> tuple[str, ...]:
     pypinyin's `errors="default"` leaves it."""
     key = ("n", text)
     if key not in MEMO:
-        MEMO[key] = tuple(lazy_pinyin(text, style=_style("NORMAL")))
+        MEMO[key] = tuple(_pinyin("plain").lazy_pinyin(text, style=_style("NORMAL")))
     return MEMO[key]
 
 
@@ -51,13 +51,47 @@ def prepare() -> None:
     _style("NORMAL")
 
 
-def lazy_pinyin(*args, **kwargs):
-    """pypinyin.lazy_pinyin, imported on the first miss: importing pypinyin
-    loads its dictionaries (≈ 0.3 s), which a rebuild answered from the memo
-    never needs."""
-    from pypinyin import lazy_pinyin as convert
+_PINYIN: dict = {}  # "toned"/"plain" → its pypinyin.core.Pinyin, made on the first miss
 
-    return convert(*args, **kwargs)
+
+def _pinyin(kind: str):
+    """pypinyin's `lazy_pinyin` as a `Pinyin` of its own converter (what
+    pypinyin.lazy_pinyin makes at every call), imported on the first miss:
+    importing pypinyin loads its dictionaries (≈ 0.3 s), which a rebuild
+    answered from the memo never needs."""
+    if kind not in _PINYIN:
+        from pypinyin.core import Pinyin
+
+        options = {"neutral_tone_with_five": True, "v_to_u": True} if kind == "toned" else {}
+        _PINYIN[kind] = Pinyin(_converter()(**options))
+    return _PINYIN[kind]
+
+
+def _converter():
+    """pypinyin's UltimateConverter (lazy_pinyin's) with each syllable's style
+    conversion done once: pypinyin converts the tone-marked reading of every
+    character of every call anew (regular-expression substitutions: more than
+    half of a call's time), while a book's ≈ 3,000 titles use a few hundred
+    distinct syllables. The conversion reads only the syllable, the style and
+    `strict` (the character is handed to its hooks, which these styles and
+    options ignore): tests/unit/test_readings.py compares the answers with
+    pypinyin.lazy_pinyin's."""
+    from pypinyin.converter import UltimateConverter
+
+    class SyllableMemo(UltimateConverter):
+        def __init__(self, **options):
+            super().__init__(**options)
+            self._styled: dict = {}
+
+        def convert_style(self, han, orig_pinyin, style, strict, **kwargs):
+            if kwargs:  # an option this memo's key does not cover
+                return super().convert_style(han, orig_pinyin, style, strict, **kwargs)
+            key = (orig_pinyin, style, strict)
+            if key not in self._styled:
+                self._styled[key] = super().convert_style(han, orig_pinyin, style, strict)
+            return self._styled[key]
+
+    return SyllableMemo
 
 
 def _style(name: str):

@@ -1,7 +1,8 @@
 """The build command (建站): the pipeline, then the publishing step.
 
-    pipeline.py   manifest → volumes (read → repair → structure) → glossary
-                  → render → indexes → export → search: the book
+    pipeline.py   manifest → volumes (read → repair → structure) → layout
+                  → names (beside) → glossary → render → search → export
+                  → indexes: the book
     output.py     MkDocs (hosted) → search index → 繁體 copy → offline bundle
                   → zip → publish.py's atomic swap into docs/, site/, dist/
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import CJK
+from .collation import sort_key
 from .headings import Heading, entry_locator, merge, qualify
 from .locators import Target, search_text
 from .mentions import mentions
@@ -55,9 +56,11 @@ PLACE_SUFFIX = re.compile(r"(街道|社区|大街|路|道|街|里|园|桥|村|�
 LISTED_PLACE = re.compile(rf"^[{CJK}]{{2,8}}(街道|社区)$")
 # Where a name can stand next to its signal: within one clause (the book
 # separates clauses with these marks; 、 joins names of one list and stays).
-_CLAUSE = re.compile(r"[^。；！？\n，,：:（）()]+")
+_CLAUSE_MARK = re.compile(r"[。；！？\n，,：:（）()]")
 # The office or body words in running text (unanchored forms of the above).
-_OFFICE_IN_TEXT = re.compile(OFFICE.pattern.rstrip("$") + r"|区领导")
+# (The office words ungrouped: with the group as one branch of the
+# alternation, re tries the pattern at every character, five times slower.)
+_OFFICE_IN_TEXT = re.compile(OFFICE.pattern.rstrip("$")[1:-1] + r"|区领导")
 _ORG_IN_TEXT = re.compile(ORG_SUFFIX.pattern.rstrip("$"))
 WINDOW = 24  # characters tagged around a signal: a name list after an office
 _HAN = re.compile(rf"^[{CJK}]+$")
@@ -153,7 +156,13 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     candidates of each volume an earlier build found."""
     texts = [t.text for t in targets]
     posseg = tagger or _tagger()
-    found = _candidates(targets, texts, posseg, candidates or CandidateMemo())
+    with posseg.working():
+        return _build(targets, texts, titles, lines, posseg, candidates or CandidateMemo())
+
+
+def _build(targets: list[Target], texts: list[str], titles: list[str], lines: list[str], posseg: Tagger,
+           candidates: CandidateMemo) -> dict[str, list[Heading]]:
+    found = _candidates(targets, texts, posseg, candidates)
     people: set[str] = set().union(*(c.people for c in found))
     orgs: set[str] = {search_text(t) for t in titles if ORG_SUFFIX.search(search_text(t)) and len(search_text(t)) >= 4 and _HAN.match(search_text(t))}
     orgs |= set().union(*(c.orgs for c in found))
@@ -161,10 +170,6 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     places = {p for p in places if _proper_place(posseg, p)}
     places |= set().union(*(c.places for c in found))
     dictionary = posseg.dictionary
-    headed = {search_text(t) for t in titles}
-    unheaded = sorted(o for o in orgs if o not in headed)
-    where = mentions(unheaded, texts)
-    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
     for name in [p for p in places if p.endswith("街道")]:
         places.add(name[:-1])  # the book's short form: 东海街道 → 东海街
     places = {p for p in places if not _bare(p) or any(p + a in places for a in ADMIN_SUFFIX)}
@@ -173,9 +178,14 @@ def build(targets: list[Target], titles: list[str], lines: list[str], tagger: Ta
     ordered = sorted(people)
     people = {p for p, q in zip(ordered, ordered[1:] + [""]) if not q.startswith(p)}
     people = {p for p in people if dictionary.get(p, "nr").startswith("nr")}
+    # one pass over the text for the three indexes and the bodies still to see used whole
+    where = mentions(sorted(people | orgs | places), texts)
+    headed = {search_text(t) for t in titles}
+    unheaded = sorted(o for o in orgs if o not in headed and where[o])
+    # Each body's first use tagged by the workers, all at once: most bodies are whole there.
+    posseg.tag_all([w for w in (_context(texts[where[o][0]], o)[1] for o in unheaded) if w])
+    orgs = {o for o in orgs if o in headed or _whole_somewhere(posseg, o, [texts[i] for i in where[o]])}
     found_names = {KIND_PERSON: sorted(people), KIND_ORG: sorted(orgs), KIND_PLACE: sorted(places - orgs)}
-    # one pass over the text for the three indexes
-    where = mentions(sorted(set().union(*found_names.values())), texts)
     return {kind: _headings(words, kind, where, targets) for kind, words in found_names.items()}
 
 
@@ -184,51 +194,85 @@ def _candidates(targets: list[Target], texts: list[str], posseg: Tagger, memo: C
     earlier build. Every stretch is handed to the tagger all the same (known
     tags cost a look-up), so the tags it keeps for the next build are all of
     this build's; the dictionary answers a kept volume's rules got are noted
-    as asked again (tagging.KeptLookups), for the same reason."""
+    as asked again (tagging.KeptLookups), for the same reason. The other
+    volumes' stretches are read as the tagger hands their tags over."""
     volumes: dict[int, list[str]] = {}  # each volume's texts
     for target, text in zip(targets, texts):
         volumes.setdefault(id(target.volume), []).append(text)
     keys = [memo.key(of_volume) for of_volume in volumes.values()]
-    sentences = {key: sorted({w for text in of_volume for w in _windows(text)})
-                 for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
-    posseg.tag_all([s for key in keys for s in (memo.known[key].stretches if key in memo.known else sentences[key])])
+    reading_of = {key: _Reading(of_volume, posseg) for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
+    readers: dict[str, list[_Reading]] = {}  # the readings each stretch is part of
+    for reading in reading_of.values():
+        for sentence in reading.sentences:
+            readers.setdefault(sentence, []).append(reading)
+
+    def read(tagged: list[str]) -> None:
+        for sentence in tagged:
+            for reading in readers.get(sentence, ()):
+                reading.read(sentence)
+
+    posseg.tag_all([s for key in keys for s in (memo.known[key].stretches if key in memo.known else reading_of[key].sentences)], read)
     found = []
-    for key, of_volume in zip(keys, volumes.values()):
+    for key in keys:
         if key in memo.known:
             kept = memo.known[key]
             if isinstance(posseg.dictionary, KeptLookups):
                 posseg.dictionary.note(kept.lookups)
         else:
-            kept = _volume_candidates(of_volume, sentences[key], posseg)
+            kept = reading_of[key].candidates()
         memo.memo[key] = kept
         found.append(kept)
     return found
 
 
-def _volume_candidates(texts: list[str], sentences: list[str], posseg: Tagger) -> Candidates:
-    dictionary = _Asked(posseg.dictionary)
-    people: set[str] = set()
-    orgs: set[str] = set()
-    places: set[str] = set()
-    for sentence in sentences:
-        tokens = [(w, f) for w, f in posseg.cut(sentence) if w.strip()]
-        people |= _people(tokens, dictionary)
-        orgs |= _orgs(tokens, dictionary)
-        places |= _places(tokens, dictionary)
-    people |= {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
-    return Candidates(sentences, people, orgs, places, dictionary.answers)
+class _Reading:
+    """One volume's candidates, read stretch by stretch. The index order of
+    each name found (collation.sort_key, memoised) is worked out as it is
+    found: while the tagger's workers tag the next stretches, not after the
+    last of them."""
+
+    def __init__(self, texts: list[str], posseg: Tagger):
+        self.texts = texts
+        self.sentences = sorted({w for text in texts for w in _windows(text)})
+        self._posseg = posseg
+        self._dictionary = _Asked(posseg.dictionary)
+        self.people = {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
+        self.orgs: set[str] = set()
+        self.places: set[str] = set()
+        _order(self.people)
+
+    def read(self, sentence: str) -> None:
+        tokens = [(w, f) for w, f in self._posseg.cut(sentence) if w.strip()]
+        for names, found in ((self.people, _people(tokens, self._dictionary)), (self.orgs, _orgs(tokens, self._dictionary)),
+                             (self.places, _places(tokens, self._dictionary))):
+            _order(found - names)
+            names |= found
+
+    def candidates(self) -> Candidates:
+        return Candidates(self.sentences, self.people, self.orgs, self.places, self._dictionary.answers)
+
+
+def _order(names: set[str]) -> None:
+    for name in names:
+        sort_key(name)
 
 
 def _windows(text: str) -> set[str]:
     """The stretches of a text worth tagging (tagging all of it is slow): an
     office and what follows it, a name before 男/女, a body word and the
     words before it — each within its clause."""
+    # The signal words hold no clause mark, so they are found in the whole
+    # text, as in each clause, and only a window's end is cut to its clause
+    # (splitting every text into clauses first costs more than the search).
     out = set()
-    for clause in _CLAUSE.findall(text):
-        for m in _OFFICE_IN_TEXT.finditer(clause):
-            out.add(clause[m.start() : m.end() + WINDOW])
-        for m in _ORG_IN_TEXT.finditer(clause):
-            out.add(clause[max(0, m.end() - WINDOW) : m.end()])
+    for m in _OFFICE_IN_TEXT.finditer(text):
+        end = _CLAUSE_MARK.search(text, m.end(), m.end() + WINDOW)
+        out.add(text[m.start() : end.start() if end else m.end() + WINDOW])
+    for m in _ORG_IN_TEXT.finditer(text):
+        start = max(0, m.end() - WINDOW)
+        for mark in _CLAUSE_MARK.finditer(text, start, m.start()):
+            start = mark.end()
+        out.add(text[start : m.end()])
     return out
 
 
@@ -315,11 +359,21 @@ def _whole_somewhere(posseg, name: str, texts: list[str]) -> bool:
     return False
 
 
-def _whole_at(posseg, text: str, start: int, end: int) -> bool:
+def _context(text: str, name: str, start: int | None = None) -> tuple[str, str | None]:
+    """The characters before the use of `name` at `start` (its first by
+    default) and the window tagged around it; no window where the name would
+    start with the day of a date (27日 + 市气象局)."""
+    start = text.find(name) if start is None else start
     before = text[max(0, start - CONTEXT) : start]
     if text[start] in DATE_REMNANT and _NUMERAL.search(before):
+        return before, None
+    return before, before + name + text[start + len(name) : start + len(name) + CONTEXT]
+
+
+def _whole_at(posseg, text: str, start: int, end: int) -> bool:
+    before, window = _context(text, text[start:end], start)
+    if window is None:
         return False
-    window = before + text[start:end] + text[end : end + CONTEXT]
     bounds, words, offset = set(), [], 0
     for word, flag in posseg.cut(window):
         bounds.add(offset)

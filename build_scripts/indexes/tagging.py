@@ -11,10 +11,12 @@ Most of jieba's tagging time is its Viterbi search over the tags of unknown
 words (`jieba.posseg.viterbi`), which scores every pair of its 256 states at
 each character and runs again for the same unknown run of characters in every
 overlapping stretch. `viterbi` below gives the same result, scoring only the
-pairs jieba's transition table has, once per run: `load_posseg` installs it.
+pairs jieba's transition table has, once per run: `load_posseg` installs it,
+and has each block of characters cut once (`_memoise_blocks`).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -39,8 +41,32 @@ def load_posseg():
 
         # jieba.posseg's tokenizer calls the module's `viterbi` by name.
         jieba.posseg.viterbi = viterbi
+        _memoise_blocks(jieba.posseg.dt)
         _posseg = jieba.posseg
     return _posseg
+
+
+def _memoise_blocks(tokenizer) -> None:
+    """jieba's POS tokenizer cuts a text block by block (its runs of Han
+    characters, letters and digits: `__cut_DAG`, whose answer depends on the
+    block and the dictionary only, and no user dictionary is ever added), and
+    the overlapping stretches the name indexes tag share a quarter of their
+    blocks: each block is cut once per process (≈ 6 % of the tagging's CPU)."""
+    cut_block = tokenizer._POSTokenizer__cut_DAG  # the name-mangled method of jieba 0.42.1
+
+    @functools.lru_cache(maxsize=1 << 16)
+    def memoised(block: str) -> tuple:
+        return tuple(cut_block(block))
+
+    # An attribute of the instance: `self.__cut_DAG` in __cut_internal finds it first.
+    tokenizer._POSTokenizer__cut_DAG = memoised
+
+
+def loaded_word_tags() -> dict[str, str] | None:
+    """jieba's dictionary words and their tags if this process has its tagger
+    loaded (or was forked from one that had), else None: reading them from
+    the cache instead would unpickle a 5 MB table (≈ 0.15 s)."""
+    return _posseg.dt.word_tag_tab if _posseg is not None else None
 
 
 def jieba_version() -> str:
@@ -75,6 +101,8 @@ class Tagger:
         self.processes = processes if processes is not None else (os.cpu_count() or 1)
         self._dictionary = dictionary
         self.tagged = 0  # stretches this build tagged itself (not kept from an earlier one)
+        self._pool = None  # the running workers
+        self._keep = False  # whether they are kept for the next lot (`working`)
 
     @property
     def dictionary(self) -> dict[str, str]:
@@ -94,28 +122,68 @@ class Tagger:
             self.memo[text] = tags
         return tags
 
-    def tag_all(self, texts: list[str]) -> None:
-        """Tag every text not yet known; in parallel when there are many."""
-        todo = []
+    def tag_all(self, texts: list[str], each=lambda tagged: None) -> None:
+        """Tag every text not yet known; in parallel when there are many (or
+        a few, when the workers of `working` are running already).
+        `each(texts)` is called with each lot of the texts once their tags
+        are in `memo` (the known ones first): the caller reads a lot while
+        the workers tag the next, instead of reading all after the last."""
+        todo, ready = [], []
         for text in sorted(set(texts)):
             if text in self.memo:
+                ready.append(text)
                 continue
             if text in self.known:
                 self.memo[text] = self.known[text]
+                ready.append(text)
             else:
                 todo.append(text)
+        each(ready)
         self.tagged += len(todo)
         if todo:
             load_posseg()  # before the workers fork: they inherit it
-        if len(todo) < PARALLEL_FROM or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        many = len(todo) >= PARALLEL_FROM or (self._pool is not None and len(todo) >= self.processes)
+        if not many or self.processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
             for text in todo:
                 self.memo[text] = _cut(text)
+            each(todo)
             return
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-        # fork: the workers inherit the loaded dictionary instead of loading it again.
-        with workers.pool(self.processes) as pool:
+        # Lots of CHUNK, or fewer: a lot for each worker at least, twice over.
+        size = min(CHUNK, -(-len(todo) // (2 * self.processes)))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        with self._workers() as pool:
             for chunk, tags in zip(chunks, pool.imap(_cut_chunk, chunks)):
                 self.memo.update(zip(chunk, tags))
+                each(chunk)
+
+    @contextlib.contextmanager
+    def working(self):
+        """Inside, every lot tagged in parallel goes to the same workers,
+        forked for the first one: a second, smaller lot costs no new pool,
+        and its unknown runs may be ones the workers searched before (the
+        memoised `viterbi`)."""
+        self._keep = True
+        try:
+            yield self
+        finally:
+            self._keep = False
+            self._close()
+
+    @contextlib.contextmanager
+    def _workers(self):
+        if self._pool is None:
+            # fork: the workers inherit the loaded dictionary instead of loading it again.
+            self._pool = workers.pool(self.processes)
+        try:
+            yield self._pool
+        finally:
+            if not self._keep:
+                self._close()
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
 
 
 # --- jieba's Viterbi search, the same answers for less work (see the module's docstring) ---

@@ -41,8 +41,8 @@ def test_a_rebuild_reads_only_the_changed_volume_and_names_as_a_cold_build(monke
     cold, cold_tagger, cold_lookups = _names(changed, names.CandidateMemo())
 
     read = []
-    original = names._volume_candidates
-    monkeypatch.setattr(names, "_volume_candidates", lambda texts, *a: read.append(texts) or original(texts, *a))
+    original = names._Reading
+    monkeypatch.setattr(names, "_Reading", lambda texts, *a: read.append(texts) or original(texts, *a))
     again = names.CandidateMemo(first.memo)
     rebuilt, rebuilt_tagger, rebuilt_lookups = _names(changed, again, dict(tagger.memo), dict(lookups.asked))
     assert rebuilt == cold

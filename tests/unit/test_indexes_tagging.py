@@ -75,3 +75,17 @@ def test_viterbi_refuses_other_tables():
     states, start, trans, emit = _tables()
     with pytest.raises(ValueError):
         tagging.viterbi("李学义", states, dict(start), trans, emit)
+
+
+def test_tags_with_each_block_cut_once_are_jiebas(monkeypatch):
+    """Stretches sharing a block (a run of Han characters between marks)
+    get the tags jieba gives when it cuts every block anew."""
+    posseg = tagging.load_posseg()
+    texts = ["区委书记李学义、区长胡学明", "区长胡学明、副区长黄孝喜", "副区长黄孝喜、宗燕锋参加"]
+    memoised = posseg.dt._POSTokenizer__cut_DAG
+    memoised.cache_clear()
+    ours = [tagging._cut(t) for t in texts]
+    assert memoised.cache_info().hits == 2  # 区长胡学明 and 副区长黄孝喜, each cut once
+    monkeypatch.delattr(posseg.dt, "_POSTokenizer__cut_DAG")  # jieba's own method of the class
+    assert [tagging._cut(t) for t in texts] == ours
+    assert ("胡学明", "nr") in ours[0]

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from build_scripts.indexes import tagging
 
 TEXT = "区委书记李学义在开幕会上作了讲话"
@@ -108,3 +110,51 @@ def test_a_single_process_tagger_or_a_small_batch_never_starts_workers(monkeypat
     texts = [f"第{i}次区长办公会议" for i in range(6)]
     assert _forks(monkeypatch, 1, texts) == []
     assert _forks(monkeypatch, 2, texts[:5]) == []  # fewer than PARALLEL_FROM: not worth a pool
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_each_stretch_is_handed_over_once_when_its_tags_are_in(monkeypatch, processes):
+    """Tagger.tag_all's `each`: the caller reads each lot as it is tagged
+    (the kept ones first), every stretch once, its tags already there."""
+    monkeypatch.setattr(tagging, "PARALLEL_FROM", 6)
+    monkeypatch.setattr(tagging, "CHUNK", 2)
+    texts = [f"第{i}次区长办公会议" for i in range(6)]
+    tagger = tagging.Tagger(known={TEXT: KEPT}, processes=processes)
+    lots = []
+    tagger.tag_all([TEXT] + texts + texts[:2], lambda lot: lots.append({t: tagger.memo[t] for t in lot}))
+    assert lots[0] == {TEXT: KEPT}
+    assert sorted(t for lot in lots[1:] for t in lot) == sorted(texts)
+    assert all(tags == tagging._cut(t) for lot in lots[1:] for t, tags in lot.items())
+    assert len(lots) == (4 if processes == 2 else 2)  # by the workers' lots, or all at once
+
+
+def test_a_second_lot_goes_to_the_workers_of_the_first(monkeypatch):
+    """Inside `working`, one pool for every lot: a lot too small for a pool
+    of its own (the bodies' first uses, names._build) is tagged by the
+    workers already running; after it, none are left."""
+    import multiprocessing
+
+    pools = []
+    real = tagging.multiprocessing.get_context
+
+    def get_context(method=None):
+        context = real(method)
+        pool = context.Pool
+        context.Pool = lambda processes=None, *a, **k: pools.append(processes) or pool(processes, *a, **k)
+        return context
+
+    monkeypatch.setattr(tagging.multiprocessing, "get_context", get_context)
+    monkeypatch.setattr(tagging, "PARALLEL_FROM", 6)
+    tagger = tagging.Tagger(processes=2)
+    first, second = [f"第{i}次区长办公会议" for i in range(6)], ["区长王伟出席", "局长李强出席"]
+    with tagger.working():
+        tagger.tag_all(first)
+        cut = tagging._cut
+        monkeypatch.setattr(tagging, "_cut", lambda text: pytest.fail("tagged in this process"))
+        tagger.tag_all(second)
+        monkeypatch.setattr(tagging, "_cut", cut)
+    assert pools == [2]
+    assert tagger.memo == {t: tagging._cut(t) for t in first + second} and tagger.tagged == 8
+    assert not multiprocessing.active_children()
+    tagger.tag_all(["镇长赵刚出席"])  # outside: too few for a pool
+    assert pools == [2]

@@ -35,7 +35,7 @@ def _project(tmp_path):
 
 
 def test_the_stage_list_reads_like_the_readme():
-    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "layout", "names", "glossary", "render", "search", "indexes", "export"]
+    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "layout", "names", "glossary", "render", "search", "export", "indexes"]
     assert [s.name for s in pipeline.VOLUME_STAGES] == ["read", "repair", "structure"]
 
 
@@ -44,7 +44,7 @@ def test_progress_lines_name_each_stage_as_it_runs_in_order(tmp_path):
     log = Log()
     pipeline.run(root, Cache(root), log)
     firsts = [m.split(":")[0].split(" ")[0] for m in log]
-    assert firsts == ["read", "repaired", "structured", "glossary", "render", "search", "names", "indexes"], log
+    assert firsts == ["read", "repaired", "structured", "glossary", "render", "search", "export", "names", "indexes"], log
     assert log[0] == f"read town.txt: {TOWN.count(NL) + 1} lines"
 
 
@@ -68,3 +68,42 @@ def test_the_pipeline_makes_the_book_and_publishes_nothing(tmp_path):
     # docs/, site/ and dist/ are the publishing step's (output.py): untouched here
     assert sorted(p.name for p in (root / "docs").iterdir()) == ["assets", "guide.md"]
     assert not (root / "site").exists() and not (root / "dist").exists()
+
+
+_MODULES_AFTER_A_RUN = """
+import sys
+from pathlib import Path
+from build_scripts import pipeline
+from build_scripts.cache import Cache
+root = Path(sys.argv[1])
+pipeline.run(root, Cache(root), lambda m: None)
+print(" ".join(m for m in ("jieba", "jieba.posseg", "pypinyin") if m in sys.modules))
+"""
+
+
+def test_a_rebuild_of_a_changed_volume_loads_neither_jieba_nor_pypinyin_in_the_build_process(tmp_path):
+    """jieba's dictionary (≈ 0.3 s) and pypinyin's (≈ 0.3 s) are loaded for
+    a volume's wrap splits, name tags and slugs: a rebuild after a one-character
+    change finds the answers it needs kept by the last build (a volume worker
+    would load them only for a new question). Each run in a process of its
+    own: this one has imported both long ago."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = _project(tmp_path)
+    town = root / "seeds" / "town.txt"
+    # a word cut by a stray space (职称 评审): the wrap repair asks jieba about it
+    town.write_text(TOWN.replace("部署全年任务。", "部署全年任务,开展职称 评审。"), encoding="utf-8")
+    env = dict(__import__("os").environ, PYTHONPATH=str(Path(pipeline.__file__).parents[1]))
+
+    def modules_loaded() -> set[str]:
+        done = subprocess.run([sys.executable, "-c", _MODULES_AFTER_A_RUN, str(root)], env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+        return set(done.stdout.split())
+
+    assert modules_loaded() == {"jieba", "jieba.posseg", "pypinyin"}  # cold: the build process preloads them
+    assert Cache(root).load_splits(), "the text asks jieba about a split"
+    town.write_text(town.read_text(encoding="utf-8").replace("稳步推进", "稳步推行"), encoding="utf-8")
+    assert modules_loaded() == set()

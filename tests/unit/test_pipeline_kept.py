@@ -27,13 +27,13 @@ def test_a_rebuild_makes_only_the_changed_volume_s_parts_and_the_cold_book(tmp_p
     changed = REPORT.replace("继续推进工作", "继续推进工作，局长王伟主持召开全局会议")
     (root / "seeds" / "report.txt").write_text(changed, encoding="utf-8")
     made = []
-    for module, name in ((names, "_volume_candidates"), (search_index, "volume_index"), (export, "volume_data"),
+    for module, name in ((names, "_Reading"), (search_index, "volume_index"), (export, "volume_data"),
                          (locators, "search_text")):
         original = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _o=original, _n=name: made.append(_n) or _o(*a))
     again = _book(root)
     changed_entries = again[0]["entries.json"].count('"volume":"papers"')
-    assert sorted(made) == ["_volume_candidates"] + ["search_text"] * changed_entries + ["volume_data", "volume_index"], \
+    assert sorted(made) == ["_Reading"] + ["search_text"] * changed_entries + ["volume_data", "volume_index"], \
         "an unchanged volume's part was made again (or the changed one's was not)"
     cold = tmp_path / "cold"
     shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".build"))

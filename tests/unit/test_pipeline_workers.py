@@ -26,14 +26,14 @@ def test_a_rebuild_of_one_volume_asks_pypinyin_nothing_its_workers_were_told(tmp
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # both volumes in worker processes
     readings.MEMO.clear()
     pipeline.run(root, Cache(root), Log())
-    # One volume changed, structured in this process: its slugs' readings are kept.
+    # One volume changed, structured in a worker: its slugs' readings come back and are kept.
     (root / "seeds" / "report.txt").write_text(REPORT.replace("继续推进", "继续推动"), encoding="utf-8")
     readings.MEMO.clear()
 
     def no_pypinyin(*args, **kwargs):
         raise AssertionError(f"pypinyin asked again: {args}")
 
-    monkeypatch.setattr(readings, "lazy_pinyin", no_pypinyin)
+    monkeypatch.setattr(readings, "_pinyin", no_pypinyin)
     book = pipeline.run(root, Cache(root), Log())
     assert any(p.path.startswith("papers/") for p in book.pages)
 
@@ -55,3 +55,17 @@ def test_a_stage_failing_while_the_name_indexes_are_made_beside_stops_them(tmp_p
         pipeline.run(root, Cache(root), Log())
     assert started and started[0]._process is None, "the names process was not stopped"
     assert not multiprocessing.active_children()
+
+
+def test_a_cold_build_keeps_the_dictionarys_tags_before_the_name_indexes_start(tmp_path, monkeypatch):
+    """jieba's dictionary tags, which a rebuild reads instead of loading the
+    tagger, are written while the volume workers run, not by the names process."""
+    from build_scripts.indexes.tagging import load_posseg
+
+    root = _project(tmp_path)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # the volumes in workers, the names beside
+    kept = []
+    beside = pipeline.workers.Beside
+    monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n: kept.append(Cache(root).load_word_tags()) or beside(f, n))
+    pipeline.run(root, Cache(root), Log())
+    assert kept and kept[0] == load_posseg().dt.word_tag_tab

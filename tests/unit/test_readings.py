@@ -20,6 +20,21 @@ def test_the_memo_answers_as_pypinyin_does(text):
         assert list(readings.plain(text)) == lazy_pinyin(text, style=Style.NORMAL)
 
 
+def test_the_memo_converter_answers_as_pypinyin_does_over_many_texts():
+    """The syllable memo (readings._converter) across texts that share
+    syllables: polyphones read by phrase (重庆, 银行, 行走), ü (女, 绿, 略),
+    neutral tones (的, 了, 们, 子), rare characters, Latin, digits, punctuation."""
+    import random
+
+    pool = "重庆银行行走长短女绿略掠的了们子着过和乐音樂還还区街道社区河西年鉴办主任李学义珺彧犇龘ABC x2024.,，。（）"
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 12))) for _ in range(600)]
+    readings.MEMO.clear()
+    for text in texts:
+        assert list(readings.toned(text)) == lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True), text
+        assert list(readings.plain(text)) == lazy_pinyin(text, style=Style.NORMAL), text
+
+
 def test_a_rebuild_reads_every_reading_from_the_cache_and_makes_the_same_book(tmp_path, monkeypatch):
     root = _project(tmp_path)
     readings.MEMO.clear()
@@ -30,7 +45,7 @@ def test_a_rebuild_reads_every_reading_from_the_cache_and_makes_the_same_book(tm
     def no_pypinyin(*args, **kwargs):
         raise AssertionError(f"pypinyin asked again: {args}")
 
-    monkeypatch.setattr(readings, "lazy_pinyin", no_pypinyin)
+    monkeypatch.setattr(readings, "_pinyin", no_pypinyin)
     again = pipeline.run(root, Cache(root), Log())
     assert again.data == first.data and again.search_files == first.search_files
 
@@ -55,6 +70,7 @@ def test_a_rebuild_answers_the_name_rules_from_the_kept_lookups_without_the_dict
         raise AssertionError("the whole dictionary was loaded again")
 
     monkeypatch.setattr(cache_module.Cache, "load_word_tags", no_table)
+    monkeypatch.setattr(pipeline, "loaded_word_tags", lambda: None)  # as in a new process: jieba not loaded
     again = pipeline.run(root, Cache(root), Log())
     assert again.data["index.json"] == first.data["index.json"]
 
