@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from .cache import Memo
 from .errors import BuildError
@@ -39,6 +40,31 @@ def kept_member(data: bytes, memo: Memo | None) -> Member:
     made = member(data)
     memo.put(key, made[1].to_bytes(4, "little") + made[2])
     return made
+
+
+class Compressor:
+    """Members compressed in threads (zlib releases the GIL), each distinct
+    content once. The build hands over the contents it knows before MkDocs
+    runs (the data files, the bundle's search index): they are compressed
+    while MkDocs works, on the core its serial steps leave idle, instead of
+    after it. `member` waits for a content's member, or starts it."""
+
+    def __init__(self, memo: Memo | None, threads: int):
+        self.memo = memo
+        self._pool = ThreadPoolExecutor(max_workers=threads)
+        self._made: dict[bytes, Future] = {}
+
+    def start(self, data: bytes) -> None:
+        if data not in self._made:
+            self._made[data] = self._pool.submit(lambda: kept_member(data, self.memo))
+
+    def member(self, data: bytes) -> Member:
+        self.start(data)
+        return self._made[data].result()
+
+    def close(self) -> None:
+        """Wait for the threads (a failed build leaves none behind)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def path_order(path: str) -> tuple[str, ...]:

@@ -7,7 +7,11 @@ zh-Hant/<path>), the offline copies of both (offline.py) and their compressed
 zip members (bundle.py). Only the zip is published, so the offline copies are
 never written out. (As three passes — twins, offline tree, zip — each read
 every page again from disk, hashed it for its cache and forked workers of its
-own: together more than twice this pass's time.)
+own: together more than twice this pass's time.) That worker is the one that
+lays the page out (`deriver`, called by mkdocs_run.build right after the page
+is written: every file of the site is known before the layout), so no second
+pool is forked; `pages` then derives only what is left (the pages MkDocs took
+from its cache, or every page when the list of files was not known early).
 
 A page's derived outputs (its twin and the two members) are kept together
 (cache.Memo) under the key of its HTML from MkDocs (mkdocs_run: a digest of
@@ -22,11 +26,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import bundle, offline, traditional, workers
+from . import bundle, offline, reuse, traditional, workers
 from .cache import Memo
 
 FOLDER = traditional.FOLDER
@@ -38,30 +40,55 @@ class Derived:
     names); `search_files`: the bundle's own search/ files (name → text)."""
 
     def __init__(self, site: Path, md_paths, search_files: dict[str, str], site_url: str,
-                 pages_memo: Memo | None = None, members_memo: Memo | None = None):
+                 pages_memo: Memo | None = None, members_memo: Memo | None = None,
+                 compressor: bundle.Compressor | None = None, tree: reuse.Tree | None = None,
+                 hosted_files: list[str] | None = None):
+        """`tree`: the site folder as written so far (reuse.py), `hosted_files`:
+        every file the hosted build wrote in it (None: listed from the disk)."""
         self.site = site
         self.site_url = site_url
         self.search_files = search_files
-        self.pages_memo, self.members_memo = pages_memo, members_memo
-        shutil.rmtree(site / FOLDER, ignore_errors=True)  # the copy is made here, whatever docs/ held
-        hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        self.pages_memo = pages_memo
+        # The other files' members: `compressor` may have started some already (output.py).
+        self._own_compressor = compressor is None
+        self.compressor = compressor or bundle.Compressor(members_memo, workers.processes())
+        self.tree = tree or reuse.Tree(site)
+        # The copy is made here, whatever docs/ held: what MkDocs copied to zh-Hant/ goes.
+        if hosted_files is None:
+            self.tree.remove(FOLDER)
+            hosted = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+        else:
+            hosted = [rel for rel in hosted_files if not rel.startswith(f"{FOLDER}/")]
+            if len(hosted) < len(hosted_files):
+                self.tree.remove(FOLDER)
         self.mirrored = [rel for rel in hosted if traditional.mirrored(rel)]
         self.page_files = [rel for rel in self.mirrored if rel.endswith(".html")]
-        every = hosted + [f"{FOLDER}/{rel}" for rel in self.mirrored]
-        self.bundled = [rel for rel in every if offline.bundled(rel)]
+        copies = [f"{FOLDER}/{rel}" for rel in self.mirrored]
+        self.tree.plan(copies)
+        self.expected = set(hosted) | set(copies)  # the finished site's files
+        self.bundled = [rel for rel in hosted + copies if offline.bundled(rel)]
         self.derivation = offline.Derivation(md_paths, set(self.bundled))
         self.members: dict[str, bundle.Member] = {}  # path in the bundle → its member
-        self._dirs: set[Path] = set()
 
-    def pages(self, keys: dict[str, str], processes: int = 1) -> int:
+    def deriver(self, keys: dict[str, str]):
+        """The function that makes one page's twin (written) and members from
+        its output file, as `pages` would, for the worker that lays the page
+        out (mkdocs_run.build); `keys` as for `pages`."""
+        return lambda rel: self._make((rel, self._key(rel, keys.get(rel))))
+
+    def pages(self, keys: dict[str, str], processes: int = 1, made: dict | None = None) -> int:
         """Write the 繁體 copy (zh-Hant/) and make the pages' zip members;
-        `keys`: the key of each page's HTML (mkdocs_run.build). Return the
-        number of pages."""
+        `keys`: the key of each page's HTML (mkdocs_run.build); `made`: the
+        members of the pages `deriver` has made already, by output file.
+        Return the number of pages."""
         for rel in self.mirrored:
             if not rel.endswith(".html"):
                 traditional.mirror_file(self.site, rel)
         todo = []
         for rel in self.page_files:
+            if made and rel in made:
+                self._add(rel, made[rel])
+                continue
             key = self._key(rel, keys.get(rel))
             kept = self._kept(key)
             if kept is None:
@@ -70,14 +97,17 @@ class Derived:
                 twin, *members = kept
                 self._write_twin(rel, twin)
                 self._add(rel, members)
-        made = workers.map_forked(self._make, todo, processes, size=lambda item: (self.site / item[0]).stat().st_size)
-        for (rel, _), members in zip(todo, made):
+        if todo:
+            traditional.load()  # once, here, not in every worker
+        results = workers.map_forked(self._make, todo, processes, size=lambda item: (self.site / item[0]).stat().st_size)
+        for (rel, _), members in zip(todo, results):
             self._add(rel, members)
+        self.tree.finish(self.expected)  # the site is whole: what is left of a recycled tree goes
         return len(self.page_files)
 
     def write_zip(self, target: Path) -> None:
         """The bundle: the pages' members (`pages` makes them) and those of
-        every other file, compressed in threads (zlib releases the GIL), each
+        every other file, compressed in threads (bundle.Compressor), each
         distinct content once (an asset and its zh-Hant/ link, the two search
         indexes)."""
         sources: dict[str, bytes] = {}  # path in the bundle → its bytes
@@ -93,11 +123,12 @@ class Derived:
         for mirror in ("", f"{FOLDER}/"):
             for name, text in self.search_files.items():
                 sources[f"{mirror}search/{name}"] = text.encode("utf-8")
-        distinct = list(dict.fromkeys(sources.values()))
-        with ThreadPoolExecutor(max_workers=workers.processes()) as pool:
-            made = dict(zip(distinct, pool.map(lambda data: bundle.kept_member(data, self.members_memo), distinct)))
+        for data in sources.values():
+            self.compressor.start(data)
         for path, data in sources.items():
-            self.members[path] = made[data]
+            self.members[path] = self.compressor.member(data)
+        if self._own_compressor:
+            self.compressor.close()
         bundle.write_zip(self.members, target)
 
     # -- one page -------------------------------------------------------------
@@ -132,11 +163,7 @@ class Derived:
         return members
 
     def _write_twin(self, rel: str, twin: bytes) -> None:
-        out = self.site / FOLDER / rel
-        if out.parent not in self._dirs:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(out.parent)
-        out.write_bytes(twin)
+        self.tree.write(f"{FOLDER}/{rel}", twin)
 
     def _add(self, rel: str, members) -> None:
         for hosted_file, member in zip((rel, f"{FOLDER}/{rel}"), members):

@@ -30,6 +30,7 @@ from pathlib import Path
 from . import workers
 from .cache import Memo, code_hash
 from .errors import BuildError
+from .reuse import Tree
 
 
 class _Collect(logging.Handler):
@@ -44,14 +45,24 @@ class _Collect(logging.Handler):
         (self.errors if record.levelno >= logging.ERROR else self.messages).append(record.getMessage())
 
 
-def build(config_file: Path, cache_dir: Path | None, processes: int = 1, **settings) -> dict:
+def build(config_file: Path, cache_dir: Path | None, processes: int = 1, tree: Tree | None = None,
+          derive=None, **settings) -> dict:
     """Build the site `config_file` describes; return how many Markdown pages
     it has and how many were converted and laid out anew (the rest came from
-    the cache), and under "keys" each page's output file (posix path in the
+    the cache), under "keys" each page's output file (posix path in the
     site) with the key of its HTML: a digest of every input of that HTML, so a
-    step derived from a page alone can be kept under it (derived.py).
-    `cache_dir`: where rendered pages are kept (None: no cache); `settings`:
-    configuration values over the file's (as `mkdocs build`'s options)."""
+    step derived from a page alone can be kept under it (derived.py), and
+    under "outputs" every file written. `cache_dir`: where rendered pages are
+    kept (None: no cache); `tree`: the site folder to write into (reuse.py:
+    recycled; None: emptied first); `derive(files, keys)`: called with every
+    file the build will write and the keys once they are known, before any
+    page is laid out, it returns the function of a page's output file that
+    the worker laying the page out calls after writing it (or None); its
+    results are under "derived" (by output file; None when `derive` gave no
+    function or the list proved wrong).
+    `settings`: configuration values over the file's (as `mkdocs build`'s
+    options). A configuration with plugins, built by MkDocs itself, returns
+    none of these."""
     import jinja2
     from mkdocs import exceptions
     from mkdocs.config import load_config
@@ -69,7 +80,7 @@ def build(config_file: Path, cache_dir: Path | None, processes: int = 1, **setti
 
             mkdocs_build(config)
             return {}
-        return _build(config, cache_dir, processes)
+        return _build(config, cache_dir, processes, tree, derive)
     except (exceptions.MkDocsException, exceptions.ConfigurationError, jinja2.TemplateError, OSError, ValueError) as exc:
         # The first error MkDocs logged names the cause ("Config value
         # 'markdown_extensions': …"); its exception only says it aborted.
@@ -98,7 +109,7 @@ def _tree_digest(folder: str | None) -> str:
     return h.hexdigest()
 
 
-def _build(config, cache_dir: Path | None, processes: int) -> dict:
+def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None, derive) -> dict:
     from mkdocs import utils
     from mkdocs.commands import build as mk
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
@@ -107,7 +118,9 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
 
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
-    utils.clean_directory(config.site_dir)
+    if tree is None:
+        utils.clean_directory(config.site_dir)
+        tree = Tree(Path(config.site_dir))
     files = get_files(config)
     env = config.theme.get_env()
     if cache_dir is not None:
@@ -163,6 +176,13 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         _restore(page, result, files)
 
     env = config.plugins.on_env(env, config=config, files=files)
+    static = [f.dest_uri for f in files if not f.is_documentation_page() and InclusionLevel.is_included(f.inclusion)]
+    templates = [*config.theme.static_templates, *config.extra_templates]
+    made_by_templates = templates + [t + ".gz" for t in templates]  # sitemap.xml.gz
+    tree.plan([p.file.dest_uri for p in pages] + static + made_by_templates)
+    # A template that makes nothing writes nothing: no recycled file is left where it writes.
+    for rel in made_by_templates:
+        (Path(config.site_dir) / rel).unlink(missing_ok=True)
     files.copy_static_files(inclusion=InclusionLevel.is_included)
 
     # 2. The template around each page: cached under its conversion's key and
@@ -180,7 +200,7 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
     # The theme's own pages (404.html, sitemap.xml): what they read (the nav,
     # every page's title and URL, the configuration, the date) is all in page_global.
     for template in config.theme.static_templates:
-        _static_template(template, _digest(page_global, template), store, env, files, config, nav)
+        _static_template(template, _digest(page_global, template), store, env, files, config, nav, tree)
     for template in config.extra_templates:
         mk._build_extra_template(template, files, config, nav)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -192,16 +212,28 @@ def _build(config, cache_dir: Path | None, processes: int) -> dict:
         if output is None:
             todo.append((page, key))
         else:
-            utils.write_file(output, page.file.abs_dest_path)
-    workers.each_forked(lambda item: _write_page(item, config, doc_files, nav, env, store), todo, processes,
-                        size=lambda item: len(item[0].content or ""))
+            tree.write(page.file.dest_uri, output)
+    # Every file the build writes is known now (a page is written unless its
+    # HTML is blank): what is derived from a page is made by the worker that
+    # lays it out, from the HTML it has just written.
+    site = Path(config.site_dir)
+    planned = set(static) | set(written) | {rel for rel in made_by_templates if (site / rel).is_file()}
+    per_page = derive(planned, written) if derive is not None else None
+    made = workers.map_forked(lambda item: _write_page(item, config, doc_files, nav, env, store, per_page), todo,
+                              processes, size=lambda item: len(item[0].content or ""))
 
     log_level = config.validation.links.anchors
     for page in pages:
         page.validate_anchor_links(files=files, log_level=log_level)
     config.plugins.on_post_build(config=config)
     store.prune()
-    return {"pages": len(pages), "converted": converted, "laid_out": len(todo), "keys": written}
+    laid_out = [p.file.dest_uri for p, _ in todo]
+    outputs = set(static) | (set(written) - set(laid_out)) | {
+        rel for rel in laid_out + made_by_templates if (site / rel).is_file()}
+    # A blank page (not written) made the list `derive` was given wrong: nothing derived is kept.
+    derived = dict(zip(laid_out, made)) if per_page is not None and outputs == planned else None
+    return {"pages": len(pages), "converted": converted, "laid_out": len(todo), "keys": written, "outputs": outputs,
+            "derived": derived}
 
 
 def _installed(folder: str) -> bool:
@@ -234,9 +266,8 @@ def _add_theme_files(files, env, config, store, theme_trees: list[str]) -> None:
             files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 
-def _static_template(name: str, key: str, store, env, files, config, nav) -> None:
+def _static_template(name: str, key: str, store, env, files, config, nav, tree: Tree) -> None:
     """mkdocs.commands.build._build_theme_template, or the files it wrote for the same key."""
-    from mkdocs import utils
     from mkdocs.commands import build as mk
 
     site = Path(config.site_dir)
@@ -246,7 +277,7 @@ def _static_template(name: str, key: str, store, env, files, config, nav) -> Non
         written = {rel: (site / rel).read_bytes() for rel in (name, name + ".gz") if (site / rel).is_file()}
         store.save("render", key, written)
     for rel, data in written.items():
-        utils.write_file(data, str(site / rel))
+        tree.write(rel, data)
 
 
 def _render_one(page, config, files):
@@ -268,14 +299,20 @@ def _restore(page, result, files) -> None:
     page.links_to_anchors = {files.get_file_from_path(uri): dict(v) for uri, v in links.items() if files.get_file_from_path(uri)}
 
 
-def _write_page(item, config, doc_files, nav, env, store) -> None:
+def _write_page(item, config, doc_files, nav, env, store, per_page):
+    """One page laid out and written (mkdocs.commands.build._build_page);
+    what `per_page` derives from it (None: nothing)."""
     from mkdocs.commands import build as mk
 
     page, key = item
-    mk._build_page(page, config, doc_files, nav, env)
     path = Path(page.file.abs_dest_path)
-    if path.is_file():
-        store.save("page", key, path.read_bytes())
+    # MkDocs writes nothing for a page whose HTML is blank: then no recycled page is left there.
+    path.unlink(missing_ok=True)
+    mk._build_page(page, config, doc_files, nav, env)
+    if not path.is_file():
+        return None
+    store.save("page", key, path.read_bytes())
+    return per_page(page.file.dest_uri) if per_page is not None else None
 
 
 # -- the cache ------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cache as cache_module, mkdocs_run, notfound, publish, search, workers
+from . import bundle, cache as cache_module, mkdocs_run, notfound, publish, reuse, search, traditional, workers
 from .cache import Cache
 from .derived import Derived
 from .manifest import load_site_config
@@ -33,58 +33,124 @@ GENERATED_LIST = publish.GENERATED_LIST
 RETIRED_MEMOS = ("traditional", "offline")
 
 
-def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress) -> dict:
-    """Stage, build and publish `book`; return figures for the caller to print."""
+def warm_up() -> None:
+    """What the publishing step loads in any build that publishes — MkDocs'
+    modules (≈ 0.2 s), OpenCC's s2t tables (≈ 0.1 s, traditional.load) —
+    loaded by the build while it waits for the name indexes' process
+    (pipeline._collect_names), when a core is idle, rather than after."""
+    import mkdocs.commands.build  # noqa: F401 (the modules mkdocs_run.build and load_config use)
+    import mkdocs.config.defaults  # noqa: F401
+    import mkdocs.structure.nav  # noqa: F401
+    import markdown.extensions.fenced_code  # noqa: F401 (MkDocs' built-in extensions, imported by load_config)
+    import markdown.extensions.tables  # noqa: F401
+    import markdown.extensions.toc  # noqa: F401
+    from mkdocs import utils
+
+    from . import block_fastpath, inline_fastpath, traditional  # noqa: F401 (the Markdown extensions of ours)
+
+    utils.get_themes()  # the installed themes' entry points, found once per process (≈ 0.02 s)
+    traditional.load()
+
+
+def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress,
+                 recycled: reuse.Recycled | None = None) -> dict:
+    """Stage, build and publish `book`; return figures for the caller to print.
+    `recycled`: the site the last build replaced, to write this one into (reuse.py)."""
     work = root / ".build"
     _clear_work(work)
     stage_docs = work / "docs"
     _copy_handwritten(root / "docs", stage_docs)
-    generated = _write_pages(stage_docs, book.pages)
+    # The generated pages are written into those the last swap replaced (reuse.take_docs).
+    recycled_docs = work / publish.RECYCLE / "docs"
+    docs_tree = reuse.take_docs(recycled_docs, {p.path.split("/")[0] for p in book.pages} | {"data"}, stage_docs)
+    publish.discard(work, recycled_docs)  # what is no longer generated
+    generated = _write_pages(docs_tree, book.pages)
     progress(f"wrote {len(book.pages)} pages into .build/docs")
     # The data files go into docs/data/ before MkDocs runs, so MkDocs copies
     # them and rewrites the pages' links to them (guide.md's data/entries.json)
     # correctly for directory URLs (hosted) and for .html URLs (offline).
+    memos = {name: cache_module.Memo(cache.dir / name) for name in ("derived", "zip")}
+    # The zip members of what is known now (the data files, the bundle's search
+    # index: ≈ 12 MB to deflate) are compressed while MkDocs runs.
+    compressor = bundle.Compressor(memos["zip"], workers.processes())
+    written = {f"data/{name}" for name in book.data}
+    docs_tree.plan(written)
     (stage_docs / "data").mkdir(exist_ok=True)
     for name, text in book.data.items():
-        (stage_docs / "data" / name).write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
+        compressor.start(data)
+        docs_tree.write(f"data/{name}", data)
+    docs_tree.finish(written | {p.path for p in book.pages})
+    for text in book.search_files["offline"].values():
+        compressor.start(text.encode("utf-8"))
     generated = sorted(set(generated) | {"data"})
 
-    memos = {name: cache_module.Memo(cache.dir / name) for name in ("derived", "zip")}
-    dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, progress)
+    try:
+        recycled = recycled or reuse.Recycled(work / publish.RECYCLE / "site")
+        dist = _site_and_bundle(root, work, stage_docs, book, cache, memos, compressor, recycled, progress)
+    finally:
+        compressor.close()
 
     cache.forget_stamp()  # from here on the published outputs change
     publish.publish(root, stage_docs, generated, work / "site", dist)
     progress("published site/ and dist/")
+    listing = cache.published() or []  # one walk for the figures and the stamp
     figures = {
         **book.figures,
-        "site_bytes": _size(root / "site"),
+        "site_bytes": sum(size for rel, size, _ in listing if rel.startswith("site/")),
         "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
     }
     for memo in memos.values():
         memo.prune()
     for name in RETIRED_MEMOS:  # an earlier version's, never read again: into the trash
         publish.discard(work, cache.dir / name)
-    cache.write_stamp(inputs, figures)
+    cache.write_stamp(inputs, figures, listing)
     return figures
 
 
 def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache: Cache, memos: dict,
-                     progress) -> Path:
+                     compressor: bundle.Compressor, recycled: reuse.Recycled, progress) -> Path:
     """The hosted site (.build/site) and the offline bundle (.build/dist); return the latter."""
     # MkDocs once, in-process, for the hosted site; the offline bundle is
     # derived from it (offline.py), not built a second time.
     hosted = work / "site"
     site_config = load_site_config(root)  # read once: a YAML parse costs ≈ 0.03 s
-    keys = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages))
-    # The search engine and its index scripts (search/*.js, made by the pipeline).
-    search.write(hosted, book.search_files["hosted"])
+    tree = recycled.take(hosted)
     site_url = str(site_config.get("site_url") or "")
-    notfound.fix(hosted, site_url)
-    # The 繁體 copy (zh-Hant/) and the offline bundle, made from the finished pages in one pass.
-    progress("offline bundle: derived from the hosted site, with the 繁體 copy")
     md_paths = [p.path for p in book.pages] + _handwritten_pages(stage_docs)
-    derived = Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"])
-    converted = derived.pages(keys, workers.processes())
+    # The search engine and its index scripts (search/*.js, made by the pipeline).
+    searched = [f"search/{name}" for name in book.search_files["hosted"]]
+
+    def derived_from(files: list[str] | None) -> Derived:
+        """The 繁體 copy (zh-Hant/) and the offline bundle of the hosted site
+        whose files are `files` (None: listed from the disk)."""
+        return Derived(hosted, md_paths, book.search_files["offline"], site_url, memos["derived"], memos["zip"],
+                       compressor, tree, files)
+
+    early = []
+
+    def derive(planned: set[str], keys: dict[str, str]):
+        """Called by MkDocs' run before it lays out any page: what is derived
+        from a page is made by the worker that lays it out (mkdocs_run.build)."""
+        if any(rel.startswith(f"{traditional.FOLDER}/") for rel in planned):
+            return None  # docs/ has a zh-Hant/ of its own: the copy replaces it when the site is whole
+        traditional.load()  # before the workers are forked: they inherit OpenCC's tables
+        early.append(derived_from(sorted(planned | set(searched))))
+        return early[0].deriver(keys)
+
+    done = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages),
+                          tree, derive)
+    tree.plan(searched)
+    search.write(hosted, book.search_files["hosted"])
+    notfound.fix(hosted, site_url)
+    progress("offline bundle: derived from the hosted site, with the 繁體 copy")
+    made = done.get("derived")
+    if made is not None:
+        derived = early[0]
+    else:  # derived once the site is whole, from every file of it as written (a plugin build: as listed)
+        derived = derived_from(sorted(set(done["outputs"]) | set(searched)) if "outputs" in done else None)
+        made = {}
+    converted = derived.pages(done.get("keys", {}), workers.processes(), made)
     progress(f"wrote the offline pages and the 繁體 copy: {converted} pages")
     dist = work / "dist"
     dist.mkdir()
@@ -94,12 +160,13 @@ def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache
 
 
 def _clear_work(work: Path) -> None:
-    """Empty the scratch folder .build/, keeping its cache/ (see cache.py):
-    what an earlier build left goes into the trash (publish.discard)."""
+    """Empty the scratch folder .build/, keeping its cache/ (see cache.py),
+    the trash and the site to recycle (reuse.py): what an earlier build left
+    goes into the trash (publish.discard)."""
     if not work.is_dir():
         return
     for item in sorted(work.iterdir()):
-        if item.name not in ("cache", publish.TRASH):
+        if item.name not in ("cache", publish.TRASH, publish.RECYCLE):
             publish.discard(work, item)
 
 
@@ -118,15 +185,11 @@ def _copy_handwritten(docs: Path, dest: Path) -> None:
             shutil.copy2(item, target)
 
 
-def _write_pages(docs: Path, pages: list[Page]) -> list[str]:
+def _write_pages(docs: reuse.Tree, pages: list[Page]) -> list[str]:
     top = set()
-    folders = set()
+    docs.plan(page.path for page in pages)
     for page in pages:
-        path = docs / page.path
-        if path.parent not in folders:  # one mkdir per folder, not per page
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        path.write_text(page.markdown, encoding="utf-8")
+        docs.write(page.path, page.markdown.encode("utf-8"))
         top.add(page.path.split("/")[0])
     return sorted(top)
 
@@ -137,10 +200,11 @@ def _handwritten_pages(docs: Path) -> list[str]:
 
 
 def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, site_config: dict, cache: Cache,
-                   progress, pages_total: int) -> dict[str, str]:
-    """MkDocs, in this process, for the hosted site (see mkdocs_run.py: pages
-    whose inputs did not change come from the cache, the others are rendered
-    over the cores); return the key of each page's HTML by its output file."""
+                   progress, pages_total: int, tree: reuse.Tree, derive) -> dict:
+    """MkDocs, in this process, for the hosted site, written into `tree` (see
+    mkdocs_run.py: pages whose inputs did not change come from the cache, the
+    others are rendered over the cores, and `derive` makes what is derived
+    from them in the same workers); return what mkdocs_run.build returns."""
     theme_dir = _stage_theme(root, work, site_config)
     config = copy.deepcopy(site_config)  # mkdocs.yml's settings with the build's own
     config["docs_dir"] = str(docs)
@@ -165,13 +229,13 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, si
     progress("mkdocs build (hosted)")
     reporter = _PagesWritten(site, pages_total, progress)
     try:
-        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, nav=_escape_nav(nav))
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, derive, nav=_escape_nav(nav))
     finally:
         reporter.stop()
     if done:
         progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
                  f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
-    return done.get("keys", {})
+    return done
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run
@@ -212,6 +276,3 @@ def _escape_nav(nav):
         return {html.escape(title, quote=False): _escape_nav(value) for title, value in nav.items()}
     return nav
 
-
-def _size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())

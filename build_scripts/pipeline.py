@@ -512,6 +512,9 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
 
 
 def _collect_names(run: Run) -> NameIndexes:
+    from . import output  # the publishing step's loading, while the names' process may still be at work
+
+    output.warm_up()
     made, learnt = run.names.result()
     readings.MEMO.update(learnt)
     return made

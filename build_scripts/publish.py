@@ -25,6 +25,9 @@ each) and the next build deletes it in a thread while its pipeline computes
 (`emptying_trash`). Deleting a site's 1,100 files and folders is ≈ 1.2 s of
 unlink/rmdir on a file system mounted with `discard`, nearly a third of a
 rebuild after a one-character correction; overlapped, it costs no wall time.
+The old site itself goes to .build/recycle/site instead: the next build
+writes its site into that tree (reuse.py), keeping the folders and the pages
+whose bytes come out the same rather than making them anew.
 """
 from __future__ import annotations
 
@@ -39,12 +42,13 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import layout
+from . import layout, reuse
 from .errors import BuildError, Interrupted
 
 GENERATED_LIST = ".generated"  # docs/.generated lists what the build wrote into docs/
 JOURNAL = "publish.json"
 TRASH = "trash"  # .build/trash/: what the last build replaced, deleted by the next one
+RECYCLE = "recycle"  # .build/recycle/site: the site the last build replaced, the next one's site folder
 
 
 # -- one build at a time ----------------------------------------------------
@@ -155,13 +159,34 @@ def _write_journal(work: Path, steps: list[dict]) -> None:
 
 def _finish(work: Path, steps: list[dict]) -> None:
     """All steps done: drop the journal, then the old copies (moved aside, or
-    swapped into the staged paths)."""
+    swapped into the staged paths): the old site to be recycled, the rest
+    into the trash."""
     _journal(work).unlink(missing_ok=True)
     _sync_dir(work)
     discard(work, work / "old")
+    root = work.parent
     for step in steps:
         if step["new"] and os.path.lexists(step["new"]):
-            discard(work, Path(step["new"]))
+            place = Path(step.get("place", ""))
+            if place == root / "site":
+                _recycle(work, Path(step["new"]), work / RECYCLE / "site")
+            elif place.parent == root / "docs" and place.name != GENERATED_LIST:
+                _recycle(work, Path(step["new"]), work / RECYCLE / "docs" / place.name)
+            else:
+                discard(work, Path(step["new"]))
+
+
+def _recycle(work: Path, old: Path, kept: Path) -> None:
+    """Keep the site (or a generated docs/ page or folder) a swap replaced
+    for the next build to write into (reuse.py)."""
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        if not os.path.lexists(kept) and not old.is_symlink():
+            os.replace(old, kept)  # as discard: one rename, after the journal is gone
+            return
+    except OSError:
+        pass
+    discard(work, old)
 
 
 # -- the trash ----------------------------------------------------------------
@@ -189,13 +214,22 @@ def discard(work: Path, path: Path) -> None:
 def emptying_trash(work: Path):
     """Delete what is in the trash now, in a thread, while the block runs;
     wait for it at the end. What the block itself discards stays for the
-    next build. A kill half-way leaves the rest for the next build too."""
+    next build. A kill half-way leaves the rest for the next build too.
+    The thread first prepares the site to recycle (reuse.Recycled, given to
+    the block), which the publishing step takes as its site folder."""
     trash = work / TRASH
     items = sorted(trash.iterdir()) if trash.is_dir() and not trash.is_symlink() else []
-    worker = threading.Thread(target=lambda: [_remove(item) for item in items], daemon=True)
+    recycled = reuse.Recycled(work / RECYCLE / "site")
+
+    def run() -> None:
+        recycled.prepare()
+        for item in items:
+            _remove(item)
+
+    worker = threading.Thread(target=run, daemon=True)
     worker.start()  # os.unlink/rmdir release the GIL: the deleting overlaps the pipeline's work
     try:
-        yield
+        yield recycled
     finally:
         worker.join()
 

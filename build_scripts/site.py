@@ -38,9 +38,9 @@ def _build(root: Path, progress) -> dict:
     # Every input (seeds, glossary-extra.yml, pinyin-phrases.yml, mkdocs.yml)
     # is read by the pipeline: bad input stops the build before anything is touched.
     # What the last build replaced is deleted meanwhile (publish.emptying_trash).
-    with publish.emptying_trash(root / ".build"):
+    with publish.emptying_trash(root / ".build") as recycled:
         book = pipeline.run(root, cache, progress)
-        return output.publish_book(root, book, cache, inputs, progress)
+        return output.publish_book(root, book, cache, inputs, progress, recycled)
 
 
 __all__ = ["build", "structure_volume", "Progress", "BuildError", "InputError"]

@@ -74,24 +74,6 @@ def map_forked(function, items: list, processes: int, size=lambda item: 0) -> li
     return [results[i] for i in range(len(items))]
 
 
-def each_forked(function, items: list, processes: int, size=lambda item: 0) -> None:
-    """function(item) for every item, for its side effects (files written),
-    over forked workers when worth it."""
-    global _JOB
-    if not _use_workers(len(items), processes):
-        for item in items:
-            function(item)
-        return
-    _JOB = (function, items)
-    try:
-        with pool(processes) as running:
-            order = sorted(range(len(items)), key=lambda i: -size(items[i]))
-            for _ in running.imap_unordered(_worker, order):
-                pass
-    finally:
-        _JOB = None
-
-
 class Beside:
     """function() computed in a forked process while this one goes on with
     other work (`result()` waits for it); in this process, at once, where fork

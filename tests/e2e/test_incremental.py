@@ -2,6 +2,7 @@
 publishes exactly what a cold build of the same input publishes."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -147,3 +148,36 @@ def test_a_renamed_chapter_changes_the_menu_of_every_page_byte_identical_to_a_co
     assert "综合事务2" in (project / "site" / "index.html").read_text(encoding="utf-8") or \
         "综合事务2" in (project / "site" / "town-2099" / "index.html").read_text(encoding="utf-8")
     assert _published(project) == _published(_cold_copy(project, tmp_path / "cold"))
+
+
+def _folders(root) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for top in ("docs", "site") for p in (root / top).rglob("*")
+                  if p.is_dir())
+
+
+def test_a_rebuild_writes_into_the_site_the_last_swap_replaced_and_publishes_a_cold_builds_tree(project, tmp_path):
+    """reuse.py: the site two builds ago becomes the next build's site folder;
+    what a tool left in it never reaches the output nor is written through."""
+    report = project / "seeds" / "report.txt"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("继续推进工作", "继续推进各项工作"), encoding="utf-8")
+    _build(project)  # this site is recycled by the build after next, for the same text
+    report.write_text(text, encoding="utf-8")
+    _build(project)
+    recycled = project / ".build" / "recycle" / "site"
+    outside = tmp_path / "outside.html"
+    outside.write_bytes(b"not ours")
+    (recycled / "index.html").unlink()
+    (recycled / "index.html").symlink_to(outside)  # a link where a page goes: not written through
+    (recycled / "stale" / "deeper").mkdir(parents=True)
+    (recycled / "stale" / "deeper" / "index.html").write_bytes(b"<html>no longer built</html>")
+    (project / ".build" / "recycle" / "docs" / "town-2099" / "stale").mkdir()  # a folder no longer generated
+    unchanged = recycled / "town-2099" / "index.html"
+    os.utime(unchanged, ns=(10**18, 10**18))
+    report.write_text(text.replace("继续推进工作", "继续推进各项工作"), encoding="utf-8")
+    _build(project)
+    assert outside.read_bytes() == b"not ours"
+    assert (project / "site" / "town-2099" / "index.html").stat().st_mtime_ns == 10**18  # kept, not written again
+    cold = _cold_copy(project, tmp_path / "cold")
+    assert _published(project) == _published(cold)
+    assert _folders(project) == _folders(cold)

@@ -86,3 +86,32 @@ def test_an_earlier_versions_cache_folders_are_cleared_and_the_current_ones_kept
     (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
     build(root, lambda m: None)  # the next build empties the trash they went to
     assert not any(p.name.endswith(("traditional", "offline")) for p in (root / ".build").rglob("*"))
+
+
+def test_a_hand_written_zh_hant_folder_gives_way_to_the_copy(tmp_path):
+    """docs/zh-Hant/ of an editor's own: the 繁體 copy replaces what MkDocs
+    made of it (the copy is then derived once the site is whole, not by the
+    workers that lay the pages out), in a cold build and a rebuild alike."""
+    from build_scripts import offline, traditional
+
+    root = _project(tmp_path / "p")
+    (root / "docs" / "zh-Hant" / "extra").mkdir(parents=True)
+    (root / "docs" / "zh-Hant" / "guide.md").write_text("# 手写的繁体页\n", encoding="utf-8")
+    (root / "docs" / "zh-Hant" / "extra" / "note.txt").write_text("手写", encoding="utf-8")
+    for _ in range(3):  # cold, then twice into the site the swap before replaced
+        (root / "seeds" / "report.txt").write_text(REPORT + f"\n新增{_}。\n", encoding="utf-8")
+        build(root, lambda m: None)
+        site = root / "site"
+        files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+        hosted = {rel for rel in files if not rel.startswith("zh-Hant/")}
+        assert {rel for rel in files if rel.startswith("zh-Hant/")} == {
+            f"zh-Hant/{rel}" for rel in hosted if traditional.mirrored(rel)}
+        guide = (site / "guide" / "index.html").read_text(encoding="utf-8")
+        assert (site / "zh-Hant" / "guide" / "index.html").read_text(encoding="utf-8") == traditional.convert_page(guide)
+        assert not (site / "zh-Hant" / "extra").exists()
+        assert offline.bundled("zh-Hant/guide/index.html")
+    cold = copy_project(tmp_path / "cold", with_seeds=False)
+    shutil.copytree(root / "seeds", cold / "seeds")
+    shutil.copytree(root / "docs" / "zh-Hant", cold / "docs" / "zh-Hant")
+    build(cold, lambda m: None)
+    assert _published(root) == _published(cold)

@@ -172,9 +172,11 @@ def test_publish_swaps_everything_when_it_succeeds(tmp_path):
     _assert_all_new(root)
     assert not (root / "docs" / "gone").exists()
     assert not (root / ".build" / "site").exists()
-    # the old copy waits in the trash, which the next build empties while it runs
+    # the old site waits to be the next build's site folder (reuse.py), the rest
+    # in the trash, which the next build empties while it runs
     trash = root / ".build" / publish_module.TRASH
-    assert [(item / "index.html").read_text(encoding="utf-8") for item in trash.iterdir() if item.name.endswith("-site")] == ["old"]
+    assert (root / ".build" / publish_module.RECYCLE / "site" / "index.html").read_text(encoding="utf-8") == "old"
+    assert not [item for item in trash.iterdir() if item.name.endswith("-site")]
     with publish_module.emptying_trash(root / ".build"):
         publish_module.discard(root / ".build", root / ".build" / "docs")  # discarded meanwhile: kept for the next one
     assert [p.name for p in trash.iterdir()] == ["0-docs"]

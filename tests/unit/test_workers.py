@@ -18,13 +18,6 @@ def test_a_forked_map_gives_the_results_in_order_as_one_process_does():
     assert workers.map_forked(lambda s: s[::-1] + str(len(s)), items, 2, size=len) == serial
 
 
-def test_each_forked_runs_every_item_once(tmp_path):
-    items = list(range(2 * workers.PARALLEL_FROM))
-    workers.each_forked(lambda n: (tmp_path / f"{n}.txt").write_text(str(n * n)), items, 2)
-    assert sorted(int(p.stem) for p in tmp_path.iterdir()) == items
-    assert all((tmp_path / f"{n}.txt").read_text() == str(n * n) for n in items)
-
-
 def _site(root: Path) -> Path:
     for i in range(2 * workers.PARALLEL_FROM):
         page = root / "v" / f"c{i}" / "index.html"
