@@ -86,10 +86,14 @@ class Derived:
                 traditional.mirror_file(self.site, rel)
         todo = []
         for rel in self.page_files:
+            key = self._key(rel, keys.get(rel))
             if made and rel in made:
+                # The layout worker kept it under `key` (Memo.put in that
+                # process): this build used it, so `prune` keeps it.
+                if key is not None:
+                    self.pages_memo.used.add(key)
                 self._add(rel, made[rel])
                 continue
-            key = self._key(rel, keys.get(rel))
             kept = self._kept(key)
             if kept is None:
                 todo.append((rel, key))

@@ -115,3 +115,20 @@ def test_a_hand_written_zh_hant_folder_gives_way_to_the_copy(tmp_path):
     shutil.copytree(root / "docs" / "zh-Hant", cold / "docs" / "zh-Hant")
     build(cold, lambda m: None)
     assert _published(root) == _published(cold)
+
+
+def test_a_cold_build_keeps_what_its_layout_workers_derived_for_the_next_build(tmp_path):
+    """The twins and members made in the layout workers (derived.Derived.deriver)
+    are kept for the next build: the first rebuild after a cold one derives
+    only its changed pages again (it once derived every page again: the
+    build process, which prunes the memo, had not seen the workers' keys)."""
+    root = _project(tmp_path / "p")
+    build(root, lambda m: None)
+    site = root / "site"
+    pages = [p for p in site.rglob("*.html") if "zh-Hant" not in p.relative_to(site).parts and p.name != "404.html"]
+    kept = {p.name for p in (root / ".build" / "cache" / "derived").iterdir()}
+    assert len(pages) >= 8 and len(kept) == len(pages)  # enough pages for the layout workers
+    (root / "seeds" / "report.txt").write_text(REPORT.replace("工作会议", "发展会议"), encoding="utf-8")
+    build(root, lambda m: None)
+    again = {p.name for p in (root / ".build" / "cache" / "derived").iterdir()}
+    assert len(again) == len(pages) and len(kept - again) <= 3  # the report's pages (and the home's)
