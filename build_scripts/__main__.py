@@ -42,9 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from .site import Progress, build
     except ModuleNotFoundError as exc:
-        print(f"error: the Python package '{exc.name}' is missing from this environment; "
-              "run `make site` to repair it", file=sys.stderr)
-        return 1
+        return _missing_package(exc)
 
     try:
         if args.command == "check":
@@ -66,9 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             print("error: interrupted; the previous site is left intact", file=sys.stderr)
         return 128 + signum
     except ModuleNotFoundError as exc:
-        print(f"error: the Python package '{exc.name}' is missing from this environment; "
-              "run `make site` to repair it", file=sys.stderr)
-        return 1
+        return _missing_package(exc)
     except OSError as exc:
         # The file system refused (permissions, disk full, a file in the way).
         where = f"{exc.filename}: " if exc.filename else ""
@@ -86,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     return 0
+
+
+def _missing_package(exc: ModuleNotFoundError) -> int:
+    # The package to reinstall, not the submodule that failed first
+    # (readings imports pypinyin.core: the repair is the package 'pypinyin').
+    package = (exc.name or "?").split(".")[0]
+    print(f"error: the Python package '{package}' is missing from this environment; "
+          "run `make site` to repair it", file=sys.stderr)
+    return 1
 
 
 def _print_figures(figures: dict) -> None:
