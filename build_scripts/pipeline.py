@@ -90,6 +90,7 @@ class Run:
     specs: list[VolumeSpec] = field(default_factory=list)  # manifest
     volumes: list[Volume] = field(default_factory=list)  # volumes
     keys: list[str] = field(default_factory=list)  # volumes: each one's cache key, which keys what later stages keep of it
+    unsaved: list[tuple[str, Volume]] = field(default_factory=list)  # volumes: (key, volume) to save (by the names process)
     site: layout.SiteLayout | None = None  # layout
     targets: list[Target] = field(default_factory=list)  # names: what the indexes point to
     names: workers.Beside | None = None  # names (started; collected by indexes)
@@ -172,7 +173,7 @@ def volumes_stage(run: Run) -> None:
     """read → repair → structure of every volume (structure_volume), or its
     result from the cache; the repair's line rules keep their answers in
     the cache meanwhile (repair_stage)."""
-    run.volumes, run.keys = _structure_all(run.specs, run.seeds, run.cache, run.progress)
+    run.volumes, run.keys, run.unsaved = _structure_all(run.specs, run.seeds, run.cache, run.progress)
     run.cache.prune_volumes()
     run.cache.prune_repairs({(spec.id, source.file) for spec in run.specs for source in spec.sources})
 
@@ -193,7 +194,8 @@ def names_stage(run: Run) -> None:
     their own (workers.Beside; jieba's tagging, when there is any, in workers
     of that process) while glossary, render and search go on in this one.
     The book's phrase readings, which order their headings, are read first,
-    here: bad input stops the build in this process."""
+    here: bad input stops the build in this process. The cache files of the
+    volumes this process structured itself are written there too."""
     load_phrase_readings(run.seeds / PHRASES_FILE)
     # What every index points to, with the entries' texts as searched (an
     # unchanged volume's kept): made once, here, for both processes.
@@ -201,7 +203,7 @@ def names_stage(run: Run) -> None:
     run.targets = make_targets(run.volumes, run.site, texts)
     if texts.memo.keys() != texts.known.keys():
         run.cache.save_kept("texts", texts.memo)
-    run.names = workers.Beside(lambda: _name_indexes(run), workers.processes())
+    run.names = workers.Beside(lambda: _beside_the_build(run), workers.processes())
 
 
 @stage("glossary")
@@ -384,10 +386,12 @@ def structure_stage(run: VolumeRun) -> None:
               f"see the 修订记录", file=sys.stderr, flush=True)
 
 
-def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress) -> tuple[list[Volume], list[str]]:
+def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache,
+                   progress) -> tuple[list[Volume], list[str], list[tuple[str, Volume]]]:
     """read → repair → structure of every volume, or its result from the cache
     when the volume's sources, manifest entry and the code are those of an
-    earlier build; the volumes and their keys. Volumes are independent: those
+    earlier build; the volumes, their keys, and the volumes (with their
+    keys) whose cache files are still to write. Volumes are independent: those
     to structure are structured in worker processes (one per core, side by
     side when several), each of which also writes its volume's cache file,
     while this process loads what the later stages need
@@ -399,13 +403,26 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
             progress(f"structured {spec.id} (cached, inputs unchanged): {len(volume.parts)} parts, {sum(1 for _ in volume.entries())} entries")
     todo = [i for i, v in enumerate(volumes) if v is None]
     if not todo:
-        return volumes, keys
+        return volumes, keys, []
     kept, known = cache.splits_kept(), cache.load_splits()
     wrap.SPLITS.update(known)
+    unsaved = []
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for i in todo:
             volumes[i] = structure_volume(specs[i], seeds, progress, cache)
             cache.save_volume(keys[i], volumes[i])
+    elif len(todo) == 1 and kept and cache.tags_kept() and readings.MEMO:
+        # A rebuild of one volume: this process has little to load (an
+        # earlier build kept jieba's splits and tags and pypinyin's
+        # readings) and would wait for the worker, then for the volume to
+        # cross over (pickled, sent, unpickled: ≈ 0.25 s for a yearbook).
+        # It structures the volume itself; the volume's cache file is
+        # pickled and written by the names process (names_stage), off the
+        # build's critical path.
+        _prepare_later_stages(cache)
+        for i in todo:
+            volumes[i] = structure_volume(specs[i], seeds, progress, cache)
+            unsaved.append((keys[i], volumes[i]))
     else:
         # A worker even for one volume: it pickles the volume once, for its
         # cache file and for this process (pickling a yearbook ≈ 0.3 s, which
@@ -438,7 +455,7 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache, progress)
                     readings.MEMO.update(result["readings"])
     if len(wrap.SPLITS) != len(known) or not kept:
         cache.save_splits(wrap.SPLITS)
-    return volumes, keys
+    return volumes, keys, unsaved
 
 
 def _prepare_later_stages(cache: Cache) -> None:
@@ -484,6 +501,14 @@ def _structure_worker(job) -> dict | tuple:
 
 
 # --- helpers of the stages ------------------------------------------------------
+
+
+def _beside_the_build(run: Run) -> tuple[NameIndexes, dict]:
+    """The names process's work: the cache files of the volumes structured
+    in the build process (_structure_all), then the name indexes."""
+    for key, volume in run.unsaved:
+        run.cache.save_volume(key, volume)
+    return _name_indexes(run)
 
 
 def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:

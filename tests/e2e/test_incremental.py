@@ -77,6 +77,22 @@ def test_one_changed_seed_is_rebuilt_and_the_rest_reused_byte_identical_to_a_col
     assert _published(project) == _published(cold)
 
 
+def test_a_volume_rebuilt_alone_is_kept_for_the_next_build(project, tmp_path):
+    """A rebuild of one volume structures it in the build process and leaves
+    its cache file to the names process: the next build, after another
+    volume changed, takes it from the cache, and comes out as a cold build."""
+    (project / "seeds" / "report.txt").write_text(REPORT.replace("继续推进工作", "继续推进各项工作"), encoding="utf-8")
+    log = _build(project)
+    assert any(m.startswith("structured town-2099 (cached") for m in log), log
+    assert not any(m.startswith("structured papers (cached") for m in log), log
+    (project / "seeds" / "town.txt").write_text(_town().replace("稳步推进", "持续推进", 1), encoding="utf-8")
+    log = _build(project)
+    assert any(m.startswith("structured papers (cached") for m in log), log
+    assert not any(m.startswith("structured town-2099 (cached") for m in log), log
+    cold = _cold_copy(project, tmp_path / "cold")
+    assert _published(project) == _published(cold)
+
+
 def test_a_build_with_no_change_is_a_stamp_check(project):
     _build(project)
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (project / "site").rglob("*") if p.is_file()}
