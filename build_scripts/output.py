@@ -36,11 +36,14 @@ RETIRED_MEMOS = ("traditional", "offline")
 def warm_up() -> None:
     """What the publishing step loads in any build that publishes — MkDocs'
     modules (≈ 0.2 s), OpenCC's s2t tables (≈ 0.1 s, traditional.load) —
-    loaded by the build while it waits for the name indexes' process
+    loaded by the build while it waits for its volume workers
+    (pipeline._prepare_later_stages) or for the name indexes' process
     (pipeline._collect_names), when a core is idle, rather than after."""
     import mkdocs.commands.build  # noqa: F401 (the modules mkdocs_run.build and load_config use)
     import mkdocs.config.defaults  # noqa: F401
+    import mkdocs.localization  # noqa: F401
     import mkdocs.structure.nav  # noqa: F401
+    import mkdocs.theme  # noqa: F401
     import markdown.extensions.fenced_code  # noqa: F401 (MkDocs' built-in extensions, imported by load_config)
     import markdown.extensions.tables  # noqa: F401
     import markdown.extensions.toc  # noqa: F401

@@ -192,7 +192,7 @@ def names_stage(run: Run) -> None:
     """Starts the 人名/机构/地名 indexes, collected by the indexes stage: they
     read the volumes and their layout only, so they are made in a process of
     their own (workers.Beside; jieba's tagging, when there is any, in workers
-    of that process) while glossary, render and search go on in this one.
+    of that process) while glossary, render, search and export go on in this one.
     The book's phrase readings, which order their headings, are read first,
     here: bad input stops the build in this process. The cache files of the
     volumes this process structured itself are written there too."""
@@ -407,28 +407,25 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache,
     kept, known = cache.splits_kept(), cache.load_splits()
     wrap.SPLITS.update(known)
     unsaved = []
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for i in todo:
-            volumes[i] = structure_volume(specs[i], seeds, progress, cache)
-            cache.save_volume(keys[i], volumes[i])
-    elif len(todo) == 1 and kept and cache.tags_kept() and readings.MEMO:
-        # A rebuild of one volume: this process has little to load (an
-        # earlier build kept jieba's splits and tags and pypinyin's
-        # readings) and would wait for the worker, then for the volume to
-        # cross over (pickled, sent, unpickled: ≈ 0.25 s for a yearbook).
-        # It structures the volume itself; the volume's cache file is
-        # pickled and written by the names process (names_stage), off the
-        # build's critical path.
-        _prepare_later_stages(cache)
+    one_core = (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods()
+    if one_core or (len(todo) == 1 and kept and cache.tags_kept() and readings.MEMO):
+        # In this process: on one core; or in a rebuild of one volume, where
+        # this process has little to load (an earlier build kept jieba's
+        # splits and tags and pypinyin's readings) and would wait for the
+        # worker, then for the volume to cross over (pickled, sent,
+        # unpickled: ≈ 0.2 s for a yearbook). The volumes' cache files are
+        # pickled and written by the names process (_beside_the_build), off
+        # the build's critical path. What the later stages need they load
+        # themselves (the publishing step's modules while the build waits
+        # for the names: _collect_names).
         for i in todo:
             volumes[i] = structure_volume(specs[i], seeds, progress, cache)
             unsaved.append((keys[i], volumes[i]))
     else:
         # A worker even for one volume: it pickles the volume once, for its
-        # cache file and for this process (pickling a yearbook ≈ 0.3 s, which
-        # this process would otherwise spend after the worker, on the
-        # critical path), and this process meanwhile loads what the later
-        # stages need. jieba's dictionary (wrap repair) is loaded once,
+        # cache file and for this process (which would otherwise pickle it
+        # after the worker, on the critical path), and this process
+        # meanwhile loads what the later stages need. jieba's dictionary (wrap repair) is loaded once,
         # before the workers fork, when no earlier build kept its splits (a
         # cold build): a rebuild asks it only of a pair of words new to the
         # text, if any, and a worker that needs it loads it then (≈ 0.25 s
@@ -464,8 +461,8 @@ def _prepare_later_stages(cache: Cache) -> None:
     then. jieba's tagger for the names (≈ 0.4 s; the names process inherits
     it) and pypinyin's dictionaries for the slugs and index order (≈ 0.3 s)
     when nothing was kept from an earlier build (a cold build); OpenCC's t2s
-    characters for the search (≈ 0.15 s, or read from the cache) and MkDocs'
-    modules, which the publishing step imports (≈ 0.15 s). The tagger's
+    characters for the search (≈ 0.15 s, or read from the cache) and what the
+    publishing step loads (output.warm_up: MkDocs' modules, OpenCC's s2t). The tagger's
     dictionary tags, which a rebuild reads instead of loading jieba's tagger
     (tagging.KeptLookups), are written now too, not by the names process
     on the build's critical path (≈ 0.15 s)."""
@@ -475,10 +472,9 @@ def _prepare_later_stages(cache: Cache) -> None:
     if not readings.MEMO:
         readings.prepare()
     cache.t2s_pairs()
-    import mkdocs.commands.build  # noqa: F401
-    import mkdocs.config.defaults  # noqa: F401
-    import mkdocs.localization  # noqa: F401
-    import mkdocs.theme  # noqa: F401
+    from . import output  # the publishing step's modules and tables (output.warm_up)
+
+    output.warm_up()
     if cold:  # last: by now the shorter volumes' workers are done, and this process has a core of its own
         cache.save_word_tags(load_posseg().dt.word_tag_tab)
 

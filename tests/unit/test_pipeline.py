@@ -84,8 +84,8 @@ print(" ".join(m for m in ("jieba", "jieba.posseg", "pypinyin") if m in sys.modu
 def test_a_rebuild_of_a_changed_volume_loads_neither_jieba_nor_pypinyin_in_the_build_process(tmp_path):
     """jieba's dictionary (≈ 0.3 s) and pypinyin's (≈ 0.3 s) are loaded for
     a volume's wrap splits, name tags and slugs: a rebuild after a one-character
-    change finds the answers it needs kept by the last build (a volume worker
-    would load them only for a new question). Each run in a process of its
+    change finds the answers it needs kept by the last build (the volume,
+    structured in the build process, would load them only for a new question). Each run in a process of its
     own: this one has imported both long ago."""
     import subprocess
     import sys

@@ -26,7 +26,8 @@ def test_a_rebuild_of_one_volume_asks_pypinyin_nothing_its_workers_were_told(tmp
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # both volumes in worker processes
     readings.MEMO.clear()
     pipeline.run(root, Cache(root), Log())
-    # One volume changed, structured in a worker: its slugs' readings come back and are kept.
+    # The workers' readings came back and were kept: the one volume changed now,
+    # structured in this process, asks pypinyin nothing.
     (root / "seeds" / "report.txt").write_text(REPORT.replace("继续推进", "继续推动"), encoding="utf-8")
     readings.MEMO.clear()
 
