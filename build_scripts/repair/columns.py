@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..model import AuditRecord, Line
 from .common import record, width
-from .wrap import _segmenter
+from .wrap import cut_word
 
 # Characters each side of a line break given to the word segmenter.
 WINDOW = 4
@@ -29,16 +29,11 @@ CLEAR_RATIO = 2.0
 
 
 def _cuts_word(a: str, b: str) -> bool:
-    """Does the end of line a and the start of line b make one dictionary word?"""
+    """Does the end of line a and the start of line b make one dictionary
+    word? (wrap.cut_word: its answers are kept across builds, so a rebuild
+    scores the pages of a line-per-line book without segmenting them again.)"""
     left, right = a.rstrip()[-WINDOW:], b.strip()[:WINDOW]
-    if not left or not right:
-        return False
-    pos = 0
-    for token in _segmenter().cut(left + right, HMM=False):
-        if pos < len(left) < pos + len(token) and len(token) >= 2:
-            return True
-        pos += len(token)
-    return False
+    return bool(left and right) and cut_word(left, right) is not None
 
 
 def _blocks(lines: list[Line]) -> list[tuple[int, int]]:

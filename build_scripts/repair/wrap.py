@@ -305,29 +305,33 @@ def _segmenter():
     return load_jieba()
 
 
-# The answers of `_split_word` by the text either side of the space (a pure
+# The answers of `cut_word` by the text either side of the break (a pure
 # function of it and jieba's dictionary): the build hands in those of earlier
-# builds (cache.py), so a rebuild loads jieba's dictionary only for a space it
+# builds (cache.py), so a rebuild loads jieba's dictionary only for a break it
 # has not seen before.
 SPLITS: dict[tuple[str, str], str | None] = {}
 
 
-def _split_word(text: str, start: int, end: int) -> str | None:
-    """The dictionary word the space at text[start:end] cuts in two, if any."""
-    left = text[max(0, start - WORD_WINDOW) : start]
-    right = text[end : end + WORD_WINDOW]
+def cut_word(left: str, right: str) -> str | None:
+    """The dictionary word a break between `left` and `right` cuts in two,
+    if any (memoised in SPLITS): asked of a space inside a line here and of
+    a printed line's end by the column check (columns.py)."""
     if (left, right) in SPLITS:
         return SPLITS[left, right]
-    joined = left + right
     pos = 0
     word = None
-    for token in _segmenter().cut(joined, HMM=False):
+    for token in _segmenter().cut(left + right, HMM=False):
         if pos < len(left) < pos + len(token) and len(token) >= 2:
             word = token
             break
         pos += len(token)
     SPLITS[left, right] = word
     return word
+
+
+def _split_word(text: str, start: int, end: int) -> str | None:
+    """The dictionary word the space at text[start:end] cuts in two, if any."""
+    return cut_word(text[max(0, start - WORD_WINDOW) : start], text[end : end + WORD_WINDOW])
 
 
 def join_split_words(text: str, line: Line, audit: list[AuditRecord]) -> str:

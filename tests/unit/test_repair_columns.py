@@ -3,8 +3,16 @@ printed line breaks cut decide, with clear thresholds (issue 16: mutants of
 these thresholds got past the suite)."""
 from __future__ import annotations
 
+import pytest
+
 from build_scripts.model import AuditRecord, Line
-from build_scripts.repair import columns
+from build_scripts.repair import columns, wrap
+
+
+@pytest.fixture(autouse=True)
+def fresh_splits(monkeypatch):
+    """jieba's answers are kept per process (wrap.SPLITS): each test measures the rule."""
+    monkeypatch.setattr(wrap, "SPLITS", {})
 
 # Filler that makes no word across a line break; each line 22 ideographs (44 columns).
 FILLER = "之乎者也矣焉哉兮" * 3
@@ -100,3 +108,19 @@ def test_a_short_block_or_a_one_column_block_before_does_not_stop_the_search():
         out, audit = _run(given)
         assert out == before + [""] + interleaved[0::2] + interleaved[1::2]
         assert [(r.kind, r.line) for r in audit] == [("columns", len(before) + 2)]
+
+
+def test_the_column_checks_answers_are_kept_so_a_rebuild_asks_jieba_nothing(monkeypatch):
+    """A line-per-line book is scored page by page on every build: the words
+    its line breaks cut are kept with the wrap repair's (wrap.SPLITS, saved by
+    the build), and a rebuild that finds them all there needs no segmenter."""
+    block = _block(3, 1)
+    first = _run(block)
+    assert any(word == "发展" for word in wrap.SPLITS.values())
+
+    def no_jieba():
+        raise AssertionError("jieba asked again")
+
+    monkeypatch.setattr(wrap, "_segmenter", no_jieba)
+    again = _run(block)
+    assert again[0] == first[0] and [r.reason for r in again[1]] == [r.reason for r in first[1]]
