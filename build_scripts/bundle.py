@@ -9,6 +9,7 @@ plain one (no zip64: a bundle over 4 GB is refused).
 """
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +27,21 @@ def member(data: bytes) -> Member:
     """One file as a zip member, compressed as zipfile does (level 6, raw deflate)."""
     packer = zlib.compressobj(6, zlib.DEFLATED, -15)
     return len(data), zlib.crc32(data), packer.compress(data) + packer.flush()
+
+
+_BESIDE: tuple[int, ThreadPoolExecutor] | None = None  # (process id, its thread): see member_beside
+
+
+def member_beside(data: bytes) -> Future:
+    """member(data), compressed in a thread of this process while its caller
+    goes on (zlib releases the GIL): a page's two offline copies are then
+    compressed on both cores, the first while the second is made (derived.py).
+    The thread is this process's own: a forked worker makes its own (threads
+    do not cross a fork)."""
+    global _BESIDE
+    if _BESIDE is None or _BESIDE[0] != os.getpid():
+        _BESIDE = (os.getpid(), ThreadPoolExecutor(max_workers=1))
+    return _BESIDE[1].submit(member, data)
 
 
 def kept_member(data: bytes, memo: Memo | None) -> Member:

@@ -157,11 +157,13 @@ class Derived:
         """One page's twin (written) and the members of the offline copies of both."""
         rel, key = item
         html = (self.site / rel).read_bytes().decode("utf-8")
+        # The offline copy compressed beside, while the twin is made (a
+        # 1.6 MB printable page: ≈ 0.05 s of deflate each copy).
+        offline_copy = bundle.member_beside(self.derivation.page(html, rel).encode("utf-8"))
         twin = traditional.convert_page(html, self.site_url)
         twin_bytes = twin.encode("utf-8")
         self._write_twin(rel, twin_bytes)
-        members = (bundle.member(self.derivation.page(html, rel).encode("utf-8")),
-                   bundle.member(self.derivation.page(twin, f"{FOLDER}/{rel}").encode("utf-8")))
+        members = (offline_copy.result(), bundle.member(self.derivation.page(twin, f"{FOLDER}/{rel}").encode("utf-8")))
         if key is not None:
             self.pages_memo.put(key, pickle.dumps((twin_bytes, *members), protocol=pickle.HIGHEST_PROTOCOL))
         return members

@@ -7,6 +7,8 @@ import os
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from build_scripts import workers
 from build_scripts.derived import Derived
 
@@ -16,6 +18,34 @@ def test_a_forked_map_gives_the_results_in_order_as_one_process_does():
     serial = workers.map_forked(lambda s: s[::-1] + str(len(s)), items, 1)
     assert serial == [s[::-1] + str(len(s)) for s in items]
     assert workers.map_forked(lambda s: s[::-1] + str(len(s)), items, 2, size=len) == serial
+
+
+def test_the_largest_of_a_few_items_is_done_beside_the_others_when_they_are_big_enough():
+    """A rebuild's few pages (the printable page, the changed chapter, the
+    修订记录): the printable page in a process of its own while this one
+    does the rest; the same results in the same order. Small others: all here."""
+    def work(s):
+        return s[:3] + str(len(s)), os.getpid()
+
+    big, others = "全卷" * workers.SPLIT_FROM, ["条目" * (workers.SPLIT_FROM // 2), "章" * workers.SPLIT_FROM]
+    items = [others[0], big, others[1]]
+    results = workers.map_forked(work, items, 2, size=len)
+    assert [r for r, _ in results] == [work(s)[0] for s in items]
+    assert [pid == os.getpid() for _, pid in results] == [True, False, True]
+    small = [big, "章" * 10, "节" * 10]
+    assert all(pid == os.getpid() for _, pid in workers.map_forked(work, small, 2, size=len))
+    assert all(pid == os.getpid() for _, pid in workers.map_forked(work, items, 1, size=len))
+
+
+def test_a_failure_beside_the_others_is_raised_in_the_build():
+    def work(s):
+        if len(s) > workers.SPLIT_FROM:
+            raise ValueError(f"页面过大：{len(s)}")
+        return s
+
+    items = ["章" * (workers.SPLIT_FROM * 2), "条" * workers.SPLIT_FROM]
+    with pytest.raises(ValueError, match="页面过大"):
+        workers.map_forked(work, items, 2, size=len)
 
 
 def _site(root: Path) -> Path:
