@@ -93,6 +93,34 @@ def test_a_volume_rebuilt_alone_is_kept_for_the_next_build(project, tmp_path):
     assert _published(project) == _published(cold)
 
 
+def _export_line(log) -> str:
+    return next(m for m in log if m.startswith("export:"))
+
+
+def test_a_volume_rebuilt_alone_has_its_data_export_made_beside_and_kept(project, tmp_path):
+    """A one-volume rebuild makes the volume's part of entries.json and
+    audit.json beside the build (with its cache file): the next build, after
+    the other volume changed, keeps it; a lost export cache is made again
+    and kept whole. Every build comes out as a cold build does."""
+    (project / "seeds" / "report.txt").write_text(REPORT.replace("全年完成各项任务", "全年完成全部任务"), encoding="utf-8")
+    log = _build(project)
+    assert _export_line(log).startswith("export: 0 of 2 volumes' records made, 1 beside the build"), log
+    assert "全年完成全部任务" in (project / "site" / "data" / "entries.json").read_text(encoding="utf-8")
+    (project / "seeds" / "town.txt").write_text(_town().replace("稳步推进", "平稳推进", 1), encoding="utf-8")
+    log = _build(project)
+    assert _export_line(log).startswith("export: 0 of 2"), log  # the report's part, made beside, was kept
+    assert _published(project) == _published(_cold_copy(project, tmp_path / "cold1"))
+    for kept in (project / ".build" / "cache").glob("export-*"):
+        kept.unlink()
+    (project / "seeds" / "report.txt").write_text(REPORT.replace("全年完成各项任务", "全年完成多项任务"), encoding="utf-8")
+    log = _build(project)
+    assert _export_line(log).startswith("export: 1 of 2 volumes' records made, 1 beside the build"), log
+    (project / "seeds" / "report.txt").write_text(REPORT.replace("全年完成各项任务", "全年完成年度任务"), encoding="utf-8")
+    log = _build(project)
+    assert _export_line(log).startswith("export: 0 of 2"), log  # the town's part, made again, was kept
+    assert _published(project) == _published(_cold_copy(project, tmp_path / "cold2"))
+
+
 def test_a_build_with_no_change_is_a_stamp_check(project):
     _build(project)
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in (project / "site").rglob("*") if p.is_file()}

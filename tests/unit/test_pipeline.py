@@ -35,7 +35,7 @@ def _project(tmp_path):
 
 
 def test_the_stage_list_reads_like_the_readme():
-    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "layout", "names", "glossary", "render", "search", "export", "indexes"]
+    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "layout", "names", "glossary", "render", "search", "export", "indexes", "data"]
     assert [s.name for s in pipeline.VOLUME_STAGES] == ["read", "repair", "structure"]
 
 
@@ -44,7 +44,7 @@ def test_progress_lines_name_each_stage_as_it_runs_in_order(tmp_path):
     log = Log()
     pipeline.run(root, Cache(root), log)
     firsts = [m.split(":")[0].split(" ")[0] for m in log]
-    assert firsts == ["read", "repaired", "structured", "glossary", "render", "search", "export", "names", "indexes"], log
+    assert firsts == ["read", "repaired", "structured", "glossary", "render", "search", "export", "names", "indexes", "data"], log
     assert log[0] == f"read town.txt: {TOWN.count(NL) + 1} lines"
 
 
