@@ -79,6 +79,13 @@ class Book:
     figures: dict
     volumes: list[Volume] = field(default_factory=list)
     search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # "hosted"/"offline" → search/ files
+    beside: workers.Beside | None = None  # the names process, perhaps still writing its cache files
+
+    def finish(self) -> None:
+        """Wait for the work beside the build that the book does not need
+        (the names process's cache files): after publishing (site.py)."""
+        if self.beside is not None:
+            self.beside.join()
 
 
 @dataclass
@@ -108,6 +115,7 @@ class Run:
     indexes: IndexBuild | None = None  # indexes
     export_parts: dict = field(default_factory=dict)  # export, indexes (those made beside)
     export_unsaved: bool = False  # export: parts it made that the names process did not save
+    exported_beside: dict = field(default_factory=dict)  # (in the names process) the parts it made
     data: dict[str, str] = field(default_factory=dict)  # data
 
     @property
@@ -144,21 +152,27 @@ def _run_all(stages: list[Stage], state):
 stage = _registrar(STAGES)  # @stage("name"): one stage of the book
 
 
-def run(root: Path, cache: Cache, progress=lambda m: None) -> Book:
-    """Every stage, in order; the book they make. pypinyin's answers of the
-    last build are lent to the stages that read pinyin (readings.py)."""
+def run(root: Path, cache: Cache, progress=lambda m: None, finish: bool = True) -> Book:
+    """Every stage, in order; the book they make. `finish=False`: the names
+    process may still be writing its cache files, the caller waits for them
+    (`Book.finish`, site.py: after publishing). pypinyin's answers of the last
+    build are lent to the stages that read pinyin (readings.py)."""
     readings.MEMO.update(cache.load_readings())
     known = len(readings.MEMO)
     state = Run(root, cache, progress)
     try:
         _run_all(STAGES, state)
-    finally:
-        if state.names is not None:  # a stage failed before the indexes collected them
+    except BaseException:
+        if state.names is not None:  # stopped (or, collected already, awaited)
             state.names.cancel()
+        raise
     if len(readings.MEMO) != known:
         cache.save_readings(readings.MEMO)
-    return Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes,
-                state.search_files)
+    book = Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes,
+                state.search_files, state.names)
+    if finish:
+        book.finish()
+    return book
 
 
 # --- the stages, in order ------------------------------------------------------
@@ -207,7 +221,8 @@ def names_stage(run: Run) -> None:
     run.targets = make_targets(run.volumes, run.site, texts)
     if texts.memo.keys() != texts.known.keys():
         run.cache.save_kept("texts", texts.memo)
-    run.names = workers.Beside(lambda: _beside_the_build(run), workers.processes())
+    run.names = workers.Beside(lambda: _beside_the_build(run), workers.processes(),
+                               afterwards=lambda: _kept_beside_the_build(run))
 
 
 @stage("glossary")
@@ -307,6 +322,7 @@ def data_stage(run: Run) -> None:
     build, collected with the names), glossary.json, and index.json of the
     indexes stage."""
     if run.export_unsaved:  # after the names process saved its parts
+        run.names.join()
         run.cache.save_kept("export", run.export_parts)
     parts = [run.export_parts[key] for key in run.keys]
     run.data = {
@@ -519,20 +535,28 @@ def _structure_worker(job) -> dict | tuple:
 
 
 def _beside_the_build(run: Run) -> tuple[NameIndexes, dict, dict]:
-    """The names process's work: the cache files of the volumes structured
-    in the build process (_structure_all), the name indexes, then those
-    volumes' export parts (export.VolumeData by key, ≈ 0.15 s for a
-    yearbook's 35,000 audit records), saved with the others for the next build."""
-    for key, volume in run.unsaved:
-        run.cache.save_volume(key, volume)
+    """The names process's work: the name indexes, then the export parts
+    (export.VolumeData by key) of the volumes structured in the build
+    process (_structure_all: a one-volume rebuild), ≈ 0.15 s for a
+    yearbook's 35,000 audit records. Their cache files come after
+    (_kept_beside_the_build)."""
     made = _name_indexes(run)
-    if not run.unsaved:
-        return (*made, {})
-    kept = run.cache.load_kept("export")
     parts = {key: export.volume_data(export.entry_records(run.site.of_volume(volume)), volume.audit)
              for key, volume in run.unsaved}
-    run.cache.save_kept("export", {key: kept.get(key) or parts[key] for key in run.keys if key in kept or key in parts})
+    run.exported_beside = parts
     return (*made, parts)
+
+
+def _kept_beside_the_build(run: Run) -> None:
+    """After the names process has sent its result (the build does not wait
+    for this): the cache files of the volumes structured in the build process
+    (≈ 0.1 s to pickle a yearbook) and their export parts, with the others kept."""
+    for key, volume in run.unsaved:
+        run.cache.save_volume(key, volume)
+    if run.unsaved:
+        kept = run.cache.load_kept("export")
+        parts = run.exported_beside
+        run.cache.save_kept("export", {key: kept.get(key) or parts[key] for key in run.keys if key in kept or key in parts})
 
 
 def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:

@@ -2,7 +2,7 @@
 
     pipeline.py   manifest → volumes (read → repair → structure) → layout
                   → names (beside) → glossary → render → search → export
-                  → indexes: the book
+                  → indexes → data: the book
     output.py     MkDocs (hosted) → search index → 繁體 copy → offline bundle
                   → zip → publish.py's atomic swap into docs/, site/, dist/
 
@@ -39,8 +39,11 @@ def _build(root: Path, progress) -> dict:
     # is read by the pipeline: bad input stops the build before anything is touched.
     # What the last build replaced is deleted meanwhile (publish.emptying_trash).
     with publish.emptying_trash(root / ".build") as recycled:
-        book = pipeline.run(root, cache, progress)
-        return output.publish_book(root, book, cache, inputs, progress, recycled)
+        book = pipeline.run(root, cache, progress, finish=False)
+        try:
+            return output.publish_book(root, book, cache, inputs, progress, recycled)
+        finally:
+            book.finish()  # the names process's cache files, written meanwhile
 
 
 __all__ = ["build", "structure_volume", "Progress", "BuildError", "InputError"]

@@ -109,20 +109,30 @@ class Beside:
     The process is an ordinary child, not a pool's daemon, so the function may
     fork workers of its own (the name indexes tag over the cores). `cancel()`
     stops it, and those workers, when the build fails before it collects the
-    result; after `result()` it does nothing."""
+    result; after `result()` it waits for `afterwards`.
 
-    def __init__(self, function, processes: int):
+    `afterwards()`: the same process's work after it has sent the result,
+    which the build does not wait for (writing cache files): `result()`
+    returns without it, `join()` and `cancel()` wait for it. Its failure
+    loses only what it would have written (an OSError: the next build makes
+    that again)."""
+
+    def __init__(self, function, processes: int, afterwards=None):
         self._process = None
+        self._finishing = None  # the process after its result, at its `afterwards`
+        self._afterwards = afterwards
         if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             # fork: the child runs `function` as this process has it; nothing is pickled on the way in.
-            self._process = context.Process(target=_beside, args=(function, send), daemon=False)
+            self._process = context.Process(target=_beside, args=(function, send, afterwards), daemon=False)
             with signals_held():
                 self._process.start()
             send.close()
         else:
             self._value = function()
+            if afterwards is not None:
+                _quietly(afterwards)
 
     def result(self):
         if self._process is None:
@@ -134,7 +144,10 @@ class Beside:
             raise RuntimeError(f"the work beside the build stopped (exit code {self._process.exitcode})") from None
         finally:
             self._receive.close()
-            self._process.join()
+            if self._afterwards is None:
+                self._process.join()
+            else:
+                self._finishing = self._process
             self._process = None
         if outcome == "error":
             raise value
@@ -143,15 +156,29 @@ class Beside:
         self._value = value
         return value
 
+    def join(self) -> None:
+        """Wait for `afterwards` (after `result()`; nothing when it is done)."""
+        if self._finishing is not None:
+            self._finishing.join()
+            self._finishing = None
+
     def cancel(self) -> None:
         if self._process is not None:
             self._process.terminate()
             self._process.join()
             self._receive.close()
             self._process = None
+        self.join()
 
 
-def _beside(function, send) -> None:
+def _quietly(afterwards) -> None:
+    try:
+        afterwards()
+    except OSError:  # a cache file not written: the next build makes it again
+        pass
+
+
+def _beside(function, send, afterwards=None) -> None:
     """The child's side of Beside: its answer, or the exception it raised,
     sent back. SIGTERM (cancel) ends it through SystemExit, so a pool it
     opened terminates its own workers on the way out; Ctrl-C is the build's."""
@@ -172,5 +199,8 @@ def _beside(function, send) -> None:
         send.send(answer)
     except Exception as exc:  # an exception that does not pickle: its message does
         send.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}; raised beside the build: {answer[1]!r}")))
+        return
     finally:
         send.close()
+    if afterwards is not None and answer[0] == "value":
+        _quietly(afterwards)

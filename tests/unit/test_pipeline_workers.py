@@ -51,7 +51,7 @@ def test_a_stage_failing_while_the_name_indexes_are_made_beside_stops_them(tmp_p
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # the names in a process of their own
     started = []
     beside = pipeline.workers.Beside
-    monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n: started.append(beside(f, n)) or started[-1])
+    monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n, **k: started.append(beside(f, n, **k)) or started[-1])
     with pytest.raises(InputError, match="glossary-extra.yml: 'terms' must be a list"):
         pipeline.run(root, Cache(root), Log())
     assert started and started[0]._process is None, "the names process was not stopped"
@@ -67,6 +67,6 @@ def test_a_cold_build_keeps_the_dictionarys_tags_before_the_name_indexes_start(t
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # the volumes in workers, the names beside
     kept = []
     beside = pipeline.workers.Beside
-    monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n: kept.append(Cache(root).load_word_tags()) or beside(f, n))
+    monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n, **k: kept.append(Cache(root).load_word_tags()) or beside(f, n, **k))
     pipeline.run(root, Cache(root), Log())
     assert kept and kept[0] == load_posseg().dt.word_tag_tab

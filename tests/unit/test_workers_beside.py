@@ -106,6 +106,41 @@ def test_in_one_process_the_work_is_done_at_once():
     beside.cancel()
 
 
+@in_a_fresh_process
+def test_work_after_the_result_is_not_waited_for_and_is_joined(tmp_path):
+    """The names process writes its cache files after sending the indexes:
+    the build has the result while that goes on, and `join` waits for it."""
+    gate, kept = tmp_path / "gate", tmp_path / "kept"
+
+    def afterwards():
+        deadline = time.monotonic() + 30
+        while not gate.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        kept.write_text("门开之后" if gate.exists() else "等到超时", encoding="utf-8")
+
+    beside = workers.Beside(lambda: "名录", 2, afterwards=afterwards)
+    assert beside.result() == "名录"  # (had it waited for `afterwards`: the 30 s deadline)
+    assert not kept.exists()
+    gate.touch()
+    beside.join()
+    assert kept.read_text(encoding="utf-8") == "门开之后"
+
+
+def test_work_after_the_result_runs_at_once_in_one_process_and_a_failed_write_is_quiet(tmp_path, capfd):
+    calls = []
+    beside = workers.Beside(lambda: "名录", 1, afterwards=lambda: calls.append("写缓存"))
+    assert calls == ["写缓存"] and beside.result() == "名录"
+
+    def unwritable():
+        (tmp_path / "无此目录" / "kept").write_text("x")  # FileNotFoundError, an OSError
+
+    for n in (1, 2):
+        beside = workers.Beside(lambda: "名录", n, afterwards=unwritable)
+        assert beside.result() == "名录"
+        beside.cancel()  # waits for it: no exception, no traceback
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_forked_work_leaves_what_it_inherited_out_of_the_collector_s_sight():
     import gc
 
