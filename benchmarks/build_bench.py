@@ -30,7 +30,8 @@ run against the cold build of the same input in the next run.
 
 Then a generated library of 1, 2, 5, 10 yearbook volumes, each the sample with
 its own text: district name replaced, the sentences of each body paragraph
-shuffled, synonyms swapped and digits of body paragraphs permuted, per volume.
+shuffled, synonyms swapped and digits of body paragraphs permuted, per volume;
+each size built `--runs` times, the sizes alternating, and the medians compared.
 
 The machine may be shared: the load average is printed before and after;
 quote medians and ratios.
@@ -226,6 +227,16 @@ def library_project(dest: Path, n: int) -> Path:
     return dest
 
 
+def _median_run(runs: list[dict]) -> dict:
+    """The medians of the runs' time, CPU time and peak memory, with the
+    stages of the run of median time."""
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    middle = dict(ordered[(len(ordered) - 1) // 2])
+    for figure in ("seconds", "cpu", "peak_mb"):
+        middle[figure] = med([r[figure] for r in runs])
+    return middle
+
+
 def med(xs: list[float]) -> float:
     return statistics.median(xs) if xs else float("nan")
 
@@ -267,12 +278,19 @@ def main() -> None:
                   f"one yearbook {results['one yearbook'][-1]['seconds']:.1f} s, one report again {results['one report again'][-1]['seconds']:.1f} s, no change {results['no change'][-1]['seconds']:.1f} s", flush=True)
         library = []
         if not args.no_library:
-            for n in [int(x) for x in args.library.split(",")]:
-                root = library_project(tmp / f"library-{n}", n)
-                r = ours(root)
-                library.append((n, r))
-                print(f"library of {n}: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB", flush=True)
-                shutil.rmtree(root)
+            # Each size built `--runs` times, the sizes alternating (one
+            # sample of a 40 s build is as noisy as the machine), the median
+            # build of each size reported.
+            counts = [int(x) for x in args.library.split(",")]
+            made: dict[int, list[dict]] = {n: [] for n in counts}
+            for i in range(args.runs):
+                for n in counts:
+                    root = library_project(tmp / f"library-{n}", n)
+                    r = ours(root)
+                    made[n].append(r)
+                    print(f"run {i + 1}: library of {n}: {r['seconds']:.1f} s, peak {r['peak_mb']:.0f} MB", flush=True)
+                    shutil.rmtree(root)
+            library = [(n, _median_run(made[n])) for n in counts]
     load_after = os.getloadavg()
     report(results, same, library, load_before, load_after, args.runs)
 
@@ -296,7 +314,7 @@ def report(results, same, library, load_before, load_after, runs) -> None:
         print(f"| {label} | {med([r['stages'].get(label, 0.0) for r in results['cold']]):.2f} |")
     if library:
         one = library[0][1]
-        print("\n| library volumes | time | × one volume | CPU time | × one volume | peak memory | × one volume |\n|---:|---:|---:|---:|---:|---:|---:|")
+        print("\n| library volumes | median time | × one volume | median CPU time | × one volume | peak memory (median) | × one volume |\n|---:|---:|---:|---:|---:|---:|---:|")
         for n, r in library:
             print(f"| {n} | {r['seconds']:.1f} s | {r['seconds'] / one['seconds']:.2f} | {r['cpu']:.1f} s | {r['cpu'] / one['cpu']:.2f} "
                   f"| {r['peak_mb']:.0f} MB | {r['peak_mb'] / one['peak_mb']:.2f} |")
