@@ -4,7 +4,6 @@ those workers when the build cancels it."""
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 import subprocess
 import sys
@@ -38,7 +37,11 @@ def in_a_fresh_process(test):
 
 
 def _pids_of_a_pool() -> tuple[int, list[int]]:
-    with multiprocessing.get_context("fork").Pool(2) as pool:
+    # The build's own pool (workers.pool: its workers die on SIGTERM), as the
+    # names process opens it to tag. A plain Pool's workers would inherit this
+    # process's SIGTERM handler (SystemExit, _beside), and one of them, waiting
+    # for the task queue's lock when the pool terminated them, once never exited.
+    with workers.pool(2) as pool:
         return os.getpid(), sorted(set(pool.map(_pid_after_a_moment, range(8))))
 
 
@@ -70,7 +73,7 @@ def test_cancel_stops_the_work_and_the_workers_it_forked(tmp_path):
     pids = tmp_path / "pids"
 
     def slow():
-        with multiprocessing.get_context("fork").Pool(2) as pool:
+        with workers.pool(2) as pool:  # (as _pids_of_a_pool)
             pids.write_text(" ".join(str(p.pid) for p in pool._pool))
             pool.map(time.sleep, [30, 30])
 
