@@ -13,8 +13,8 @@ compiles every pattern of the package both ways). Written by hand: no
 library does it, and `re` keeps only whole compiled patterns.
 
 `install()` (build_scripts/__init__.py) wraps the compiler's function when it
-has the signature this was written for (CPython 3.11–3.13), and leaves it alone
-otherwise: the patterns then compile as before, only slower.
+has the signature this was written against (CPython 3.11's), and leaves it
+alone otherwise: the patterns then compile as before, only slower.
 """
 from __future__ import annotations
 

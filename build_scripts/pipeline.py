@@ -26,7 +26,6 @@ calls `structure_volume`, the per-volume part.
 """
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import os
 import sys
@@ -114,8 +113,7 @@ class Run:
     search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
     indexes: IndexBuild | None = None  # indexes
     export_parts: dict = field(default_factory=dict)  # export, indexes (those made beside)
-    export_unsaved: bool = False  # export: parts it made that the names process did not save
-    exported_beside: dict = field(default_factory=dict)  # (in the names process) the parts it made
+    export_kept: set[str] = field(default_factory=set)  # export: the keys of the parts the last build kept
     data: dict[str, str] = field(default_factory=dict)  # data
 
     @property
@@ -282,17 +280,14 @@ def export_stage(run: Run) -> None:
     the indexes stage's), joined by the data stage. Each volume's part of
     entries.json and audit.json is kept under its cache key: a rebuild
     makes only the changed volumes' parts; those of the volumes this process
-    structured itself (a one-volume rebuild) are made beside the build, with
-    their cache files (_beside_the_build)."""
+    structured itself (a one-volume rebuild) are made beside the build
+    (_beside_the_build) and collected with the names."""
     kept = run.cache.load_kept("export")
     beside = {key for key, _ in run.unsaved}
-    of_volume = {v: list(group) for v, group in itertools.groupby(run.entries, key=lambda r: r["volume"])}
-    run.export_parts = {key: kept.get(key) or export.volume_data(of_volume.get(v.id, []), v.audit)
+    run.export_kept = set(kept)
+    run.export_parts = {key: kept.get(key) or _export_part(run.site, v)
                         for v, key in zip(run.volumes, run.keys) if key not in beside}
     made = run.export_parts.keys() - kept.keys()
-    if not beside and (made or run.export_parts.keys() != kept.keys()):
-        run.cache.save_kept("export", run.export_parts)
-    run.export_unsaved = bool(beside and made)  # (a lost cache file): saved whole by the data stage
     run.progress(f"export: {len(made)} of {len(run.volumes)} volumes' records made, {len(beside)} beside the build")
 
 
@@ -321,8 +316,7 @@ def data_stage(run: Run) -> None:
     from the volumes' parts (the export stage's, and those made beside the
     build, collected with the names), glossary.json, and index.json of the
     indexes stage."""
-    if run.export_unsaved:  # after the names process saved its parts
-        run.names.join()
+    if run.export_parts.keys() != run.export_kept:  # parts made, or a volume gone: kept for the next build
         run.cache.save_kept("export", run.export_parts)
     parts = [run.export_parts[key] for key in run.keys]
     run.data = {
@@ -536,27 +530,23 @@ def _structure_worker(job) -> dict | tuple:
 
 def _beside_the_build(run: Run) -> tuple[NameIndexes, dict, dict]:
     """The names process's work: the name indexes, then the export parts
-    (export.VolumeData by key) of the volumes structured in the build
-    process (_structure_all: a one-volume rebuild), ≈ 0.15 s for a
-    yearbook's 35,000 audit records. Their cache files come after
-    (_kept_beside_the_build)."""
-    made = _name_indexes(run)
-    parts = {key: export.volume_data(export.entry_records(run.site.of_volume(volume)), volume.audit)
-             for key, volume in run.unsaved}
-    run.exported_beside = parts
-    return (*made, parts)
+    (by key) of the volumes structured in the build process (_structure_all:
+    a one-volume rebuild), ≈ 0.15 s for a yearbook's 35,000 audit records.
+    Their cache files come after (_kept_beside_the_build)."""
+    return (*_name_indexes(run), {key: _export_part(run.site, volume) for key, volume in run.unsaved})
 
 
 def _kept_beside_the_build(run: Run) -> None:
     """After the names process has sent its result (the build does not wait
-    for this): the cache files of the volumes structured in the build process
-    (≈ 0.1 s to pickle a yearbook) and their export parts, with the others kept."""
+    for this): the cache files of the volumes structured in the build
+    process (≈ 0.1 s to pickle a yearbook)."""
     for key, volume in run.unsaved:
         run.cache.save_volume(key, volume)
-    if run.unsaved:
-        kept = run.cache.load_kept("export")
-        parts = run.exported_beside
-        run.cache.save_kept("export", {key: kept.get(key) or parts[key] for key in run.keys if key in kept or key in parts})
+
+
+def _export_part(site: layout.SiteLayout, volume: Volume) -> export.VolumeData:
+    """One volume's part of entries.json and audit.json."""
+    return export.volume_data(export.entry_records(site.of_volume(volume)), volume.audit)
 
 
 def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:

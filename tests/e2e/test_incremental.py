@@ -99,9 +99,10 @@ def _export_line(log) -> str:
 
 def test_a_volume_rebuilt_alone_has_its_data_export_made_beside_and_kept(project, tmp_path):
     """A one-volume rebuild makes the volume's part of entries.json and
-    audit.json beside the build (with its cache file): the next build, after
-    the other volume changed, keeps it; a lost export cache is made again
-    and kept whole. Every build comes out as a cold build does."""
+    audit.json beside the build, and the build keeps it: the next build,
+    after the other volume changed, does not make it again; a lost export
+    cache is made again and kept whole. Every build comes out as a cold
+    build does."""
     (project / "seeds" / "report.txt").write_text(REPORT.replace("全年完成各项任务", "全年完成全部任务"), encoding="utf-8")
     log = _build(project)
     assert _export_line(log).startswith("export: 0 of 2 volumes' records made, 1 beside the build"), log
