@@ -1,9 +1,9 @@
 """The pipeline (流水线): every stage from the manifest to the data files,
 in one ordered list, run top to bottom.
 
-    manifest → volumes (read → repair → structure, per volume) → layout
-             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
-             → glossary → render → search → export → indexes ┘ → data
+    manifest → volumes (read → repair → structure, per volume) → layout → glossary
+             → names ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┐ (beside)
+             → render → search → export → indexes ┘ → data
 
 `STAGES` is that list (like `repair.REPAIRS`): each stage a named function
 registered in reading order by `@stage`, taking the `Run` and filling the
@@ -11,10 +11,10 @@ fields the stages after it read; none calls back into an earlier one, and only
 the volume stages read the seed texts (glossary and indexes read the editors'
 YAML beside them). A stage may start work that a later stage collects: the
 names stage starts the name indexes in a process of their own (they read
-only the volumes and their layout), which the indexes stage collects, so
-that both cores work while glossary, render, search and export run; in a
-rebuild of one volume, structured in this process, that process also writes
-the volume's cache file and makes its part of the data export. Each
+only the volumes, their layout and the glossary's terms), which the indexes
+stage collects, so that both cores work while render, search and export
+run; in a rebuild of one volume, structured in this process, that process
+also makes the 条目索引 and 主题索引 and writes the volume's cache file. Each
 stage that takes time ends with a progress line that starts with what it did
 (`read …`, `repaired …`, `structured …`, `glossary: …`, `render: …`,
 `search: …`, `export: …`, `indexes: …`, `data: …`; `names: …` when the indexes stage
@@ -39,7 +39,7 @@ from .cache import Cache, collector_paused, pickled, unpickled
 from .errors import InputError, worker_signals
 from .glossary import pages as glossary_pages
 from .glossary.pages import Glossary
-from .indexes import PHRASES_FILE, IndexBuild, NameIndexes, build_indexes, name_indexes
+from .indexes import PHRASES_FILE, BookHeadings, IndexBuild, NameIndexes, book_headings, build_indexes, name_indexes
 from .indexes import printed as printed_index
 from .indexes.collation import load_phrase_readings
 from .indexes.locators import Target, TextMemo, targets as make_targets
@@ -102,6 +102,7 @@ class Run:
     site: layout.SiteLayout | None = None  # layout
     targets: list[Target] = field(default_factory=list)  # names: what the indexes point to
     names: workers.Beside | None = None  # names (started; collected by indexes)
+    indexes_beside: bool = False  # names: the 条目索引 and 主题索引 made in the names process too
     glossary: Glossary | None = None  # glossary
     glossary_records: list[dict] = field(default_factory=list)  # glossary
     pages: list[Page] = field(default_factory=list)  # render, indexes
@@ -112,7 +113,7 @@ class Run:
     searchable: list[dict] = field(default_factory=list)  # search
     search_files: dict[str, dict[str, str]] = field(default_factory=dict)  # search
     indexes: IndexBuild | None = None  # indexes
-    export_parts: dict = field(default_factory=dict)  # export, indexes (those made beside)
+    export_parts: dict = field(default_factory=dict)  # export
     export_kept: set[str] = field(default_factory=set)  # export: the keys of the parts the last build kept
     data: dict[str, str] = field(default_factory=dict)  # data
 
@@ -203,26 +204,6 @@ def layout_stage(run: Run) -> None:
     run.site = layout.SiteLayout(run.volumes)
 
 
-@stage("names")
-def names_stage(run: Run) -> None:
-    """Starts the 人名/机构/地名 indexes, collected by the indexes stage: they
-    read the volumes and their layout only, so they are made in a process of
-    their own (workers.Beside; jieba's tagging, when there is any, in workers
-    of that process) while glossary, render, search and export go on in this one.
-    The book's phrase readings, which order their headings, are read first,
-    here: bad input stops the build in this process. The cache files of the
-    volumes this process structured itself are written there too."""
-    load_phrase_readings(run.seeds / PHRASES_FILE)
-    # What every index points to, with the entries' texts as searched (an
-    # unchanged volume's kept): made once, here, for both processes.
-    texts = TextMemo(run.cache.load_kept("texts"))
-    run.targets = make_targets(run.volumes, run.site, texts)
-    if texts.memo.keys() != texts.known.keys():
-        run.cache.save_kept("texts", texts.memo)
-    run.names = workers.Beside(lambda: _beside_the_build(run), workers.processes(),
-                               afterwards=lambda: _kept_beside_the_build(run))
-
-
 @stage("glossary")
 def glossary_stage(run: Run) -> None:
     """名词解释: the books' lists and the editors' terms, every occurrence
@@ -232,6 +213,30 @@ def glossary_stage(run: Run) -> None:
     for warning in run.glossary.warnings:
         print(f"warning: {warning}", file=sys.stderr, flush=True)
     run.progress(f"glossary: {len(run.glossary.terms)} terms")
+
+
+@stage("names")
+def names_stage(run: Run) -> None:
+    """Starts the 人名/机构/地名 indexes, collected by the indexes stage: they
+    read the volumes, their layout and the glossary's terms only, so they are
+    made in a process of their own (workers.Beside; jieba's tagging, when
+    there is any, in workers of that process) while render, search and
+    export go on in this one. The book's phrase readings, which order their
+    headings, are read first, here: bad input stops the build in this process.
+
+    Where the names are quick to make — a rebuild of one volume, structured
+    in this process (`run.unsaved`), whose name rules find their answers
+    kept — that process also makes what every index points to (the
+    targets) and the 条目索引 and 主题索引, which this process would
+    otherwise make while it idles: each process then has about half of the
+    rest of the pipeline. It writes the cache files of that volume too."""
+    load_phrase_readings(run.seeds / PHRASES_FILE)
+    run.indexes_beside = bool(run.unsaved)
+    if not run.indexes_beside:
+        # Made once, here, for both processes: the name indexes (there) and the others (here).
+        run.targets = _targets(run)
+    run.names = workers.Beside(lambda: _beside_the_build(run), workers.processes(),
+                               afterwards=lambda: _kept_beside_the_build(run))
 
 
 @stage("render")
@@ -279,26 +284,28 @@ def export_stage(run: Run) -> None:
     """The data contract's entries, audit and glossary JSON (index.json is
     the indexes stage's), joined by the data stage. Each volume's part of
     entries.json and audit.json is kept under its cache key: a rebuild
-    makes only the changed volumes' parts; those of the volumes this process
-    structured itself (a one-volume rebuild) are made beside the build
-    (_beside_the_build) and collected with the names."""
+    makes only the changed volumes' parts."""
     kept = run.cache.load_kept("export")
-    beside = {key for key, _ in run.unsaved}
     run.export_kept = set(kept)
-    run.export_parts = {key: kept.get(key) or _export_part(run.site, v)
-                        for v, key in zip(run.volumes, run.keys) if key not in beside}
+    run.export_parts = {key: kept.get(key) or _export_part(run.site, v) for v, key in zip(run.volumes, run.keys)}
     made = run.export_parts.keys() - kept.keys()
-    run.progress(f"export: {len(made)} of {len(run.volumes)} volumes' records made, {len(beside)} beside the build")
+    run.progress(f"export: {len(made)} of {len(run.volumes)} volumes' records made")
 
 
 @stage("indexes")
 def indexes_stage(run: Run) -> None:
-    """The 索引 section: the 条目索引 and 主题索引 (after the glossary: its
-    terms join the 主题索引), then the name indexes the names stage started
-    are collected; the home page and the rest of the menu; index.json."""
-    terms = [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
-    indexes = run.indexes = build_indexes(run.volumes, run.seeds, terms, progress=run.progress, site=run.site,
-                                          made_names=lambda: _collect_names(run), targets=run.targets)
+    """The 索引 section: the 条目索引 and 主题索引 (the glossary's terms join
+    the 主题索引), made here or collected with the name indexes the names
+    stage started; the home page and the rest of the menu; index.json."""
+    collected = {}
+
+    def made_names() -> NameIndexes:
+        collected["names"], collected["headings"] = _collect_names(run)
+        return collected["names"]
+
+    indexes = run.indexes = build_indexes(
+        run.volumes, run.seeds, _glossary_terms(run), progress=run.progress, site=run.site, made_names=made_names,
+        targets=run.targets, made_headings=(lambda: collected["headings"]) if run.indexes_beside else None)
     run.progress(f"indexes: {sum(len(v) for k, v in indexes.data.items() if k != 'printed_index')} headings")
     run.pages += indexes.pages
     run.pages.append(Page("index.md", "首页", _home(run.volumes, indexes.nav)))
@@ -528,12 +535,32 @@ def _structure_worker(job) -> dict | tuple:
 # --- helpers of the stages ------------------------------------------------------
 
 
-def _beside_the_build(run: Run) -> tuple[NameIndexes, dict, dict]:
-    """The names process's work: the name indexes, then the export parts
-    (by key) of the volumes structured in the build process (_structure_all:
-    a one-volume rebuild), ≈ 0.15 s for a yearbook's 35,000 audit records.
-    Their cache files come after (_kept_beside_the_build)."""
-    return (*_name_indexes(run), {key: _export_part(run.site, volume) for key, volume in run.unsaved})
+def _beside_the_build(run: Run) -> tuple[NameIndexes, dict, BookHeadings | None]:
+    """The names process's work: the name indexes and the readings pypinyin
+    gave for them; with the targets and the 条目索引 and 主题索引 first when
+    the names stage gave it those (`run.indexes_beside`). The cache files of
+    the volumes structured in the build process come after
+    (_kept_beside_the_build)."""
+    if not run.indexes_beside:
+        return (*_name_indexes(run), None)
+    run.targets = _targets(run)
+    headings = book_headings(run.targets, _glossary_terms(run))
+    return (*_name_indexes(run), headings)
+
+
+def _targets(run: Run) -> list[Target]:
+    """What every index points to, with the entries' texts as searched (an
+    unchanged volume's kept)."""
+    texts = TextMemo(run.cache.load_kept("texts"))
+    targets = make_targets(run.volumes, run.site, texts)
+    if texts.memo.keys() != texts.known.keys():
+        run.cache.save_kept("texts", texts.memo)
+    return targets
+
+
+def _glossary_terms(run: Run) -> list[tuple[str, list[str]]]:
+    """The glossary's terms with the ids of the entries they occur in (they join the 主题索引)."""
+    return [(t.term, [o.entry_id for o in t.occurrences]) for t in run.glossary.terms]
 
 
 def _kept_beside_the_build(run: Run) -> None:
@@ -574,14 +601,15 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
     return made, readings.since(known)
 
 
-def _collect_names(run: Run) -> NameIndexes:
-    from . import output  # the publishing step's loading, while the names' process may still be at work
+def _collect_names(run: Run) -> tuple[NameIndexes, BookHeadings | None]:
+    """What the names process made (_beside_the_build), once the publishing
+    step's modules are loaded: while that process may still be at work."""
+    from . import output
 
     output.warm_up()
-    made, learnt, exported = run.names.result()
+    made, learnt, headings = run.names.result()
     readings.MEMO.update(learnt)
-    run.export_parts.update(exported)
-    return made
+    return made, headings
 
 
 def _home(volumes: list[Volume], index_nav: list = ()) -> str:

@@ -77,9 +77,26 @@ def name_indexes(volumes: list[Volume], tagger: Tagger | None = None, site: Site
                        {key: [h.as_dict() for h in headings[key]] for key in NAME_KINDS}, message)
 
 
+@dataclass
+class BookHeadings:
+    """The 条目索引 and 主题索引 headings (the indexes read from the book's
+    structure and its quoted names, with the glossary's terms), and how many
+    entries they could point to."""
+
+    entries: list[Heading]
+    subjects: list[Heading]
+    targets: int
+
+
+def book_headings(targets: list[Target], glossary: list[tuple[str, list[str]]] = ()) -> BookHeadings:
+    """The 条目索引 and 主题索引 of `targets` (`glossary` as for build_indexes)."""
+    return BookHeadings(entry_index.build(targets), subjects.build(targets, glossary), len(targets))
+
+
 def build_indexes(
     volumes: list[Volume], seeds: Path, glossary: list[tuple[str, list[str]]] = (), tagger: Tagger | None = None,
     progress=lambda message: None, site: SiteLayout | None = None, made_names=None, targets: list[Target] | None = None,
+    made_headings=None,
 ) -> IndexBuild:
     """`glossary`: the glossary stage's terms with the entries.json ids of the
     entries they occur in; they join the 主题索引. `tagger` may hold jieba's
@@ -87,15 +104,20 @@ def build_indexes(
     (where each entry is), by default the volumes'. `made_names`: a callable
     giving the name indexes made elsewhere (the pipeline's, made beside the
     other stages), called once the 条目索引 and 主题索引 are made; by default
-    they are made here, with `tagger`. `targets`: the volumes' targets, when
-    the caller made them."""
+    they are made here, with `tagger`. `made_headings`: a callable giving the
+    条目索引 and 主题索引 made elsewhere too (BookHeadings), called after
+    `made_names`; by default they are made here. `targets`: the volumes'
+    targets, when the caller made them."""
     load_phrase_readings(seeds / PHRASES_FILE)
-    targets = targets if targets is not None else make_targets(volumes, site)
-    entry_headings, subject_headings = entry_index.build(targets), subjects.build(targets, glossary)
+    if made_headings is None:
+        targets = targets if targets is not None else make_targets(volumes, site)
+        headings = book_headings(targets, glossary)
     made = made_names() if made_names is not None else name_indexes(volumes, tagger, site, targets=targets)
+    if made_headings is not None:
+        headings = made_headings()
     progress(made.message)
-    built = {"entries": entry_headings, "subjects": subject_headings}
-    sizes = {**{key: _size(headings) for key, headings in built.items()}, **made.sizes}
+    built = {"entries": headings.entries, "subjects": headings.subjects}
+    sizes = {**{key: _size(found) for key, found in built.items()}, **made.sizes}
     out = IndexBuild()
     out.nav.append(f"{DIR}/index.md")
     for key, file, title, holds in INDEXES:
@@ -108,7 +130,7 @@ def build_indexes(
     out.data["printed_index"] = [dict(volume=v.id, **c.as_dict()) for v, c in zip([v for v in volumes if v.spec.kind == "yearbook"], coverage)]
     out.pages.insert(0, Page(f"{DIR}/index.md", "索引", _overview(volumes, sizes)))
     out.figures = {
-        "entries_total": len(targets),
+        "entries_total": headings.targets,
         "entries_reachable": len(entry_index.reachable(built["entries"])),
         **{f"{key}_headings": sizes[key][0] for key in sizes},
         **{f"{key}_locators": sizes[key][1] for key in sizes},

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from build_scripts import indexes, pipeline
 from build_scripts.site import build
 
 from project import SMALL_MANIFEST, copy_project, town_text
@@ -97,28 +98,42 @@ def _export_line(log) -> str:
     return next(m for m in log if m.startswith("export:"))
 
 
-def test_a_volume_rebuilt_alone_has_its_data_export_made_beside_and_kept(project, tmp_path):
-    """A one-volume rebuild makes the volume's part of entries.json and
-    audit.json beside the build, and the build keeps it: the next build,
-    after the other volume changed, does not make it again; a lost export
-    cache is made again and kept whole. Every build comes out as a cold
-    build does."""
+def test_a_volume_rebuilt_alone_has_its_indexes_made_beside_and_its_export_kept(project, tmp_path, monkeypatch):
+    """A one-volume rebuild makes the 条目索引 and 主题索引 in the names
+    process (a cold build, in the build process) and the volume's part of
+    entries.json and audit.json in the build process, and keeps that part:
+    the next build, after the other volume changed, does not make it again;
+    a lost export cache is made again and kept whole. Every build comes out
+    as a cold build does."""
+    where = tmp_path / "headings-made-in"
+
+    def spy(real):
+        def book_headings(*args, **kwargs):
+            with open(where, "a", encoding="utf-8") as out:  # forked: a list here would not see the child's call
+                out.write(f"{os.getpid()}\n")
+            return real(*args, **kwargs)
+        return book_headings
+
+    monkeypatch.setattr(pipeline, "book_headings", spy(pipeline.book_headings))
+    monkeypatch.setattr(indexes, "book_headings", spy(indexes.book_headings))
     (project / "seeds" / "report.txt").write_text(REPORT.replace("全年完成各项任务", "全年完成全部任务"), encoding="utf-8")
     log = _build(project)
-    assert _export_line(log).startswith("export: 0 of 2 volumes' records made, 1 beside the build"), log
+    assert _export_line(log).startswith("export: 1 of 2 volumes' records made"), log
+    assert where.read_text(encoding="utf-8").split() != [str(os.getpid())]  # made beside: in another process
     assert "全年完成全部任务" in (project / "site" / "data" / "entries.json").read_text(encoding="utf-8")
     (project / "seeds" / "town.txt").write_text(_town().replace("稳步推进", "平稳推进", 1), encoding="utf-8")
     log = _build(project)
-    assert _export_line(log).startswith("export: 0 of 2"), log  # the report's part, made beside, was kept
+    assert _export_line(log).startswith("export: 1 of 2"), log  # the town's; the report's, made last time, was kept
     assert _published(project) == _published(_cold_copy(project, tmp_path / "cold1"))
+    assert where.read_text(encoding="utf-8").split()[-1] == str(os.getpid())  # the cold build's: here
     for kept in (project / ".build" / "cache").glob("export-*"):
         kept.unlink()
     (project / "seeds" / "report.txt").write_text(REPORT.replace("全年完成各项任务", "全年完成多项任务"), encoding="utf-8")
     log = _build(project)
-    assert _export_line(log).startswith("export: 1 of 2 volumes' records made, 1 beside the build"), log
+    assert _export_line(log).startswith("export: 2 of 2 volumes' records made"), log
     (project / "seeds" / "report.txt").write_text(REPORT.replace("全年完成各项任务", "全年完成年度任务"), encoding="utf-8")
     log = _build(project)
-    assert _export_line(log).startswith("export: 0 of 2"), log  # the town's part, made again, was kept
+    assert _export_line(log).startswith("export: 1 of 2"), log  # the town's part, made again, was kept
     assert _published(project) == _published(_cold_copy(project, tmp_path / "cold2"))
 
 

@@ -35,7 +35,7 @@ def _project(tmp_path):
 
 
 def test_the_stage_list_reads_like_the_readme():
-    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "layout", "names", "glossary", "render", "search", "export", "indexes", "data"]
+    assert [s.name for s in pipeline.STAGES] == ["manifest", "volumes", "layout", "glossary", "names", "render", "search", "export", "indexes", "data"]
     assert [s.name for s in pipeline.VOLUME_STAGES] == ["read", "repair", "structure"]
 
 

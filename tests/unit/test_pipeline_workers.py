@@ -47,15 +47,35 @@ def test_a_stage_failing_while_the_name_indexes_are_made_beside_stops_them(tmp_p
     from build_scripts.errors import InputError
 
     root = _project(tmp_path)
-    (root / "seeds" / "glossary-extra.yml").write_text("terms: 3\n", encoding="utf-8")
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)  # the names in a process of their own
     started = []
     beside = pipeline.workers.Beside
     monkeypatch.setattr(pipeline.workers, "Beside", lambda f, n, **k: started.append(beside(f, n, **k)) or started[-1])
-    with pytest.raises(InputError, match="glossary-extra.yml: 'terms' must be a list"):
+
+    def failing(*args, **kwargs):  # the render stage, after the names stage
+        raise InputError("town.txt", "a page that cannot be made", 3)
+
+    monkeypatch.setattr(pipeline, "render_volume", failing)
+    with pytest.raises(InputError, match="town.txt:3: a page that cannot be made"):
         pipeline.run(root, Cache(root), Log())
     assert started and started[0]._process is None, "the names process was not stopped"
     assert not multiprocessing.active_children()
+
+
+def test_bad_editors_input_stops_the_build_before_the_name_indexes_start(tmp_path, monkeypatch):
+    """The glossary stage, before the names stage, reads the editors' YAML:
+    bad input there stops the build with no process started beside it."""
+    import pytest
+
+    from build_scripts.errors import InputError
+
+    root = _project(tmp_path)
+    (root / "seeds" / "glossary-extra.yml").write_text("terms: 3\n", encoding="utf-8")
+    started = []
+    monkeypatch.setattr(pipeline.workers, "Beside", lambda *a, **k: started.append(a))
+    with pytest.raises(InputError, match="glossary-extra.yml: 'terms' must be a list"):
+        pipeline.run(root, Cache(root), Log())
+    assert not started
 
 
 def test_a_cold_build_keeps_the_dictionarys_tags_before_the_name_indexes_start(tmp_path, monkeypatch):
