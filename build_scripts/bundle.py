@@ -3,15 +3,23 @@
 Written by hand because zipfile cannot take a member already compressed: the
 members are compressed where their content is made (derived.py: a page's
 offline copy in the worker that derives it, never written to disk; the other
-files in threads, zlib releasing the GIL) and kept per content or per page
+files in threads, libdeflate releasing the GIL) and kept per content or per page
 (cache.Memo), so a rebuild compresses only what changed. The format is the
 plain one (no zip64: a bundle over 4 GB is refused).
+
+The deflating is libdeflate's (the `deflate` package), not zlib's: a member
+is compressed whole, in one call, which is what libdeflate is made for, and
+at level 6 it takes half zlib's time for the same size (the sample's 40 MB
+of members: 0.53 s and 8.63 MB against 1.00 s and 8.64 MB; 0.9 s of a cold
+build's CPU went to zlib). The stream is plain DEFLATE: every unzip reads it.
 """
 from __future__ import annotations
 
 import os
 import struct
 import zlib
+
+import deflate
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from .cache import Memo
@@ -23,10 +31,13 @@ PREFIX = "yearbook/"  # the one folder the bundle unpacks into
 Member = tuple[int, int, bytes]  # a file's size, CRC-32 and raw deflate stream
 
 
+LEVEL = 6  # libdeflate's default: the size of zlib's level 6 (zipfile's), in half the time
+
+
 def member(data: bytes) -> Member:
-    """One file as a zip member, compressed as zipfile does (level 6, raw deflate)."""
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return len(data), zlib.crc32(data), packer.compress(data) + packer.flush()
+    """One file as a zip member: its size, CRC-32 and raw deflate stream
+    (libdeflate releases the GIL while it compresses)."""
+    return len(data), zlib.crc32(data), bytes(deflate.deflate_compress(data, LEVEL))
 
 
 _BESIDE: tuple[int, ThreadPoolExecutor] | None = None  # (process id, its thread): see member_beside
@@ -34,7 +45,7 @@ _BESIDE: tuple[int, ThreadPoolExecutor] | None = None  # (process id, its thread
 
 def member_beside(data: bytes) -> Future:
     """member(data), compressed in a thread of this process while its caller
-    goes on (zlib releases the GIL): a page's two offline copies are then
+    goes on (libdeflate releases the GIL): a page's two offline copies are then
     compressed on both cores, the first while the second is made (derived.py).
     The thread is this process's own: a forked worker makes its own (threads
     do not cross a fork)."""
@@ -59,7 +70,7 @@ def kept_member(data: bytes, memo: Memo | None) -> Member:
 
 
 class Compressor:
-    """Members compressed in threads (zlib releases the GIL), each distinct
+    """Members compressed in threads (libdeflate releases the GIL), each distinct
     content once. The build hands over the contents it knows before MkDocs
     runs (the data files, the bundle's search index): they are compressed
     while MkDocs works, on the core its serial steps leave idle, instead of
