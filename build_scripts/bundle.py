@@ -9,18 +9,18 @@ plain one (no zip64: a bundle over 4 GB is refused).
 
 The deflating is libdeflate's (the `deflate` package), not zlib's: a member
 is compressed whole, in one call, which is what libdeflate is made for, and
-at level 6 it takes half zlib's time for the same size (the sample's 40 MB
-of members: 0.53 s and 8.63 MB against 1.00 s and 8.64 MB; 0.9 s of a cold
-build's CPU went to zlib). The stream is plain DEFLATE: every unzip reads it.
+at level 6 it takes under half zlib's time for the same size (the sample's
+42.7 MB of members: 0.52 s against 1.19 s; the bundle 9,322,763 bytes
+against 9,324,250). The stream is plain DEFLATE: every unzip reads it.
 """
 from __future__ import annotations
 
 import os
 import struct
 import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import deflate
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from .cache import Memo
 from .errors import BuildError

@@ -109,11 +109,12 @@ def build_indexes(
     `made_names`; by default they are made here. `targets`: the volumes'
     targets, when the caller made them."""
     load_phrase_readings(seeds / PHRASES_FILE)
-    if made_headings is None:
+    made_here = made_headings is None
+    if made_here:  # before the names are collected: their process may still be at work
         targets = targets if targets is not None else make_targets(volumes, site)
         headings = book_headings(targets, glossary)
     made = made_names() if made_names is not None else name_indexes(volumes, tagger, site, targets=targets)
-    if made_headings is not None:
+    if not made_here:
         headings = made_headings()
     progress(made.message)
     built = {"entries": headings.entries, "subjects": headings.subjects}
