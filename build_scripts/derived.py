@@ -84,6 +84,8 @@ class Derived:
         for rel in self.mirrored:
             if not rel.endswith(".html"):
                 traditional.mirror_file(self.site, rel)
+        if self.pages_memo is not None:  # (the workers' lookups are not this process's)
+            self.pages_memo.used.update(self._chunks_key(rel) for rel in self.page_files)
         todo = []
         for rel in self.page_files:
             key = self._key(rel, keys.get(rel))
@@ -160,13 +162,28 @@ class Derived:
         # The offline copy compressed beside, while the twin is made (a
         # 1.6 MB printable page: ≈ 0.05 s of deflate each copy).
         offline_copy = bundle.member_beside(self.derivation.page(html, rel).encode("utf-8"))
-        twin = traditional.convert_page(html, self.site_url)
+        chunks = self._chunks(rel) if len(html) >= traditional.CHUNKED_FROM else None
+        twin = traditional.convert_page(html, self.site_url, chunks)
+        if chunks is not None and chunks.made != chunks.known:
+            self.pages_memo.put(self._chunks_key(rel), pickle.dumps(chunks.made, protocol=pickle.HIGHEST_PROTOCOL))
         twin_bytes = twin.encode("utf-8")
         self._write_twin(rel, twin_bytes)
         members = (offline_copy.result(), bundle.member(self.derivation.page(twin, f"{FOLDER}/{rel}").encode("utf-8")))
         if key is not None:
             self.pages_memo.put(key, pickle.dumps((twin_bytes, *members), protocol=pickle.HIGHEST_PROTOCOL))
         return members
+
+    def _chunks_key(self, rel: str) -> str:
+        """Where a large page's converted chunks are kept: under its path
+        (a chunk is looked up by its text), for the next build that changes it."""
+        return self.pages_memo.key("traditional chunks", rel)
+
+    def _chunks(self, rel: str) -> traditional.Chunks | None:
+        """The 繁體 conversion of a large page, with its chunks of the last build."""
+        if self.pages_memo is None:
+            return None
+        kept = self._kept(self._chunks_key(rel))
+        return traditional.Chunks(kept if isinstance(kept, dict) else None)
 
     def _write_twin(self, rel: str, twin: bytes) -> None:
         self.tree.write(f"{FOLDER}/{rel}", twin)

@@ -27,7 +27,7 @@ import os
 import pickle
 from pathlib import Path
 
-from . import workers
+from . import pieces, workers
 from .cache import Memo, code_hash
 from .errors import BuildError
 from .reuse import Tree
@@ -165,13 +165,35 @@ def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None, de
         else:
             _restore(page, cached, files)
     converted = len(todo)
+    # A large page is converted in pieces, each kept (pieces.py): a rebuild
+    # converts only the pieces that changed. Looked up here, so that this
+    # process knows which entries the build used (cache.Memo.prune); a page
+    # from the cache keeps its pieces too, for the next build that changes it.
+    plans = {}
+    todo_uris = {page.file.src_uri for page in todo}
+    for page in pages:
+        cut = pieces.cut(page.markdown or "")
+        if cut is None:
+            continue
+        piece_keys = [_digest(render_global, page.file.src_uri, "piece", text) for text in cut]
+        if page.file.src_uri in todo_uris:
+            plans[page.file.src_uri] = [(k, text, store.load("render", k)) for k, text in zip(piece_keys, cut)]
+        else:
+            store.keep("render", piece_keys)
 
     def render(page):
-        result = _render_one(page, config, files)
+        plan = plans.get(page.file.src_uri)
+        result = _render_pieces(page, config, files, plan, store) if plan else None
+        if result is None:
+            result = _render_one(page, config, files)
         store.save("render", keys[page.file.src_uri], result)  # in the worker: the saving too is spread
         return result
 
-    results = workers.map_forked(render, todo, processes, size=lambda page: len(page.markdown or ""))
+    def size(page) -> int:  # what is left to convert
+        plan = plans.get(page.file.src_uri)
+        return sum(len(text) for _, text, kept in plan if kept is None) if plan else len(page.markdown or "")
+
+    results = workers.map_forked(render, todo, processes, size=size)
     for page, result in zip(todo, results):
         _restore(page, result, files)
 
@@ -293,6 +315,22 @@ def _render_one(page, config, files):
     return (page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()), links)
 
 
+def _render_pieces(page, config, files, plan: list[tuple], store: "_Store"):
+    """A page's conversion from its pieces (pieces.py), each from the cache
+    or converted and kept; None when the page must be converted whole."""
+    results = []
+    for key, text, kept in plan:
+        if kept is None:
+            kept = pieces.render(page, config, files, text)
+            store.save("render", key, kept)
+        results.append(kept)
+    merged = pieces.merge(results)
+    if merged is None:
+        return None
+    content, *rest = merged
+    return (config.plugins.on_page_content(content, page=page, config=config, files=files), *rest)
+
+
 def _restore(page, result, files) -> None:
     content, toc, title, anchors, links = result
     page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, set(anchors)
@@ -338,6 +376,11 @@ class _Store:
     def save(self, kind: str, key: str, value) -> None:
         if self.memos:
             self.memos[kind].put(key, value if kind == "page" else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def keep(self, kind: str, keys: list[str]) -> None:
+        """Entries not looked up by this build that it keeps (as if it had)."""
+        if self.memos:
+            self.memos[kind].used.update(keys)
 
     def prune(self) -> None:
         for memo in self.memos.values():

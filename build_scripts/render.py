@@ -252,16 +252,20 @@ def _entry(
     return lines
 
 
-def _blocks(blocks: list[Block], depth: int = 2, mark: Callable[[Block], "str | None"] | None = None) -> list[str]:
+def _blocks(blocks: list[Block], depth: int = 2, mark: Callable[[Block], "str | None"] | None = None,
+            ids: str = "") -> list[str]:
     """Markdown of an entry's blocks. `depth` is the entry heading's level: a
     numbered section heading (Block.level ≥ 1) renders one level deeper per
-    level the entry uses, at most h6; run-in sub-headings (level 0) stay bold paragraphs."""
+    level the entry uses, at most h6; run-in sub-headings (level 0) stay bold
+    paragraphs. `ids`: the entry's id, which the section headings' ids
+    extend (`<ids>--1`, `--2` …; else Python-Markdown's own)."""
     lines: list[str] = []
     table: list[list[str]] = []
     # Numbered levels in use, in order: an entry whose first numbered heads
     # are （一） (level 2) with no 一、 gets them one level below its heading,
     # not two (headings never skip a level).
     rank = {lv: n for n, lv in enumerate(sorted({b.level for b in blocks if b.kind == "h" and b.level}), 1)}
+    heads = 0
     for block in blocks + [Block("end", "")]:
         if block.kind == "table" and block.rows:
             if table:
@@ -279,7 +283,9 @@ def _blocks(blocks: list[Block], depth: int = 2, mark: Callable[[Block], "str | 
             break
         if block.kind == "h" and block.level:
             hashes = "#" * min(6, depth + rank[block.level])
-            lines += [f"{hashes} {escape(block.text)} {{: .section-head }}", ""]
+            heads += 1
+            ident = f"#{ids}--{heads} " if ids else ""
+            lines += [f"{hashes} {escape(block.text)} {{: {ident}.section-head }}", ""]
         elif block.kind == "h":
             lines += [f"**{escape(block.text)}**", "{: .subhead }", ""]
         elif block.kind == "byline":

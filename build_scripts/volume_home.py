@@ -19,6 +19,7 @@ import re
 from .cover import Cover, cover_of
 from .model import Block, Chapter, Part, Volume
 from .render import Page, _blocks, escape, escape_inline, is_index_part, page_path, printed_pages
+from .slugs import SlugRegistry
 
 EDITORS_TITLE = "编辑资料"
 PRINT_TITLE = "全卷打印版"
@@ -148,27 +149,35 @@ def editors_page(volume: Volume) -> str:
 
 
 def print_page(volume: Volume) -> str:
-    """The whole volume on one page: 篇 h2, 章 h3, 条目 h4 (under a 分目 h5)."""
+    """The whole volume on one page: 篇 h2, 章 h3, 条目 h4 (under a 分目 h5).
+    Every heading below the title has an id of its own, unique on the page
+    and independent of its position in the book (`_print_ids`)."""
     lines = [f"# {escape(volume.spec.title)}", ""]
     lines += _cover_list(cover_of(volume))
     lines += ["本页收录全卷正文，供打印或存为 PDF；每个条目标出原书页码。", "{: .print-note }", ""]
     for part in reading_parts(volume):
-        lines += [f"## {escape(part.title)}", ""]
+        lines += [f"## {escape(part.title)} {{#{part.slug}}}", ""]
         for chapter in part.chapters:
+            # The 章's own page (its path without the volume and .md, / as --)
+            # scopes its ids: slugs never hold "--" (slugs.slugify), so no
+            # id of one scope can be taken for one of another.
+            scope = page_path(volume, part, chapter)[len(volume.id) + 1 : -len(".md")].replace("/", "--")
             depth = 2
             if chapter.title:
-                lines += [f"### {escape(chapter.title)}", ""]
+                lines += [f"### {escape(chapter.title)} {{#{scope}}}", ""]
                 depth = 3
+            sections = SlugRegistry(reserved=tuple(e.anchor for e in chapter.entries))
             section = None
             for entry in chapter.entries:
                 if entry.section and entry.section != section:
-                    lines += [f"{'#' * (depth + 1)} {escape(entry.section)}", ""]
+                    lines += [f"{'#' * (depth + 1)} {escape(entry.section)} {{#{scope}--{sections.take(entry.section)}}}", ""]
                 section = entry.section
                 level = min(6, depth + (2 if entry.section else 1))
-                lines += [f"{'#' * level} {escape(entry.title)}", ""]
+                ident = f"{scope}--{entry.anchor}"
+                lines += [f"{'#' * level} {escape(entry.title)} {{#{ident}}}", ""]
                 if entry.pages:
                     lines += [escape(printed_pages(entry)), "{: .entry-pages }", ""]
-                lines += _blocks(entry.blocks, depth=level)
+                lines += _blocks(entry.blocks, depth=level, ids=ident)
                 if entry.source:
                     lines += [escape(entry.source), "{: .entry-source }", ""]
     return "\n".join(lines) + "\n"
