@@ -8,9 +8,11 @@ count; the kinds an editor must check (removals, joins, flags) are listed whole.
 from __future__ import annotations
 
 import collections
+import re
 
 from .model import AuditRecord
 from .render import escape
+from .slugs import SlugRegistry
 
 PATH = "audit.md"
 TITLE = "修订记录"
@@ -45,6 +47,8 @@ KIND_NAMES = {
 # Kinds so frequent and mechanical that a sample shows the rule at work.
 MECHANICAL = {"wrap-space", "half-width-punct", "half-width-quote", "odd-space"}
 SAMPLE = 20  # rows shown for a mechanical kind
+# A kind (an ASCII name such as paragraph-join) as the end of its heading's id.
+_KIND_ID = re.compile(r"[^a-z0-9-]+")
 FULL_MAX = 500  # rows shown for any other kind before the list is cut
 
 
@@ -67,7 +71,7 @@ def render_audit(audit: list[AuditRecord]) -> str:
         "本页列出从原始文本到本站正文所做的全部修订：删去或改动了什么、在哪一行、为什么。"
         f"共 {len(audit)} 处；完整记录见站点数据文件 `data/audit.json`（见[使用说明](guide.md)）。",
         "",
-        "## 各类修订合计",
+        "## 各类修订合计 {#totals}",
         "",
         "| 类别 | 说明 | 处数 |",
         "|---|---|---:|",
@@ -77,13 +81,18 @@ def render_audit(audit: list[AuditRecord]) -> str:
     by_file: dict[str, dict[str, list[AuditRecord]]] = {}
     for r in audit:
         by_file.setdefault(r.file, {}).setdefault(r.kind, []).append(r)
+    # Each file's and kind's heading has an id of its own (Python-Markdown's
+    # would repeat a kind's for each file, and its numbering ties every id
+    # to the headings before it): the page converts in pieces (pieces.py).
+    slugs = SlugRegistry()
     for file in sorted(by_file):
-        lines += ["", f"## {escape(file)}", ""]
+        ident = slugs.take(file, "file")
+        lines += ["", f"## {escape(file)} {{#{ident}}}", ""]
         # Kinds an editor must check first; the mechanical ones after.
         for kind in sorted(by_file[file], key=lambda k: (k in MECHANICAL, k)):
             records = by_file[file][kind]
             cap = SAMPLE if kind in MECHANICAL else FULL_MAX
-            lines += [f"### {KIND_NAMES.get(kind, kind)}（`{kind}`，{len(records)} 处）", ""]
+            lines += [f"### {KIND_NAMES.get(kind, kind)}（`{kind}`，{len(records)} 处） {{#{ident}--{_KIND_ID.sub('-', kind)}}}", ""]
             if len(records) > cap:
                 lines += [f"列出前 {cap} 处，其余 {len(records) - cap} 处见 audit.json。", ""]
             lines += ["| 行 | 原文 | 改为 | 原因 |", "|---:|---|---|---|"]

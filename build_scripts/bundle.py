@@ -46,7 +46,7 @@ _BESIDE: tuple[int, ThreadPoolExecutor] | None = None  # (process id, its thread
 def member_beside(data: bytes) -> Future:
     """member(data), compressed in a thread of this process while its caller
     goes on (libdeflate releases the GIL): a page's two offline copies are then
-    compressed on both cores, the first while the second is made (derived.py).
+    compressed while its twin is made and written (derived.py).
     The thread is this process's own: a forked worker makes its own (threads
     do not cross a fork)."""
     global _BESIDE

@@ -3,8 +3,10 @@
 A yearbook's printable page (the whole volume on one page: 1.4 MB of
 Markdown for the sample) changes whenever any entry of the volume does, and
 converting it whole takes ≈ 0.2 s of a ≈ 1.5 s rebuild after a one-character
-correction. Cut before each of its `## ` headings (its 篇; an index page's
-letters), it is converted piece by piece, and mkdocs_run keeps each piece's
+correction; the 修订记录 (its tables of changes) with most corrections.
+Cut before each of its `## ` headings (its 篇; an index page's letters; the
+修订记录's files), and a large piece again before its `### ` headings (a
+篇's 章), it is converted piece by piece, and mkdocs_run keeps each piece's
 HTML under a key of the piece's Markdown: a rebuild converts only the
 pieces that changed.
 
@@ -12,7 +14,7 @@ The HTML, table of contents, title and anchors are those of converting the
 page whole, byte for byte, because a page is cut only where no state of
 Python-Markdown crosses the cut:
 
-- an ATX `## ` heading at the start of a line, after a blank line, ends any
+- an ATX heading at the start of a line, after a blank line, ends any
   paragraph, list, quote, table or indented code before it (`CUT`);
 - a page is not cut at all when it holds what reaches across blocks: a
   link reference, footnote or abbreviation definition (the whole page's)
@@ -44,8 +46,13 @@ from __future__ import annotations
 import html
 import re
 
-# Where a page is cut: before a `## ` heading that starts a line after a blank line.
+# Where a page is cut: before a `## ` heading that starts a line after a
+# blank line; and a piece still larger than PIECE_CHARS before its `### `
+# headings too (a 篇 of many 章, the 修订记录's largest file): the smaller the
+# piece a correction falls in, the less a rebuild converts.
 CUT = re.compile(r"\n\n(?=## )")
+CUT_AGAIN = re.compile(r"\n\n(?=### )")
+PIECE_CHARS = 30_000
 # Pages below this many characters are converted whole: cutting costs a
 # Markdown instance and a sentinel per piece, and a small page converts in
 # a few milliseconds anyway.
@@ -78,7 +85,8 @@ def cut(markdown: str) -> list[str] | None:
     whole (small, uncuttable, or with one piece)."""
     if len(markdown) < MIN_CHARS or _reaches_across(markdown) or not _whole_html_lines(markdown):
         return None
-    pieces = CUT.split(markdown)
+    pieces = [small for piece in CUT.split(markdown)
+              for small in (CUT_AGAIN.split(piece) if len(piece) > PIECE_CHARS else (piece,))]
     if len(pieces) < 2 or _ids_may_repeat(pieces):
         return None
     return [piece + "\n\n" + SENTINEL for piece in pieces[:-1]] + [pieces[-1]]

@@ -43,8 +43,8 @@ _SWITCH = re.compile(r'<a class="yb-tools__script" data-yb-script="zh-Hant" href
 # for fast; an alternation is tried at every position of the page.
 _SHARED_LINKS = [re.compile(f'({name}=")' + r'((?:\./|(?:\.\./)*))(' + "|".join(SHARED) + r')/') for name in ("href", "src")]
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
-# Where a large page is cut for its conversion (Chunks): before each h2.
-_CHUNK = re.compile(r"(?=<h2[\s>])")
+# Where a large page is cut for its conversion (Chunks): before each h2 and h3.
+_CHUNK = re.compile(r"<h[23][\s>]")
 CHUNKED_FROM = 200_000  # characters of HTML: a smaller page converts in a few milliseconds
 
 
@@ -67,7 +67,7 @@ class Chunks:
     """A large page's conversion in chunks, each kept (分块转换): a
     yearbook's printable page (1.8 MB of HTML) changes with any entry of the
     volume, and OpenCC takes ≈ 0.07 s over it whole. Cut before each `<h2`
-    (its 篇), a rebuild converts only the chunks that changed. The twin is
+    and `<h3` (its 篇 and 章), a rebuild converts only the chunks that changed. The twin is
     the same: OpenCC matches its phrases within the text, and none of them
     holds a `<`, so no match crosses the cut. `known`: chunk → its
     conversion, kept by the last build (derived.py); `made`: this build's."""
@@ -78,13 +78,20 @@ class Chunks:
 
     def convert(self, text: str) -> str:
         out = []
-        for chunk in _CHUNK.split(text):
+        for chunk in _chunks(text):
             twin = self.known.get(chunk)
             if twin is None:
                 twin = convert_text(chunk)
             self.made[chunk] = twin
             out.append(twin)
         return "".join(out)
+
+
+def _chunks(text: str) -> list[str]:
+    """`text` cut before each `<h2`/`<h3` (a pattern starting with `<` is
+    found fast; a split at a lookahead alone tries every position)."""
+    starts = [m.start() for m in _CHUNK.finditer(text) if m.start()]
+    return [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)])]
 
 
 def convert_page(html: str, site_url: str = "", chunks: Chunks | None = None) -> str:

@@ -53,7 +53,7 @@ def _counted(monkeypatch, log):
     convert = traditional.convert_text
 
     def counted_twin(text):
-        if text.startswith("<h2"):  # a chunk of a page converted in chunks
+        if text.startswith(("<h2", "<h3")):  # a chunk of a page converted in chunks
             with open(log, "a", encoding="utf-8") as out:
                 out.write(f"twin\t{text[:text.index('>') + 1]}\n")
         return convert(text)
@@ -83,7 +83,9 @@ def test_a_rebuild_converts_only_the_changed_piece_of_the_printable_page(tmp_pat
     assert len(html := (root / "site" / "town-2099" / "print" / "index.html").read_text(encoding="utf-8")) >= (
         traditional.CHUNKED_FROM)
     converted, twins = _calls(log)
-    assert len(converted) == 6 and len(twins) == 5  # the title and cover, then the five 篇 (the twin's 篇: h2)
+    # The title and cover, then the five 篇 (each under 30,000 characters:
+    # not cut again); the twin's 篇 and 章 (h2, h3: the chunk before the first is not counted).
+    assert len(converted) == 6 and len(twins) == 10
     # A change elsewhere: the printable page is taken whole from the cache; its pieces are kept.
     _edit(root / "seeds" / "report.txt", "全年完成各项任务", "全年完成各项工作任务")
     build(root, lambda m: None)
@@ -91,7 +93,7 @@ def test_a_rebuild_converts_only_the_changed_piece_of_the_printable_page(tmp_pat
     # One entry of the third 篇 changed: its piece alone is converted again.
     _edit(root / "seeds" / "town.txt", "城市建设第7项工作稳步推进", "城市建设第7项工作扎实推进")
     build(root, lambda m: None)
-    assert _calls(log) == (["town-2099/print.md\t## 城市建设 {#cheng-shi-jian-she}"], ['twin\t<h2 id="cheng-shi-jian-she">'])
+    assert _calls(log) == (["town-2099/print.md\t## 城市建设 {#cheng-shi-jian-she}"], ['twin\t<h3 id="cheng-shi-jian-she--zong-he-gong-zuo-2">'])
     assert "扎实推进" in (root / "site" / "town-2099" / "print" / "index.html").read_text(encoding="utf-8")
     assert "紮實推進" in (root / "site" / "zh-Hant" / "town-2099" / "print" / "index.html").read_text(encoding="utf-8")
     assert html != (root / "site" / "town-2099" / "print" / "index.html").read_text(encoding="utf-8")

@@ -81,3 +81,18 @@ def test_merge_gives_up_on_a_shared_id_or_a_lost_sentinel():
     assert pieces.merge([first, last])[0] == "<h2 id=\"a\">A</h2>\n<h2 id=\"b\">B</h2>"
     assert pieces.merge([first, (last[0], last[1], None, {"a"}, {})]) is None
     assert pieces.merge([(first[0][: -len(pieces.SENTINEL_HTML)], *first[1:]), last]) is None
+
+
+def test_a_large_piece_is_cut_again_before_its_h3_headings(tmp_path):
+    parts = []
+    for n in range(1, 4):
+        subsections = "\n\n".join(f"### 第{n}.{k}节 {{#s-{n}-{k}}}\n\n{FILLER}\n\n- 列表" for k in range(1, 21))
+        parts.append(f"## 第{n}部分 {{#p-{n}}}\n\n引言。\n\n{subsections}")
+    page, config, files = _site(tmp_path, "# 全卷\n\n" + "\n\n".join(parts) + "\n")
+    texts = pieces.cut(page.markdown)
+    assert len(parts[0]) > pieces.PIECE_CHARS and texts is not None
+    assert len(texts) == 1 + 3 * 21 and max(map(len, texts)) < pieces.PIECE_CHARS
+    whole = mkdocs_run._render_one(page, config, files)
+    merged = pieces.merge([pieces.render(page, config, files, text) for text in texts])
+    assert merged[0] == whole[0] and _toc(merged[1]) == _toc(whole[1]) and merged[2:] == whole[2:]
+    assert [link.id for link in list(merged[1])[0].children[0].children][:2] == ["s-1-1", "s-1-2"]  # h3 under its h2
