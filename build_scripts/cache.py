@@ -235,7 +235,7 @@ class Cache:
 
     def load_kept(self, name: str) -> dict:
         """What stage `name` made of each volume in the last build (`texts`:
-        locators.TextMemo's, `names`: names.CandidateMemo's, `search`:
+        locators.TextMemo's, of each entry, `names`: names.CandidateMemo's, `search`:
         search.IndexMemo's, `export`: the volumes' export.VolumeData), by its key."""
         kept = self._load(self._kept_path(name))
         return kept if isinstance(kept, dict) else {}

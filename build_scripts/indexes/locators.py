@@ -71,27 +71,26 @@ class Target:
 
 
 class TextMemo:
-    """Each volume's Target.text of every entry, under a digest of their
-    source_text, so a rebuild prepares the text of the changed volumes only.
+    """Each entry's Target.text under a digest of its source_text, so a
+    rebuild prepares the text of the changed entries only (a one-character
+    correction: one entry of the yearbook's 1,073, not all of them).
     `known`: an earlier build's (cache.py keys the file on the code);
     `memo` collects what this build used."""
 
-    def __init__(self, known: dict[str, list[str]] | None = None):
+    def __init__(self, known: dict[bytes, str] | None = None):
         self.known = known or {}
-        self.memo: dict[str, list[str]] = {}
+        self.memo: dict[bytes, str] = {}
 
     def fill(self, targets: list[Target]) -> None:
-        """Set the text of one volume's targets, kept or made."""
-        h = hashlib.sha256()
+        """Set the text of `targets`, kept or made."""
         for t in targets:
-            h.update(t.source_text.encode("utf-8") + b"\0")
-        key = h.hexdigest()
-        texts = self.known.get(key)
-        if texts is None:
-            texts = [t.text for t in targets]
-        for t, text in zip(targets, texts):
-            t.text = text  # what the cached property would compute
-        self.memo[key] = texts
+            key = hashlib.sha1(t.source_text.encode("utf-8")).digest()
+            text = self.known.get(key)
+            if text is None:
+                text = t.text
+            else:
+                t.text = text  # what the cached property would compute
+            self.memo[key] = text
 
 
 def targets(volumes: list[Volume], site: SiteLayout | None = None, texts: TextMemo | None = None) -> list[Target]:
@@ -103,11 +102,7 @@ def targets(volumes: list[Volume], site: SiteLayout | None = None, texts: TextMe
         if not is_index_part(p.part):
             out.append(Target(p.volume, p.part, p.chapter, p.entry, p.placement, len(out)))
     if texts is not None:
-        of_volume: dict[int, list[Target]] = {}
-        for t in out:
-            of_volume.setdefault(id(t.volume), []).append(t)
-        for group in of_volume.values():
-            texts.fill(group)
+        texts.fill(out)
     return out
 
 
