@@ -15,6 +15,8 @@ import collections
 import json
 from dataclasses import dataclass
 
+import orjson
+
 from .layout import Placed
 from .model import AuditRecord
 
@@ -72,8 +74,19 @@ def volume_data(entries: list[dict], audit: list[AuditRecord]) -> VolumeData:
 
 
 def _items(values) -> str:
-    # dumps of a list is "[", its items' dumps joined by ",", "]": one call for all.
-    return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))[1:-1]
+    """The records' JSON as `dumps` writes a list of them, without the
+    brackets (its items' JSON joined by ","). Written by orjson: for these
+    records — strings, integers, lists of them, booleans, None; no floats,
+    whose notation the two libraries write differently — its bytes are
+    json.dumps(ensure_ascii=False, separators=(",", ":"))'s, in a tenth of
+    the time (a yearbook's 34,000 audit records: 0.07 → 0.008 s, on the
+    rebuild's critical path; tests/unit/test_export_parts.py). What orjson
+    refuses (a lone surrogate, an integer beyond 64 bits) json writes."""
+    values = list(values)
+    try:
+        return orjson.dumps(values).decode("utf-8")[1:-1]
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(values, ensure_ascii=False, separators=(",", ":"))[1:-1]
 
 
 def entries_json(parts: list[VolumeData]) -> str:

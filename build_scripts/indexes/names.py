@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import CJK
 from .collation import sort_key
@@ -106,6 +106,12 @@ class Candidates:
     orgs: set[str]
     places: set[str]
     lookups: dict[str, str | None]
+    # What each stretch gave (its people, bodies, places and the dictionary
+    # answers its rules got) and each text's stretches (by a digest of the
+    # text): a rebuild after a correction reads only the new stretches of
+    # the volume, not its 7,000 others (`_Reading`).
+    reads: dict[str, tuple] = field(default_factory=dict)
+    windows: dict[bytes, list[str]] = field(default_factory=dict)
 
 
 class CandidateMemo:
@@ -200,7 +206,11 @@ def _candidates(targets: list[Target], texts: list[str], posseg: Tagger, memo: C
     for target, text in zip(targets, texts):
         volumes.setdefault(id(target.volume), []).append(text)
     keys = [memo.key(of_volume) for of_volume in volumes.values()]
-    reading_of = {key: _Reading(of_volume, posseg) for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
+    # An earlier build's reads of stretches and texts, whichever volume they were in.
+    reads = {k: v for kept in memo.known.values() for k, v in kept.reads.items()}
+    windows = {k: v for kept in memo.known.values() for k, v in kept.windows.items()}
+    reading_of = {key: _Reading(of_volume, posseg, reads, windows)
+                  for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
     readers: dict[str, list[_Reading]] = {}  # the readings each stretch is part of
     for reading in reading_of.values():
         for sentence in reading.sentences:
@@ -231,9 +241,19 @@ class _Reading:
     found: while the tagger's workers tag the next stretches, not after the
     last of them."""
 
-    def __init__(self, texts: list[str], posseg: Tagger):
+    def __init__(self, texts: list[str], posseg: Tagger, reads: dict[str, tuple] | None = None,
+                 windows: dict[bytes, list[str]] | None = None):
+        """`reads`, `windows`: an earlier build's (Candidates.reads, .windows)."""
         self.texts = texts
-        self.sentences = sorted({w for text in texts for w in _windows(text)})
+        known = windows or {}
+        self.windows: dict[bytes, list[str]] = {}
+        for text in texts:
+            key = hashlib.sha1(text.encode("utf-8")).digest()
+            found = known.get(key)
+            self.windows[key] = sorted(_windows(text)) if found is None else found
+        self.sentences = sorted({w for found in self.windows.values() for w in found})
+        self._known = reads or {}
+        self.reads: dict[str, tuple] = {}
         self._posseg = posseg
         self._dictionary = _Asked(posseg.dictionary)
         self.people = {m.group(1) for x in texts for m in BIOGRAPHY.finditer(x)}
@@ -242,14 +262,31 @@ class _Reading:
         _order(self.people)
 
     def read(self, sentence: str) -> None:
-        tokens = [(w, f) for w, f in self._posseg.cut(sentence) if w.strip()]
-        for names, found in ((self.people, _people(tokens, self._dictionary)), (self.orgs, _orgs(tokens, self._dictionary)),
-                             (self.places, _places(tokens, self._dictionary))):
+        done = self._known.get(sentence)
+        if done is None:
+            # The answers its rules get, noted for the stretch (and by the volume's _Asked beneath).
+            asked = _Asked(self._dictionary)
+            tokens = [(w, f) for w, f in self._posseg.cut(sentence) if w.strip()]
+            done = (_people(tokens, asked), _orgs(tokens, asked), _places(tokens, asked), asked.answers)
+        else:
+            self._replay(done[3])
+        self.reads[sentence] = done
+        for names, found in zip((self.people, self.orgs, self.places), done[:3]):
             _order(found - names)
             names |= found
 
+    def _replay(self, answers: dict[str, str | None]) -> None:
+        """A kept stretch's dictionary answers, as if its rules had asked them
+        again: the volume's answers, and the dictionary's own count of what
+        this build asked (tagging.KeptLookups, kept for the next build)."""
+        new = {word: tag for word, tag in answers.items() if word not in self._dictionary.answers}
+        self._dictionary.answers.update(new)
+        if isinstance(self._posseg.dictionary, KeptLookups):
+            self._posseg.dictionary.note(new)
+
     def candidates(self) -> Candidates:
-        return Candidates(self.sentences, self.people, self.orgs, self.places, self._dictionary.answers)
+        return Candidates(self.sentences, self.people, self.orgs, self.places, self._dictionary.answers,
+                          self.reads, self.windows)
 
 
 def _order(names: set[str]) -> None:

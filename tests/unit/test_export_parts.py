@@ -30,3 +30,16 @@ def test_the_documents_of_the_parts_are_the_documents_of_the_whole():
     assert export.entries_json(parts) == export.dumps(entries)
     assert export.audit_json(parts) == export.dumps(export.audit_document(audit))
     assert export.entries_json([]) == export.dumps([]) and export.audit_json([]) == export.dumps(export.audit_document([]))
+
+
+def test_the_records_json_is_the_standard_library_s_for_every_character():
+    import json
+
+    # Every character of the BMP but the surrogates (controls, quotes, backslash, U+2028 …) and beyond.
+    text = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF) + "\U0001F600\U00020000"
+    records = [_entry("a", 1, text), _entry("b", 2, text[::-1])] + [r.as_dict() for r in _audit("a.txt", ["wrap"])]
+    standard = json.dumps(records, ensure_ascii=False, separators=(",", ":"))[1:-1]
+    assert export._items(records) == standard
+    # What orjson refuses, json writes: a lone surrogate, an integer beyond 64 bits.
+    odd = [{"text": "前\ud800后", "line": 2**70}]
+    assert export._items(odd) == json.dumps(odd, ensure_ascii=False, separators=(",", ":"))[1:-1]

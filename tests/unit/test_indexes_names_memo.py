@@ -63,3 +63,34 @@ def test_candidates_are_kept_under_their_volume_s_text_only():
     _names(renamed, again)
     assert again.memo.keys() == memo.memo.keys()
     assert names.CandidateMemo.key(["甲\n乙"]) != names.CandidateMemo.key(["甲", "乙"])
+
+
+def test_a_changed_volume_reads_only_its_new_stretches_and_names_as_a_cold_build(monkeypatch):
+    text = "区委书记李学义出席会议。区长胡学明主持，河西区民政局参加。局长王伟讲话。"
+    first = names.CandidateMemo()
+    _, tagger, lookups = _names(_volumes(text), first)
+    changed = _volumes(text + "天津市城市管理委员会副主任张强出席。")
+    cold, cold_tagger, cold_lookups = _names(changed, names.CandidateMemo())
+    cold_candidates = names.CandidateMemo()
+    _names(changed, cold_candidates)
+
+    read = []
+    original = names._Reading.read
+    monkeypatch.setattr(names._Reading, "read", lambda self, s: read.append(s) or original(self, s))
+    cut = []
+    again = names.CandidateMemo(first.memo)
+    real_cut = Tagger.cut
+    monkeypatch.setattr(Tagger, "cut", lambda self, s: cut.append(s) or real_cut(self, s))
+    rebuilt, _, rebuilt_lookups = _names(changed, again, dict(tagger.memo), dict(lookups.asked))
+    assert rebuilt == cold and "张强" in {h["heading"] for h in rebuilt[names.KIND_PERSON]}
+    # Every stretch of the changed volume is read, but only the new ones are cut and ruled on again.
+    cut_while_reading = [s for s in cut if s in read]
+    assert cut_while_reading and all("张强" in s or "城市管理委员会" in s for s in cut_while_reading)
+    assert len(read) > len(cut_while_reading)
+    # What the next build keeps is a cold build's: the candidates, the dictionary answers asked.
+    assert rebuilt_lookups.asked == cold_lookups.asked
+    for key, kept in again.memo.items():
+        assert kept.lookups.keys() <= rebuilt_lookups.asked.keys()  # the kept stretches' answers count as asked
+        fresh = cold_candidates.memo[key]
+        assert (kept.stretches, kept.people, kept.orgs, kept.places, kept.lookups, kept.reads) == (
+            fresh.stretches, fresh.people, fresh.orgs, fresh.places, fresh.lookups, fresh.reads)
