@@ -51,6 +51,16 @@ def town_text(entries, index: list[str] | None = None) -> str:
 SMALL_MANIFEST = "volumes:\n" + TOWN_VOLUME + PAPERS_VOLUME
 
 
+def two_volume_project(dest: Path, town: str, report: str) -> Path:
+    """A project of SMALL_MANIFEST's two volumes with these texts (town.txt, report.txt)."""
+    root = copy_project(dest, with_seeds=False)
+    (root / "seeds").mkdir()
+    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
+    (root / "seeds" / "town.txt").write_text(town, encoding="utf-8")
+    (root / "seeds" / "report.txt").write_text(report, encoding="utf-8")
+    return root
+
+
 def small_project(dest: Path, town_body: str, report: str) -> Path:
     """A project of SMALL_MANIFEST's two volumes: every 篇 of the town book
     holding one 【概况】 entry (`town_body` with {part} for the 篇's name) and

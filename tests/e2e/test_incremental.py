@@ -11,7 +11,7 @@ import pytest
 from build_scripts import indexes, pipeline
 from build_scripts.site import build
 
-from project import SMALL_MANIFEST, copy_project, town_text
+from project import copy_project, town_text, two_volume_project
 
 REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n\n二、下一步打算\n\n继续推进工作。\n"
 
@@ -23,12 +23,7 @@ def _town() -> str:
 
 
 def _project(path):
-    root = copy_project(path, with_seeds=False)
-    (root / "seeds").mkdir()
-    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
-    (root / "seeds" / "town.txt").write_text(_town(), encoding="utf-8")
-    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
-    return root
+    return two_volume_project(path, _town(), REPORT)
 
 
 class Log(list):

@@ -10,7 +10,7 @@ import shutil
 from build_scripts import pieces, traditional
 from build_scripts.site import build
 
-from project import SMALL_MANIFEST, copy_project, town_text
+from project import copy_project, town_text, two_volume_project
 
 REPORT = "某某局2099年工作总结\n\n一、主要工作\n\n局长王伟主持召开工作会议，全年完成各项任务。\n"
 # Enough entries that the town's printable page is cut (pieces.MIN_CHARS).
@@ -26,12 +26,7 @@ def _town() -> str:
 
 
 def _project(path):
-    root = copy_project(path, with_seeds=False)
-    (root / "seeds").mkdir()
-    (root / "seeds" / "volumes.yml").write_text(SMALL_MANIFEST, encoding="utf-8")
-    (root / "seeds" / "town.txt").write_text(_town(), encoding="utf-8")
-    (root / "seeds" / "report.txt").write_text(REPORT, encoding="utf-8")
-    return root
+    return two_volume_project(path, _town(), REPORT)
 
 
 def _published(root) -> dict[str, bytes]:
