@@ -246,7 +246,10 @@ def _entry(
     lines += _entry_meta(entry, path, cover, anchor=not heading, url=url)
     if bulletin.is_bulletin(entry):
         lines += bulletin.table(entry, escape_inline)
-    lines += _blocks(entry.blocks, depth=len(level), mark=(lambda b: marker(entry, b, path)) if marker else None)
+    # A numbered section heading's id extends the entry's (`<anchor>--1` …): its link (¶)
+    # survives edits elsewhere on the page, as Python-Markdown's `_1`, `_2` … would not.
+    lines += _blocks(entry.blocks, depth=len(level), mark=(lambda b: marker(entry, b, path)) if marker else None,
+                     ids=entry.anchor)
     if entry.source:
         lines += [escape(entry.source), "{: .entry-source }", ""]
     return lines

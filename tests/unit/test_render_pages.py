@@ -214,6 +214,8 @@ def test_numbered_heads_never_skip_a_level_and_stop_at_h6():
     blocks = [Block("h", t, level=lv) for lv, t in enumerate(["一、甲", "（一）乙", "1.丙", "（1）丁", "①戊"], 1)]
     assert [l.split(" ")[0] for l in _blocks(blocks, depth=3) if l] == ["####", "#####", "######", "######", "######"]
     assert _blocks([Block("h", "（一）乙", level=2)], depth=2)[0] == "### （一）乙 {: .section-head }"
+    assert _blocks([Block("h", "（一）乙", level=2), Block("h", "（二）丙", level=2)], depth=2, ids="e")[2] == (
+        "### （二）丙 {: #e--2 .section-head }")
 
 
 def test_a_marked_paragraph_is_written_as_the_glossary_marked_it():
@@ -238,7 +240,8 @@ def test_quotation_marks_in_a_title_stay_inside_the_citation_buttons_attributes(
 def test_numbered_heads_of_an_entry_in_a_section_sit_below_its_h3():
     e = entry("重要会议", "", section="区委会议")
     e.blocks = [Block("h", "一、总体", level=1), Block("p", "正文。")]
-    assert "#### 一、总体 {: .section-head }" in _chapter_md([e])
+    # (its id extends the entry's anchor: stable under edits elsewhere on the page)
+    assert "#### 一、总体 {: #zhong-yao-hui-yi--1 .section-head }" in _chapter_md([e])
 
 
 def test_the_glossary_marker_is_given_the_entry_and_the_page():
