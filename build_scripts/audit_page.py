@@ -47,9 +47,9 @@ KIND_NAMES = {
 # Kinds so frequent and mechanical that a sample shows the rule at work.
 MECHANICAL = {"wrap-space", "half-width-punct", "half-width-quote", "odd-space"}
 SAMPLE = 20  # rows shown for a mechanical kind
+FULL_MAX = 500  # rows shown for any other kind before the list is cut
 # A kind (an ASCII name such as paragraph-join) as the end of its heading's id.
 _KIND_ID = re.compile(r"[^a-z0-9-]+")
-FULL_MAX = 500  # rows shown for any other kind before the list is cut
 
 
 def _cell(text: str) -> str:

@@ -167,14 +167,14 @@ def merge(results: list[tuple]) -> tuple | None:
     from markdown.extensions.toc import nest_toc_tokens
     from mkdocs.structure.toc import get_toc
 
-    html, headings, anchors, links = [], [], set(), {}
+    contents, headings, anchors, links = [], [], set(), {}
     count = 0
     for n, (content, flat, _, ids, piece_links) in enumerate(results):
         if n < len(results) - 1:
             if not content.endswith(SENTINEL_HTML):
                 return None
             content = content[: -len(SENTINEL_HTML)]
-        html.append(content)
+        contents.append(content)
         headings += flat
         count += len(ids)
         anchors |= ids
@@ -185,4 +185,4 @@ def merge(results: list[tuple]) -> tuple | None:
     if count != len(anchors):
         return None
     tokens = nest_toc_tokens([{"name": title, "id": ident, "level": level} for title, ident, level in headings])
-    return ("".join(html), get_toc(tokens), results[0][2], anchors, links)
+    return ("".join(contents), get_toc(tokens), results[0][2], anchors, links)

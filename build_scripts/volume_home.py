@@ -151,7 +151,11 @@ def editors_page(volume: Volume) -> str:
 def print_page(volume: Volume) -> str:
     """The whole volume on one page: 篇 h2, 章 h3, 条目 h4 (under a 分目 h5).
     Every heading below the title has an id of its own, unique on the page
-    and independent of its position in the book (`_print_ids`)."""
+    and independent of its position in the book: the 篇's slug; the 章's
+    page (`fa-zhi--jian-cha`); an entry's or 分目's that, then its anchor
+    there (`fa-zhi--jian-cha--fu-wu-fa-zhan-da-ju`), which its numbered
+    section headings extend (`--1` …). The page then converts in pieces
+    (pieces.py), which Python-Markdown's `_1`, `_2` … would not allow."""
     lines = [f"# {escape(volume.spec.title)}", ""]
     lines += _cover_list(cover_of(volume))
     lines += ["本页收录全卷正文，供打印或存为 PDF；每个条目标出原书页码。", "{: .print-note }", ""]

@@ -206,9 +206,13 @@ def _candidates(targets: list[Target], texts: list[str], posseg: Tagger, memo: C
     for target, text in zip(targets, texts):
         volumes.setdefault(id(target.volume), []).append(text)
     keys = [memo.key(of_volume) for of_volume in volumes.values()]
-    # An earlier build's reads of stretches and texts, whichever volume they were in.
-    reads = {k: v for kept in memo.known.values() for k, v in kept.reads.items()}
-    windows = {k: v for kept in memo.known.values() for k, v in kept.windows.items()}
+    reads: dict[str, tuple] = {}
+    windows: dict[bytes, list[str]] = {}
+    if any(key not in memo.known for key in keys):
+        # An earlier build's reads of stretches and texts, whichever volume they were in.
+        for kept in memo.known.values():
+            reads.update(kept.reads)
+            windows.update(kept.windows)
     reading_of = {key: _Reading(of_volume, posseg, reads, windows)
                   for key, of_volume in zip(keys, volumes.values()) if key not in memo.known}
     readers: dict[str, list[_Reading]] = {}  # the readings each stretch is part of

@@ -94,3 +94,20 @@ def test_a_changed_volume_reads_only_its_new_stretches_and_names_as_a_cold_build
         fresh = cold_candidates.memo[key]
         assert (kept.stretches, kept.people, kept.orgs, kept.places, kept.lookups, kept.reads) == (
             fresh.stretches, fresh.people, fresh.orgs, fresh.places, fresh.lookups, fresh.reads)
+
+
+def test_a_kept_stretch_s_dictionary_answers_count_as_asked_for_the_next_build():
+    # What the rules of a kept stretch asked jieba's dictionary is noted as asked
+    # (tagging.KeptLookups.asked, kept by the cache), though they are not run
+    # again: else the next build would not find those answers and load the
+    # whole 5 MB table for them.
+    stretch = "区委书记李学义出席"
+    lookups = KeptLookups({"李学义": "nr", "出席": "v"}, lambda: {})
+    tagger = Tagger({}, processes=1, dictionary=lookups)
+    kept = {stretch: ({"李学义"}, set(), set(), {"李学义": "nr", "出席": "v"})}
+    reading = names._Reading([stretch], tagger, reads=kept)
+    reading.read(stretch)
+    assert reading.people == {"李学义"}
+    assert lookups.asked == {"李学义": "nr", "出席": "v"}
+    assert reading.candidates().lookups == {"李学义": "nr", "出席": "v"}
+    assert reading.candidates().reads == kept
