@@ -67,29 +67,94 @@ def build(config_file: Path, cache_dir: Path | None, processes: int = 1, tree: T
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
-    logger = logging.getLogger("mkdocs")
-    handler = _Collect()
-    level, propagate = logger.level, logger.propagate
-    logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False  # quiet, as `mkdocs build --quiet`: warnings are collected, not printed
-    try:
-        config = load_config(config_file=str(config_file), **settings)
-        if len(config.plugins):
-            from mkdocs.commands.build import build as mkdocs_build
+    with _quiet_mkdocs() as handler:
+        try:
+            config = load_config(config_file=str(config_file), **settings)
+            if len(config.plugins):
+                from mkdocs.commands.build import build as mkdocs_build
 
-            mkdocs_build(config)
-            return {}
-        return _build(config, cache_dir, processes, tree, derive)
-    except (exceptions.MkDocsException, exceptions.ConfigurationError, jinja2.TemplateError, OSError, ValueError) as exc:
-        # The first error MkDocs logged names the cause ("Config value
-        # 'markdown_extensions': …"); its exception only says it aborted.
-        why = handler.errors[:1] or str(exc).strip().splitlines()[-1:] or ["unknown error"]
-        raise BuildError(f"mkdocs build failed: {' '.join(why[0].split())}") from None
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-        logger.propagate = propagate
+                mkdocs_build(config)
+                return {}
+            return _build(config, cache_dir, processes, tree, derive)
+        except (exceptions.MkDocsException, exceptions.ConfigurationError, jinja2.TemplateError, OSError, ValueError) as exc:
+            # The first error MkDocs logged names the cause ("Config value
+            # 'markdown_extensions': …"); its exception only says it aborted.
+            why = handler.errors[:1] or str(exc).strip().splitlines()[-1:] or ["unknown error"]
+            raise BuildError(f"mkdocs build failed: {' '.join(why[0].split())}") from None
+
+
+def ahead(config_file: Path, cache_dir: Path):
+    """A generator: what `build` of `config_file` would do first on the
+    build's critical path, done ahead a step at a time (output.ahead runs
+    the steps while the pipeline waits): the theme's static files found and
+    kept (`_add_theme_files`), then each template a page, the 404 page or
+    the sitemap reaches (its {% extends %}, {% include %} and {% import %}
+    of a fixed name, followed from `main.html` and the theme's own pages)
+    compiled into Jinja's bytecode cache, one template per step, as
+    Jinja's loader would compile and keep it (its key: the template's name,
+    file and source). `build` then reads what it finds there, under the
+    same keys."""
+    import jinja2
+    from jinja2 import meta
+    from mkdocs.config import load_config
+
+    with _quiet_mkdocs():
+        config = load_config(config_file=str(config_file))
+    if len(config.plugins):  # built by MkDocs itself: nothing of this is read
+        return
+    env = config.theme.get_env()
+    cache = _template_cache(env, cache_dir)
+    yield
+    theme_trees = [_tree_digest(d) for d in config.theme.dirs if not _installed(d)]
+    _theme_files(env, config, _Store(cache_dir), theme_trees)
+    yield
+    todo = ["main.html", *config.theme.static_templates]
+    seen = set()
+    while todo:
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:  # ({% include … ignore missing %})
+            continue
+        tree = env.parse(source, name, filename)
+        todo += [ref for ref in meta.find_referenced_templates(tree) if ref]
+        bucket = cache.get_bucket(env, name, filename, source)
+        if bucket.code is None:
+            bucket.code = env.compile(tree, name, filename)
+            cache.set_bucket(bucket)
+        yield
+
+
+def _template_cache(env, cache_dir: Path):
+    """Jinja's bytecode cache of the theme's templates, kept under `cache_dir`
+    (keyed on each template's source and the Python version)."""
+    import jinja2
+
+    (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
+    return env.bytecode_cache
+
+
+class _quiet_mkdocs:
+    """MkDocs' log quiet, as `mkdocs build --quiet`: its warnings and errors
+    collected (`handler`), not printed."""
+
+    def __enter__(self) -> "_Collect":
+        self.logger = logging.getLogger("mkdocs")
+        self.handler = _Collect()
+        self.saved = self.logger.level, self.logger.propagate
+        self.logger.addHandler(self.handler)
+        self.logger.setLevel(logging.WARNING)
+        self.logger.propagate = False
+        return self.handler
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self.handler)
+        self.logger.setLevel(self.saved[0])
+        self.logger.propagate = self.saved[1]
 
 
 def _digest(*parts) -> str:
@@ -128,10 +193,7 @@ def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None, de
         # keyed on each template's source and the Python version): laying
         # out the two pages of a one-report rebuild otherwise spends most of
         # its time compiling Material's templates again (≈ 0.5 s).
-        import jinja2
-
-        (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
+        _template_cache(env, cache_dir)
     theme_trees = [_tree_digest(d) for d in config.theme.dirs if not _installed(d)]
     store = _Store(cache_dir)
     _add_theme_files(files, env, config, store, theme_trees)
@@ -269,8 +331,18 @@ def _add_theme_files(files, env, config, store, theme_trees: list[str]) -> None:
     (path, theme folder) kept: finding them walks the theme's ≈ 14,500 files
     (Material's icons) through nine name patterns each, on every build. The
     list depends on the theme folders' contents and the patterns' inputs."""
-    from mkdocs import utils
     from mkdocs.structure.files import File
+
+    for path, folder in _theme_files(env, config, store, theme_trees):
+        # Theme files do not override docs_dir files (as in MkDocs).
+        if files.get_file_from_path(path) is None:
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+def _theme_files(env, config, store, theme_trees: list[str]) -> list[tuple[str, str]]:
+    """(path, theme folder) of each static file of the theme, kept under a
+    key of what finds them."""
+    from mkdocs import utils
 
     key = _digest(code_hash(), repr(config.theme.dirs), *theme_trees, repr(sorted(config.theme.static_templates)),
                   repr(sorted(utils.markdown_extensions)))
@@ -282,10 +354,7 @@ def _add_theme_files(files, env, config, store, theme_trees: list[str]) -> None:
         every.add_files_from_theme(env, config)
         found = [(f.src_uri, f.src_dir) for f in every]
         store.save("render", key, found)
-    for path, folder in found:
-        # Theme files do not override docs_dir files (as in MkDocs).
-        if files.get_file_from_path(path) is None:
-            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+    return found
 
 
 def _static_template(name: str, key: str, store, env, files, config, nav, tree: Tree) -> None:

@@ -208,8 +208,51 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, si
     mkdocs_run.py: pages whose inputs did not change come from the cache, the
     others are rendered over the cores, and `derive` makes what is derived
     from them in the same workers); return what mkdocs_run.build returns."""
+    path = _hosted_config(root, work, docs, site, site_config)
+    # Fixed build date (sitemap, footer) so two builds of one input are identical.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", cache_module.DEFAULT_EPOCH)
+    progress("mkdocs build (hosted)")
+    reporter = _PagesWritten(site, pages_total, progress)
+    try:
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, derive, nav=_escape_nav(nav))
+    finally:
+        reporter.stop()
+    if done:
+        progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
+                 f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
+    return done
+
+
+def ahead(cache: Cache) -> None:
+    """In a cold build, what the MkDocs run would do first done ahead, in
+    the pipeline's waits (workers.idle_steps: while a worker or the names
+    process works and a core is free): its configuration read, the theme's
+    templates compiled into Jinja's bytecode cache and the theme's own
+    files found (mkdocs_run.ahead). Otherwise the run does it on the
+    build's critical path: ≈ 0.15 s for the 404 page's templates, ≈ 0.05 s
+    again in each layout worker, ≈ 0.07 s for the theme's files. A rebuild
+    has them kept."""
+    if any((cache.dir / "mkdocs" / "templates").glob("*")):
+        return
+    root = cache.root
+    work = root / ".build"
+
+    def steps():
+        site_config = load_site_config(root)
+        (work / "docs").mkdir(parents=True, exist_ok=True)  # (MkDocs checks the folder; the build stages it anew)
+        path = _hosted_config(root, work, work / "docs", work / "site", site_config)
+        yield
+        yield from mkdocs_run.ahead(path, cache.dir / "mkdocs")
+
+    workers.idle_steps(steps())
+
+
+def _hosted_config(root: Path, work: Path, docs: Path, site: Path, site_config: dict) -> Path:
+    """The configuration MkDocs reads for the hosted site, written under
+    .build/ with the theme it names staged: mkdocs.yml's settings with the
+    build's own."""
     theme_dir = _stage_theme(root, work, site_config)
-    config = copy.deepcopy(site_config)  # mkdocs.yml's settings with the build's own
+    config = copy.deepcopy(site_config)
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
     # The generated nav goes to MkDocs as it is, over the file's settings:
@@ -227,18 +270,7 @@ def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, si
     config.setdefault("extra", {})["site_address"] = str(config.get("site_url") or "")
     path = work / "mkdocs-hosted.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    # Fixed build date (sitemap, footer) so two builds of one input are identical.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", cache_module.DEFAULT_EPOCH)
-    progress("mkdocs build (hosted)")
-    reporter = _PagesWritten(site, pages_total, progress)
-    try:
-        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, derive, nav=_escape_nav(nav))
-    finally:
-        reporter.stop()
-    if done:
-        progress(f"mkdocs: {done['pages']} pages, {done['converted']} converted from Markdown and "
-                 f"{done['laid_out']} laid out anew, the rest unchanged since the last build")
-    return done
+    return path
 
 
 PROGRESS_EVERY = 15.0  # seconds between "pages written" reports of a long MkDocs run

@@ -82,9 +82,12 @@ class Book:
 
     def finish(self) -> None:
         """Wait for the work beside the build that the book does not need
-        (the names process's cache files): after publishing (site.py)."""
+        (the names process's cache files) and write this process's own that
+        no wait took (workers.later): after publishing (site.py)."""
         if self.beside is not None:
             self.beside.join()
+        workers.run_later()  # the cache files this process left for when it waited
+        workers.drop_idle()  # and what it would have done ahead: not needed now
 
 
 @dataclass
@@ -170,9 +173,10 @@ def run(root: Path, cache: Cache, progress=lambda m: None, finish: bool = True) 
     except BaseException:
         if state.names is not None:  # stopped (or, collected already, awaited)
             state.names.cancel()
+        workers.drop_later()
         raise
     if len(readings.MEMO) != known:
-        cache.save_readings(readings.MEMO)
+        workers.later(lambda memo=dict(readings.MEMO): cache.save_readings(memo))
     book = Book(state.pages, state.nav, state.data, state.searchable, state.figures, state.volumes,
                 state.search_files, state.names)
     if finish:
@@ -281,7 +285,7 @@ def search_stage(run: Run) -> None:
     run.search_files = search.site_files(run.searchable, layout.Layout(p.path for p in run.pages), volumes,
                                          run.cache.t2s_pairs(), memo)
     if memo.memo.keys() != memo.known.keys():
-        run.cache.save_kept("search", memo.memo)
+        _keep(run.cache, "search", memo.memo)
     run.progress(f"search: {len(run.searchable)} records indexed")
 
 
@@ -330,7 +334,7 @@ def data_stage(run: Run) -> None:
     build, collected with the names), glossary.json, and index.json of the
     indexes stage."""
     if run.export_parts.keys() != run.export_kept:  # parts made, or a volume gone: kept for the next build
-        run.cache.save_kept("export", run.export_parts)
+        _keep(run.cache, "export", run.export_parts)
     parts = [run.export_parts[key] for key in run.keys]
     run.data = {
         "entries.json": export.entries_json(parts),
@@ -484,7 +488,8 @@ def _structure_all(specs: list[VolumeSpec], seeds: Path, cache: Cache,
             # The pool's thread unpickles each result as it comes (cache.collector_paused).
             with collector_paused():
                 _prepare_later_stages(cache)
-                for i, result in zip(todo, results):
+                for i in todo:
+                    result = workers.next_waiting(results)  # (what this process queued runs meanwhile)
                     if isinstance(result, tuple):  # an InputError, sent back as its parts
                         raise InputError(*result)
                     for message in result["messages"]:
@@ -507,7 +512,10 @@ def _prepare_later_stages(cache: Cache) -> None:
     publishing step loads (output.warm_up: MkDocs' modules, OpenCC's s2t). The tagger's
     dictionary tags, which a rebuild reads instead of loading jieba's tagger
     (tagging.KeptLookups), are written now too, not by the names process
-    on the build's critical path (≈ 0.15 s)."""
+    on the build's critical path (≈ 0.15 s). Last, what the MkDocs run
+    would do first is queued for this process's waits (output.ahead: in a
+    cold build, the theme's templates compiled, its files found), from
+    the wait for the longest volume on."""
     cold = not cache.tags_kept()
     if cold:
         load_posseg()
@@ -519,6 +527,8 @@ def _prepare_later_stages(cache: Cache) -> None:
     output.warm_up()
     if cold:  # last: by now the shorter volumes' workers are done, and this process has a core of its own
         cache.save_word_tags(load_posseg().dt.word_tag_tab)
+    # The publishing step's theme, ahead, in this process's waits (output.ahead).
+    output.ahead(cache)
 
 
 def _structure_worker(job) -> dict | tuple:
@@ -560,8 +570,16 @@ def _targets(run: Run) -> list[Target]:
     texts = TextMemo(run.cache.load_kept("texts"))
     targets = make_targets(run.volumes, run.site, texts)
     if texts.memo.keys() != texts.known.keys():
-        run.cache.save_kept("texts", texts.memo)
+        _keep(run.cache, "texts", texts.memo)
     return targets
+
+
+def _keep(cache: Cache, name: str, parts: dict) -> None:
+    """What a stage made of each volume, kept for the next build
+    (Cache.save_kept), which only the next build reads: written when this
+    process would otherwise wait (workers.later), not on the build's path."""
+    parts = dict(parts)  # as it is now
+    workers.later(lambda: cache.save_kept(name, parts))
 
 
 def _glossary_terms(run: Run) -> list[tuple[str, list[str]]]:
@@ -597,13 +615,15 @@ def _name_indexes(run: Run) -> tuple[NameIndexes, dict]:
     candidates = CandidateMemo(cache.load_kept("names"))
     made = name_indexes(run.volumes, tagger, run.site, candidates, run.targets)
     if candidates.memo.keys() != candidates.known.keys():
-        cache.save_kept("names", candidates.memo)
+        _keep(cache, "names", candidates.memo)
+    # The tagger's files too once the answer is sent (workers.later: in that
+    # process, after it; in this one, when it next waits).
     if tagger.tagged or len(tagger.memo) != len(tagger.known):  # else the kept tags are this build's
-        cache.save_tags(tagger.memo)
+        workers.later(lambda: cache.save_tags(tagger.memo))
     if lookups.asked != kept:
-        cache.save_word_lookups(lookups.asked)
+        workers.later(lambda: cache.save_word_lookups(lookups.asked))
     if lookups.loaded is not None:
-        cache.save_word_tags(lookups.loaded)
+        workers.later(lambda: cache.save_word_tags(lookups.loaded))
     return made, readings.since(known)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from . import output, pipeline, publish
+from . import output, pipeline, publish, workers
 from .cache import Cache
 from .errors import BuildError, InputError
 from .pipeline import Progress, structure_volume
@@ -49,6 +49,9 @@ def _build(root: Path, progress) -> dict:
         gc.freeze()
         try:
             return output.publish_book(root, book, cache, inputs, progress, recycled)
+        except BaseException:
+            workers.drop_later()  # a failed build leaves no cache file to write
+            raise
         finally:
             gc.unfreeze()
             book.finish()  # the names process's cache files, written meanwhile

@@ -8,6 +8,11 @@ only the items' positions go to them. Below `PARALLEL_FROM` items, or where
 fork is not available, the work runs in this process: starting workers costs
 more than a few pages; but the largest of a few goes to a process of its own
 when the others are big enough to keep this one busy meanwhile (`SPLIT_FROM`).
+
+A process that waits for another (the work beside it, a pool's result)
+first does what it queued for its waits (`later`, `when_idle`), while the
+other core works: a cache file that only the next build reads, or a step of
+the MkDocs run done ahead.
 """
 from __future__ import annotations
 
@@ -101,6 +106,115 @@ def map_forked(function, items: list, processes: int, size=lambda item: 0) -> li
     return [results[i] for i in range(len(items))]
 
 
+class _Queue:
+    """Work this process queued for its waits: (the id of the process that
+    queued it, the function), so that a forked process, which inherits
+    the list, does not run its parent's."""
+
+    def __init__(self):
+        self.items: list[tuple[int, object]] = []
+
+    def add(self, function) -> None:
+        self.items.append((os.getpid(), function))
+
+    def run(self, until=lambda: False) -> None:
+        """Run it in order until `until()` is true (by default, all of it)."""
+        pid = os.getpid()
+        while self.items and not until():
+            owner, function = self.items.pop(0)
+            if owner == pid:
+                function()
+
+    def drop(self) -> None:
+        pid = os.getpid()
+        self.items[:] = [(owner, f) for owner, f in self.items if owner != pid]
+
+
+# `later`: needed by the end of the build (cache files only the next build
+# reads); `when_idle`: worth doing only while a core idles (work the build
+# does itself anyway when it gets there).
+_LATER, _IDLE = _Queue(), _Queue()
+
+
+def later(function) -> None:
+    """`function()` run by this process the next time it waits for another
+    with a core to spare — for the work beside it (Beside.result), which
+    the other core is doing meanwhile — or at `run_later` at the latest:
+    a cache file that only the next build reads (≈ 0.03 s to pickle a
+    yearbook's export records) is then written while the build would
+    idle, not on its critical path. What `function` reads must not change
+    after the call."""
+    _LATER.add(function)
+
+
+def run_later(until=lambda: False) -> None:
+    """Run what this process queued with `later`, in order, until `until()`
+    is true (by default all of it)."""
+    _LATER.run(until)
+
+
+def drop_later() -> None:
+    """Forget what this process queued (a build that failed: its caches are
+    not written; a caller building again in this process does not inherit
+    them), `when_idle` work too."""
+    _LATER.drop()
+    _IDLE.drop()
+
+
+def when_idle(function) -> None:
+    """`function()` run only if this process waits for another with a core
+    to spare before the work is dropped (`drop_idle`): work that saves time
+    later in the build when done while a core idles, and that the build
+    does itself anyway if it is not (compiling the theme's templates into
+    Jinja's bytecode cache during a cold build's waits). Each function
+    should be short: a wait ends only between two."""
+    _IDLE.add(function)
+
+
+def drop_idle() -> None:
+    _IDLE.drop()
+
+
+def idle_steps(steps) -> None:
+    """The steps of the generator `steps` run as `when_idle` work, one step
+    at a time, in order. A step that fails ends it quietly: what it did
+    ahead, the build does itself, and reports a failure there."""
+    def step() -> None:
+        try:
+            next(steps)
+        except StopIteration:
+            return
+        except Exception:  # noqa: BLE001 (done again, and reported, where the build needs it)
+            return
+        _IDLE.items.insert(0, (os.getpid(), step))  # the next step before other idle work
+
+    when_idle(step)
+
+
+def next_waiting(results):
+    """The next result of a pool's `imap`, with what this process queued
+    run while the result is not ready (`waiting`)."""
+    got = []
+
+    def ready() -> bool:
+        if not got:
+            try:
+                got.append(results.next(timeout=0))
+            except multiprocessing.TimeoutError:
+                return False
+        return True
+
+    waiting(ready)
+    return got[0] if got else results.next()
+
+
+def waiting(ready) -> None:
+    """This process is about to wait for another until `ready()`: what it
+    queued runs meanwhile, cache files (`later`) first."""
+    _LATER.run(until=ready)
+    _IDLE.run(until=ready)
+
+
 class Beside:
     """function() computed in a forked process while this one goes on with
     other work (`result()` waits for it); in this process, at once, where fork
@@ -137,6 +251,7 @@ class Beside:
     def result(self):
         if self._process is None:
             return self._value
+        waiting(self._receive.poll)  # while the other core works on it
         try:
             with collector_paused():
                 outcome, value = self._receive.recv()
@@ -202,5 +317,7 @@ def _beside(function, send, afterwards=None) -> None:
         return
     finally:
         send.close()
-    if afterwards is not None and answer[0] == "value":
-        _quietly(afterwards)
+    if answer[0] == "value":
+        _quietly(run_later)  # what this process queued for later (cache files), after its answer
+        if afterwards is not None:
+            _quietly(afterwards)

@@ -30,7 +30,7 @@ def in_a_fresh_process(test):
         if FRESH:
             return test(*args, **kwargs)
         proc = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{__file__}::{test.__name__}"],
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{sys.modules[test.__module__].__file__}::{test.__name__}"],
             env=dict(os.environ, BESIDE_TEST_FRESH="1"), capture_output=True, text=True, timeout=300)
         assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return run
