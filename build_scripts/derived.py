@@ -36,7 +36,8 @@ FOLDER = traditional.FOLDER
 
 class Derived:
     """The derived outputs of one finished hosted site `site`: call `pages`,
-    then `write_zip`. `md_paths`: the Markdown pages (their offline file
+    then `write_zip`; what is kept for the next build is written when the
+    process waits, or by `workers.finish` at the latest. `md_paths`: the Markdown pages (their offline file
     names); `search_files`: the bundle's own search/ files (name → text)."""
 
     def __init__(self, site: Path, md_paths, search_files: dict[str, str], site_url: str,
@@ -169,12 +170,18 @@ class Derived:
         offline_twin = bundle.member_beside(self.derivation.page(twin, f"{FOLDER}/{rel}").encode("utf-8"))
         twin_bytes = twin.encode("utf-8")
         self._write_twin(rel, twin_bytes)
+        # What is kept for the next build is written when this process
+        # would wait, or after its answer (workers.later): the chunks of a
+        # printable page and its outputs are ≈ 15 ms of pickling and writing.
         if chunks is not None and chunks.made != chunks.known:
-            self.pages_memo.put(self._chunks_key(rel), pickle.dumps(chunks.made, protocol=pickle.HIGHEST_PROTOCOL))
+            workers.later(lambda: self._put(self._chunks_key(rel), chunks.made))
         members = (offline_copy.result(), offline_twin.result())
         if key is not None:
-            self.pages_memo.put(key, pickle.dumps((twin_bytes, *members), protocol=pickle.HIGHEST_PROTOCOL))
+            workers.later(lambda: self._put(key, (twin_bytes, *members)))
         return members
+
+    def _put(self, key: str, value) -> None:
+        self.pages_memo.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def _chunks_key(self, rel: str) -> str:
         """Where a large page's converted chunks are kept: under its path

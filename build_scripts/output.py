@@ -142,7 +142,7 @@ def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache
         return early[0].deriver(keys)
 
     done = _mkdocs_hosted(root, work, stage_docs, hosted, book.nav, site_config, cache, progress, len(book.pages),
-                          tree, derive)
+                          tree, derive, {p.path: p.markdown for p in book.pages})
     tree.plan(searched)
     search.write(hosted, book.search_files["hosted"])
     notfound.fix(hosted, site_url)
@@ -203,18 +203,20 @@ def _handwritten_pages(docs: Path) -> list[str]:
 
 
 def _mkdocs_hosted(root: Path, work: Path, docs: Path, site: Path, nav: list, site_config: dict, cache: Cache,
-                   progress, pages_total: int, tree: reuse.Tree, derive) -> dict:
+                   progress, pages_total: int, tree: reuse.Tree, derive, sources: dict[str, str]) -> dict:
     """MkDocs, in this process, for the hosted site, written into `tree` (see
     mkdocs_run.py: pages whose inputs did not change come from the cache, the
     others are rendered over the cores, and `derive` makes what is derived
-    from them in the same workers); return what mkdocs_run.build returns."""
+    from them in the same workers); return what mkdocs_run.build returns.
+    `sources`: the generated pages' Markdown as written into `docs`."""
     path = _hosted_config(root, work, docs, site, site_config)
     # Fixed build date (sitemap, footer) so two builds of one input are identical.
     os.environ.setdefault("SOURCE_DATE_EPOCH", cache_module.DEFAULT_EPOCH)
     progress("mkdocs build (hosted)")
     reporter = _PagesWritten(site, pages_total, progress)
     try:
-        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, derive, nav=_escape_nav(nav))
+        done = mkdocs_run.build(path, cache.dir / "mkdocs", os.cpu_count() or 1, tree, derive, sources,
+                                nav=_escape_nav(nav))
     finally:
         reporter.stop()
     if done:

@@ -86,8 +86,7 @@ class Book:
         no wait took (workers.later): after publishing (site.py)."""
         if self.beside is not None:
             self.beside.join()
-        workers.run_later()  # the cache files this process left for when it waited
-        workers.drop_idle()  # and what it would have done ahead: not needed now
+        workers.finish()  # the cache files left for when this process waited, and those of the work beside
 
 
 @dataclass

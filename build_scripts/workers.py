@@ -60,7 +60,9 @@ def processes() -> int:
 
 def _worker(index: int):
     function, items = _JOB
-    return function(items[index])
+    result = function(items[index])
+    run_later()  # a pool's worker never waits: what the item queued (its cache files), now
+    return result
 
 
 def _use_workers(count: int, processes: int) -> bool:
@@ -94,7 +96,7 @@ def map_forked(function, items: list, processes: int, size=lambda item: 0) -> li
             results = [None if i == largest else function(item) for i, item in enumerate(items)]
             results[largest] = beside.result()
         finally:
-            beside.cancel()
+            beside.release()
         return results
     _JOB = (function, items)
     try:
@@ -173,6 +175,18 @@ def when_idle(function) -> None:
 
 def drop_idle() -> None:
     _IDLE.drop()
+
+
+_FINISHING: list = []  # processes beside the build, released after their answer (Beside.release)
+
+
+def finish() -> None:
+    """The end of a build: what this process queued for later, then the
+    processes still finishing theirs (their cache files) waited for."""
+    run_later()
+    drop_idle()
+    while _FINISHING:
+        _FINISHING.pop().join()
 
 
 def idle_steps(steps) -> None:
@@ -259,10 +273,7 @@ class Beside:
             raise RuntimeError(f"the work beside the build stopped (exit code {self._process.exitcode})") from None
         finally:
             self._receive.close()
-            if self._afterwards is None:
-                self._process.join()
-            else:
-                self._finishing = self._process
+            self._finishing = self._process  # at its `later` work and `afterwards`: see join
             self._process = None
         if outcome == "error":
             raise value
@@ -271,8 +282,18 @@ class Beside:
         self._value = value
         return value
 
+    def release(self) -> None:
+        """Done with it: stopped if it has not answered (cancel), else left to
+        finish what it does after its answer (its `later` work, `afterwards`)
+        while the build goes on; `finish` waits for it."""
+        if self._process is not None:
+            self.cancel()
+        elif self._finishing is not None:
+            _FINISHING.append(self._finishing)
+            self._finishing = None
+
     def join(self) -> None:
-        """Wait for `afterwards` (after `result()`; nothing when it is done)."""
+        """Wait for what it does after its answer (after `result()`; nothing when it is done)."""
         if self._finishing is not None:
             self._finishing.join()
             self._finishing = None

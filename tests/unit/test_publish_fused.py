@@ -8,7 +8,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from build_scripts import bundle, offline, traditional
+from build_scripts import bundle, offline, traditional, workers
 from build_scripts.cache import Memo
 from build_scripts.derived import Derived
 
@@ -40,6 +40,7 @@ def _derive(site: Path, bundle: Path, keys=None, memos=(None, None)) -> dict[str
     derived = Derived(site, MD, SEARCH, "", *memos)
     derived.pages(keys or {})
     derived.write_zip(bundle)
+    workers.finish()  # what is kept for the next build is written by the end of a build (workers.later)
     with zipfile.ZipFile(bundle) as zf:
         assert zf.testzip() is None
         return {name.removeprefix("yearbook/"): zf.read(name) for name in zf.namelist()}

@@ -146,3 +146,31 @@ def test_waiting_for_a_pool_s_result_runs_idle_work_until_it_is_ready():
         results = pool.imap(time.sleep, [0.4])
         assert workers.next_waiting(results) is None  # time.sleep's result, once ready
     assert done == ["ahead"]
+
+
+@in_a_fresh_process
+def test_work_beside_released_after_its_answer_finishes_its_files_while_the_build_goes_on(tmp_path):
+    mark = tmp_path / "kept"
+
+    def beside():
+        workers.later(lambda: (time.sleep(0.5), mark.write_text("x")))
+        return "answer"
+
+    running = workers.Beside(beside, 2)
+    assert running.result() == "answer"
+    started = time.monotonic()
+    running.release()
+    assert time.monotonic() - started < 0.3  # not waited for here
+    assert not mark.exists()
+    workers.finish()  # the end of the build: waited for
+    assert mark.exists()
+
+
+@in_a_fresh_process
+def test_a_pool_worker_writes_what_an_item_queued_before_its_result_comes_back(tmp_path):
+    def item(n):
+        workers.later(lambda: (tmp_path / str(n)).write_text("x"))
+        return n
+
+    assert workers.map_forked(item, list(range(8)), 2) == list(range(8))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [str(n) for n in range(8)]
