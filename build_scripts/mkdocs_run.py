@@ -21,6 +21,7 @@ anything, so no key could cover it.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -89,7 +90,7 @@ def ahead(config_file: Path, cache_dir: Path):
     """A generator: what `build` of `config_file` would do first on the
     build's critical path, done ahead a step at a time (output.ahead runs
     the steps while the pipeline waits): the theme's static files found and
-    kept (`_add_theme_files`), then each template a page, the 404 page or
+    kept (`_theme_files`), then each template a page, the 404 page or
     the sitemap reaches (its {% extends %}, {% include %} and {% import %}
     of a fixed name, followed from `main.html` and the theme's own pages)
     compiled into Jinja's bytecode cache, one template per step, as
@@ -107,7 +108,7 @@ def ahead(config_file: Path, cache_dir: Path):
     env = config.theme.get_env()
     cache = _template_cache(env, cache_dir)
     yield
-    theme_trees = [_tree_digest(d) for d in config.theme.dirs if not _installed(d)]
+    theme_trees = _theme_trees(config)
     _theme_files(env, config, _Store(cache_dir), theme_trees)
     yield
     todo = ["main.html", *config.theme.static_templates]
@@ -140,23 +141,27 @@ def _template_cache(env, cache_dir: Path):
     return env.bytecode_cache
 
 
-class _quiet_mkdocs:
+@contextlib.contextmanager
+def _quiet_mkdocs():
     """MkDocs' log quiet, as `mkdocs build --quiet`: its warnings and errors
-    collected (`handler`), not printed."""
+    collected (the handler it yields), not printed."""
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
 
-    def __enter__(self) -> "_Collect":
-        self.logger = logging.getLogger("mkdocs")
-        self.handler = _Collect()
-        self.saved = self.logger.level, self.logger.propagate
-        self.logger.addHandler(self.handler)
-        self.logger.setLevel(logging.WARNING)
-        self.logger.propagate = False
-        return self.handler
 
-    def __exit__(self, *exc) -> None:
-        self.logger.removeHandler(self.handler)
-        self.logger.setLevel(self.saved[0])
-        self.logger.propagate = self.saved[1]
+def _theme_trees(config) -> list[str]:
+    """Digests of the theme folders that are the project's (custom_dir), not an installed package's."""
+    return [_tree_digest(d) for d in config.theme.dirs if not _installed(d)]
 
 
 def _digest(*parts) -> str:
@@ -197,7 +202,7 @@ def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None, de
         # out the two pages of a one-report rebuild otherwise spends most of
         # its time compiling Material's templates again (≈ 0.5 s).
         _template_cache(env, cache_dir)
-    theme_trees = [_tree_digest(d) for d in config.theme.dirs if not _installed(d)]
+    theme_trees = _theme_trees(config)
     store = _Store(cache_dir)
     _add_theme_files(files, env, config, store, theme_trees)
     files = config.plugins.on_files(files, config=config)
@@ -314,7 +319,9 @@ def _build(config, cache_dir: Path | None, processes: int, tree: Tree | None, de
     for page in pages:
         page.validate_anchor_links(files=files, log_level=log_level)
     config.plugins.on_post_build(config=config)
-    store.prune()
+    # What this build did not use is dropped at its end, once the workers
+    # released after their answer (the printable page's) have written theirs.
+    workers.later(store.prune)
     laid_out = [p.file.dest_uri for p, _ in todo]
     outputs = set(static) | (set(written) - set(laid_out)) | {
         rel for rel in laid_out + made_by_templates if (site / rel).is_file()}
@@ -473,5 +480,6 @@ class _Store:
             self.memos[kind].used.update(keys)
 
     def prune(self) -> None:
+        workers.settle()  # (a released worker may still be writing a file into them)
         for memo in self.memos.values():
             memo.prune()

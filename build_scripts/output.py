@@ -103,12 +103,19 @@ def publish_book(root: Path, book: Book, cache: Cache, inputs: str, progress,
         "site_bytes": sum(size for rel, size, _ in listing if rel.startswith("site/")),
         "bundle_bytes": (root / "dist" / "yearbook-offline.zip").stat().st_size,
     }
-    for memo in memos.values():
-        memo.prune()
+    workers.later(lambda: _prune(memos.values()))
     for name in RETIRED_MEMOS:  # an earlier version's, never read again: into the trash
         publish.discard(work, cache.dir / name)
     cache.write_stamp(inputs, figures, listing)
     return figures
+
+
+def _prune(memos) -> None:
+    """Drop what this build did not use (cache.Memo.prune), once the workers
+    released after their answer have written their files into them."""
+    workers.settle()
+    for memo in memos:
+        memo.prune()
 
 
 def _site_and_bundle(root: Path, work: Path, stage_docs: Path, book: Book, cache: Cache, memos: dict,

@@ -180,13 +180,20 @@ def drop_idle() -> None:
 _FINISHING: list = []  # processes beside the build, released after their answer (Beside.release)
 
 
+def settle() -> None:
+    """Wait for the processes released after their answer (Beside.release)
+    to finish writing their cache files: before a cache folder is pruned,
+    which would otherwise delete a file still being written (its .tmp)."""
+    while _FINISHING:
+        _FINISHING.pop().join()
+
+
 def finish() -> None:
     """The end of a build: what this process queued for later, then the
     processes still finishing theirs (their cache files) waited for."""
     run_later()
     drop_idle()
-    while _FINISHING:
-        _FINISHING.pop().join()
+    settle()
 
 
 def idle_steps(steps) -> None:

@@ -13,6 +13,17 @@ from project import ROOT, copy_project  # noqa: F401  (re-exported for tests)
 # definition for tests/browser/ and tests/search/.
 pytest_plugins = ["browser_harness"]
 
+
+@pytest.fixture(autouse=True)
+def _as_at_the_end_of_a_build():
+    """What a test's builds left for later in this process (workers.later:
+    cache files, the prunes of what a MkDocs run did not use) done when the
+    test is, as at the end of a build, not in the next test's waits."""
+    yield
+    from build_scripts import workers
+
+    workers.finish()
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """Project root after a full build of the sample seeds."""

@@ -174,3 +174,35 @@ def test_a_pool_worker_writes_what_an_item_queued_before_its_result_comes_back(t
 
     assert workers.map_forked(item, list(range(8)), 2) == list(range(8))
     assert sorted(p.name for p in tmp_path.iterdir()) == [str(n) for n in range(8)]
+
+
+@in_a_fresh_process
+def test_a_cache_folder_is_pruned_only_once_released_work_has_written_into_it(tmp_path):
+    """The printable page's layout worker writes its kept page after its
+    answer; the build prunes the folder after settling with it, so the file
+    being written (its .tmp, then renamed) is not deleted under it."""
+    from build_scripts import cache as cache_module
+    from build_scripts.cache import Memo
+
+    memo = Memo(tmp_path / "kept")
+    key = memo.key("the printable page")
+
+    def beside():
+        replace = cache_module.os.replace
+
+        def slow(src, dst):  # a large file: the rename comes a while after the .tmp appeared
+            time.sleep(0.4)
+            replace(src, dst)
+
+        cache_module.os.replace = slow
+        workers.later(lambda: memo.put(key, b"<html>"))
+        return "laid out"
+
+    running = workers.Beside(beside, 2)
+    assert running.result() == "laid out"
+    running.release()
+    memo.used.add(key)  # the build looked it up
+    time.sleep(0.1)  # the worker is writing now
+    workers.settle()
+    memo.prune()
+    assert memo.get(key) == b"<html>"
